@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kiso",
+    products: [
+        .executable(name: "kiso", targets: ["kiso"]),
+        .library(name: "KisoTensor", targets: ["KisoTensor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Declarations only: OpenBLAS is opened at first use (see BLASLibrary.swift), so that
+        // its kernel family can be chosen before it initialises and start-up stays fast.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .target(
+            name: "KisoTensor",
+            dependencies: ["CBLAS"]
+        ),
+        .executableTarget(
+            name: "kiso",
+            dependencies: [
+                "KisoTensor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "kiso-bench",
+            dependencies: ["KisoTensor"],
+            path: "benchmarks/kiso-bench"
+        ),
+        .testTarget(
+            name: "KisoTensorTests",
+            dependencies: ["KisoTensor"],
+            path: "Tests/KisoTensorTests"
+        ),
+    ]
+)

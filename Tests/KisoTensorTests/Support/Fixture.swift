@@ -1,0 +1,88 @@
+import Foundation
+import KisoTensor
+
+/// Reads the committed reference fixtures in Tests/Fixtures (written by scripts/*.py).
+///
+/// Fixtures are JSON. Floats are written with Python's repr, so they parse back bit for bit;
+/// non-finite values are the strings "nan", "inf" and "-inf".
+enum Fixture {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// The parsed JSON of `Tests/Fixtures/<name>.json`.
+    static func load(_ name: String) throws -> Any {
+        let data = try Data(contentsOf: directory.appendingPathComponent("\(name).json"))
+        return try JSONSerialization.jsonObject(with: data)
+    }
+
+    /// The fixture's top level as a list of case dictionaries.
+    static func cases(_ name: String) throws -> [[String: Any]] {
+        guard let list = try load(name) as? [String: Any], let cases = list["cases"] as? [[String: Any]] else {
+            throw FixtureError.malformed(name)
+        }
+        return cases
+    }
+
+    /// One number, accepting the non-finite spellings.
+    static func double(_ any: Any?) -> Double? {
+        switch any {
+        case let n as NSNumber: return n.doubleValue
+        case let s as String:
+            switch s {
+            case "nan": return .nan
+            case "inf": return .infinity
+            case "-inf": return -.infinity
+            default: return Double(s)
+            }
+        default: return nil
+        }
+    }
+
+    /// A flat list of numbers from a (possibly nested) JSON array, row-major.
+    static func doubles(_ any: Any?) -> [Double] {
+        if let list = any as? [Any] { return list.flatMap { doubles($0) } }
+        if let d = double(any) { return [d] }
+        return []
+    }
+
+    /// A tensor from `{"shape": [...], "data": [...], "dtype": "..."}`.
+    static func tensor(_ any: Any?) throws -> Tensor {
+        guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
+            throw FixtureError.malformed("tensor")
+        }
+        let dtype: DType
+        switch dict["dtype"] as? String ?? "float64" {
+        case "bool": dtype = .bool
+        case let s where s.hasPrefix("int"): dtype = .int64
+        default: dtype = .float64
+        }
+        return try Tensor(shape: shape, scalars: doubles(dict["data"]), dtype: dtype)
+    }
+}
+
+enum FixtureError: Error {
+    case malformed(String)
+}
+
+/// Whether two values agree: both NaN, equal infinities, or within `rtol`/`atol` like
+/// `numpy.allclose`.
+func close(_ a: Double, _ b: Double, rtol: Double = 1e-12, atol: Double = 1e-12) -> Bool {
+    if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
+    if a.isInfinite || b.isInfinite { return a == b }
+    return abs(a - b) <= atol + rtol * abs(b)
+}
+
+/// The first position where two tensors differ in shape or value, described for a failure
+/// message; nil when they agree.
+func mismatch(_ actual: Tensor, _ expected: Tensor, rtol: Double = 1e-12, atol: Double = 1e-12) -> String? {
+    if actual.shape != expected.shape {
+        return "shape \(actual.shape) != expected \(expected.shape)"
+    }
+    let a = actual.scalars
+    let e = expected.scalars
+    for i in 0..<a.count where !close(a[i], e[i], rtol: rtol, atol: atol) {
+        return "element \(i): \(a[i]) != expected \(e[i])"
+    }
+    return nil
+}

@@ -1,0 +1,3 @@
+import KisoTensor
+
+print("kiso-bench: nothing to measure yet")
