@@ -36,20 +36,19 @@ public enum DType: Int, Sendable, Comparable, CustomStringConvertible {
 /// take a contiguous fast path whenever they can.
 public struct Tensor: Sendable {
     /// The elements, shared copy-on-write between tensors that view the same data.
-    @usableFromInline internal var storage: [Double]
+    internal var storage: [Double]
     /// The size of each dimension; empty for a 0-d (scalar) tensor.
     public internal(set) var shape: [Int]
     /// How far to step in `storage`, in elements, to move one place along each dimension.
     /// May be zero (a broadcast dimension) or negative (a reversed view).
     public internal(set) var strides: [Int]
     /// The position in `storage` of the element at index (0, 0, …).
-    @usableFromInline internal var offset: Int
+    internal var offset: Int
     /// The element kind (see `DType`).
     public var dtype: DType
 
     /// Wraps row-major `storage` without validation; callers guarantee
     /// `storage.count == shape.product`.
-    @inlinable
     internal init(uncheckedShape shape: [Int], storage: [Double], dtype: DType = .float64) {
         self.storage = storage
         self.shape = shape
@@ -59,7 +58,6 @@ public struct Tensor: Sendable {
     }
 
     /// A strided view; callers guarantee every reachable position lies inside `storage`.
-    @inlinable
     internal init(
         view storage: [Double], shape: [Int], strides: [Int], offset: Int, dtype: DType
     ) {
@@ -148,7 +146,6 @@ public struct Tensor: Sendable {
     }
 
     /// Calls `body` with the storage position of every element, in row-major order.
-    @inlinable
     internal func forEachOffset(_ body: (Int) -> Void) {
         let n = count
         if n == 0 { return }
@@ -182,7 +179,6 @@ public struct Tensor: Sendable {
     }
 
     /// Row-major strides for `shape`.
-    @inlinable
     internal static func contiguousStrides(for shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)
         var running = 1
