@@ -2,9 +2,9 @@ import Dispatch
 import KisoTensor
 
 /// One named measurement: `prepare` builds the inputs (not timed) and returns the timed body.
-struct Benchmark {
+struct Benchmark: Sendable {
     let name: String
-    let prepare: () throws -> () throws -> Void
+    let prepare: @Sendable () throws -> () throws -> Void
 }
 
 /// Wall-clock seconds of one call of `body`.
