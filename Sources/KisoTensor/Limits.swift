@@ -33,6 +33,22 @@ extension Tensor {
         return count
     }
 
+    /// `a + b`, or a memory error naming `op` when the sum of two sizes overflows.
+    static func checkedSum(_ a: Int, _ b: Int, op: String) throws -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw memoryError(shape: [a, b], op: op) }
+        return sum
+    }
+
+    /// The product of `sizes`, or a memory error naming `op` when it overflows.
+    static func checkedProduct(_ sizes: [Int], op: String) throws -> Int {
+        try sizes.reduce(1) { total, size in
+            let (product, overflow) = total.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw memoryError(shape: sizes, op: op) }
+            return product
+        }
+    }
+
     private static func memoryError(shape: [Int], op: String) -> TensorError {
         let limit = TensorLimits.maxBytes
         return TensorError(

@@ -129,18 +129,14 @@ public struct Tensor: Sendable {
     public func contiguous() -> Tensor {
         if isContiguous && offset == 0 && storage.count == count { return self }
         let n = count
-        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if n > 0 {
-                storage.withUnsafeBufferPointer { source in
-                    // The base address is non-nil because `n > 0` implies storage is non-empty.
-                    var index = 0
-                    forEachOffset { position in
-                        buffer[index] = source[position]
-                        index &+= 1
-                    }
+        let out = Storage.make(count: n) { buffer in
+            storage.withUnsafeBufferPointer { source in
+                var index = 0
+                forEachOffset { position in
+                    buffer[index] = source[position]
+                    index &+= 1
                 }
             }
-            initialized = n
         }
         return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
     }

@@ -1,0 +1,29 @@
+# Kiso's tasks. `make start` and `make test` are the two commands a fresh machine needs.
+.PHONY: start test deps build bench fixtures format
+
+# Install what is missing, build a release binary, and start Kiso.
+start: build
+	.build/release/kiso
+
+# Run every test (unit, differential fixtures, end-to-end).
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build -c release --product kiso
+
+# Side-by-side benchmarks against NumPy (needs python3 with numpy); writes docs/performance.md.
+bench: deps
+	swift build -c release
+	python3 scripts/bench.py
+
+# Regenerate the reference fixtures from NumPy (needs python3 with numpy and scipy).
+fixtures:
+	cd scripts && for f in gen_*_fixtures.py; do python3 $$f; done
+
+format:
+	swift format -i -r Sources Tests benchmarks Package.swift

@@ -1,0 +1,153 @@
+/// The two element loops every arithmetic, comparison and math function is built on:
+/// `mapElements` for one operand and `zipElements` for two, with NumPy broadcasting.
+
+extension Tensor {
+    /// A new tensor of the same shape holding `f` of each element.
+    @inline(__always)
+    func mapElements(dtype: DType, _ f: (Double) -> Double) -> Tensor {
+        let source = isContiguous ? self : contiguous()
+        let n = source.count
+        let base = source.offset
+        let out = Storage.make(count: n) { outPtr in
+            source.storage.withUnsafeBufferPointer { input in
+                guard let inPtr = input.baseAddress else { return }
+                let src = UncheckedSendable(inPtr + base)
+                let dst = UncheckedSendable(outPtr)
+                Parallel.forRanges(n) { range in
+                    for i in range { dst.value[i] = f(src.value[i]) }
+                }
+            }
+        }
+        return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
+    }
+
+    /// A new float64 tensor of the same shape whose elements `kernel(source, destination, count)`
+    /// computes a block at a time (for vectorised kernels).
+    func mapBlocks(_ kernel: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) -> Tensor {
+        let source = isContiguous ? self : contiguous()
+        let n = source.count
+        let base = source.offset
+        let out = Storage.make(count: n) { outPtr in
+            source.storage.withUnsafeBufferPointer { input in
+                guard let inPtr = input.baseAddress else { return }
+                let src = UncheckedSendable(inPtr + base)
+                let dst = UncheckedSendable(outPtr)
+                Parallel.forRanges(n) { range in
+                    kernel(src.value + range.lowerBound, dst.value + range.lowerBound, range.count)
+                }
+            }
+        }
+        return Tensor(uncheckedShape: shape, storage: out, dtype: .float64)
+    }
+
+    /// A new tensor holding `f(a, b)` for each pair of elements of `a` and `b` broadcast together.
+    @inline(__always)
+    static func zipElements(
+        _ a: Tensor, _ b: Tensor, op: String, dtype: DType, _ f: (Double, Double) -> Double
+    ) throws -> Tensor {
+        let shape = a.shape == b.shape ? a.shape : try broadcastShapes(a.shape, b.shape, op: op)
+        let n = try checkedCount(of: shape, op: op)
+        // Fast paths: equal contiguous shapes, or one side a single value.
+        if a.shape == b.shape && a.isContiguous && b.isContiguous {
+            return Tensor.fill(shape: shape, count: n, dtype: dtype) { dst, range in
+                a.storage.withUnsafeBufferPointer { pa in
+                    b.storage.withUnsafeBufferPointer { pb in
+                        guard let xa = pa.baseAddress, let xb = pb.baseAddress else { return }
+                        let x = xa + a.offset
+                        let y = xb + b.offset
+                        for i in range { dst[i] = f(x[i], y[i]) }
+                    }
+                }
+            }
+        }
+        if b.count == 1 && a.isContiguous && a.shape == shape {
+            let y = b.storage[b.offset]
+            return Tensor.fill(shape: shape, count: n, dtype: dtype) { dst, range in
+                a.storage.withUnsafeBufferPointer { pa in
+                    guard let xa = pa.baseAddress else { return }
+                    let x = xa + a.offset
+                    for i in range { dst[i] = f(x[i], y) }
+                }
+            }
+        }
+        if a.count == 1 && b.isContiguous && b.shape == shape {
+            let x = a.storage[a.offset]
+            return Tensor.fill(shape: shape, count: n, dtype: dtype) { dst, range in
+                b.storage.withUnsafeBufferPointer { pb in
+                    guard let xb = pb.baseAddress else { return }
+                    let y = xb + b.offset
+                    for i in range { dst[i] = f(x, y[i]) }
+                }
+            }
+        }
+        // General case: walk the output in row-major order with each operand's broadcast strides.
+        let sa = a.broadcastStrides(to: shape)
+        let sb = b.broadcastStrides(to: shape)
+        var out = [Double]()
+        out.reserveCapacity(n)
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                forEachBroadcastPair(shape: shape, stridesA: sa, offsetA: a.offset, stridesB: sb, offsetB: b.offset) {
+                    out.append(f(pa[$0], pb[$1]))
+                }
+            }
+        }
+        return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
+    }
+
+    /// A tensor of `count` elements whose values `body` writes, range by range, possibly on
+    /// several threads.
+    @inline(__always)
+    static func fill(
+        shape: [Int], count n: Int, dtype: DType,
+        _ body: (UnsafeMutablePointer<Double>, Range<Int>) -> Void
+    ) -> Tensor {
+        let out = Storage.make(count: n) { base in
+            let dst = UncheckedSendable(base)
+            Parallel.forRanges(n) { range in body(dst.value, range) }
+        }
+        return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
+    }
+}
+
+/// Calls `body` with the storage positions of both operands for every index of `shape`, in
+/// row-major order.
+@inline(__always)
+func forEachBroadcastPair(
+    shape: [Int], stridesA: [Int], offsetA: Int, stridesB: [Int], offsetB: Int,
+    _ body: (Int, Int) -> Void
+) {
+    let r = shape.count
+    if shape.contains(0) { return }
+    if r == 0 {
+        body(offsetA, offsetB)
+        return
+    }
+    let inner = shape[r - 1]
+    let ia = stridesA[r - 1]
+    let ib = stridesB[r - 1]
+    var index = [Int](repeating: 0, count: r)
+    var baseA = offsetA
+    var baseB = offsetB
+    while true {
+        var pa = baseA
+        var pb = baseB
+        for _ in 0..<inner {
+            body(pa, pb)
+            pa &+= ia
+            pb &+= ib
+        }
+        var axis = r - 2
+        while axis >= 0 {
+            index[axis] &+= 1
+            baseA &+= stridesA[axis]
+            baseB &+= stridesB[axis]
+            if index[axis] < shape[axis] { break }
+            baseA &-= stridesA[axis] &* shape[axis]
+            baseB &-= stridesB[axis] &* shape[axis]
+            index[axis] = 0
+            axis -= 1
+        }
+        if axis < 0 { return }
+    }
+}

@@ -1,0 +1,67 @@
+import Glibc
+
+/// Elementwise mathematical functions, each a NumPy ufunc of the same name.
+extension Tensor {
+    /// eˣ.
+    public func exp() -> Tensor { mapBlocks { VectorExp.apply($0, $1, count: $2) } }
+    /// The natural logarithm; `log(0)` is -inf and a negative argument gives nan, as in NumPy.
+    public func log() -> Tensor { mapElements(dtype: .float64) { Glibc.log($0) } }
+    /// log(1 + x), accurate for small x.
+    public func log1p() -> Tensor { mapElements(dtype: .float64) { Glibc.log1p($0) } }
+    /// eˣ − 1, accurate for small x.
+    public func expm1() -> Tensor { mapElements(dtype: .float64) { Glibc.expm1($0) } }
+    /// The square root; nan for negative elements.
+    public func sqrt() -> Tensor { mapElements(dtype: .float64) { $0.squareRoot() } }
+    /// The absolute value, keeping whole numbers whole.
+    public func abs() -> Tensor { mapElements(dtype: dtype == .bool ? .int64 : dtype) { Swift.abs($0) } }
+    /// −1, 0 or 1 by the sign of each element (nan stays nan).
+    public func sign() -> Tensor {
+        mapElements(dtype: dtype == .bool ? .int64 : dtype) { x in x > 0 ? 1 : (x < 0 ? -1 : x) }
+    }
+    /// The sine (radians).
+    public func sin() -> Tensor { mapElements(dtype: .float64) { Glibc.sin($0) } }
+    /// The cosine (radians).
+    public func cos() -> Tensor { mapElements(dtype: .float64) { Glibc.cos($0) } }
+    /// The tangent (radians).
+    public func tan() -> Tensor { mapElements(dtype: .float64) { Glibc.tan($0) } }
+    /// The hyperbolic tangent.
+    public func tanh() -> Tensor { mapElements(dtype: .float64) { Glibc.tanh($0) } }
+    /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
+    public func sigmoid() -> Tensor { mapElements(dtype: .float64) { sigmoidElement($0) } }
+    /// The Gauss error function.
+    public func erf() -> Tensor { mapElements(dtype: .float64) { Glibc.erf($0) } }
+    /// The largest whole number ≤ x.
+    public func floor() -> Tensor { mapElements(dtype: dtype == .bool ? .int64 : dtype) { $0.rounded(.down) } }
+    /// The smallest whole number ≥ x.
+    public func ceil() -> Tensor { mapElements(dtype: dtype == .bool ? .int64 : dtype) { $0.rounded(.up) } }
+
+    /// Rounds to `decimals` places, halves to even, like `numpy.round`.
+    public func round(decimals: Int = 0) -> Tensor {
+        let kept = dtype == .bool ? DType.int64 : dtype
+        if decimals == 0 { return mapElements(dtype: kept) { $0.rounded(.toNearestOrEven) } }
+        // NumPy scales by a power of ten, rounds, and scales back; so does Kiso, for equal results.
+        let clamped = Swift.min(Swift.max(decimals, -400), 400)
+        let scale = Glibc.pow(10.0, Double(Swift.abs(clamped)))
+        if clamped > 0 {
+            return mapElements(dtype: kept) { ($0 * scale).rounded(.toNearestOrEven) / scale }
+        }
+        return mapElements(dtype: kept) { ($0 / scale).rounded(.toNearestOrEven) * scale }
+    }
+
+    /// Limits every element to `[low, high]` (either may be a tensor that broadcasts, or nil for
+    /// no limit); nan stays nan.
+    public func clip(_ low: Tensor?, _ high: Tensor?) throws -> Tensor {
+        var result = self
+        if let low { result = try Tensor.maximum(result, low, op: "clip") }
+        if let high { result = try Tensor.minimum(result, high, op: "clip") }
+        return result
+    }
+}
+
+/// 1 / (1 + e⁻ˣ) in a form that never overflows.
+@inline(__always)
+func sigmoidElement(_ x: Double) -> Double {
+    if x >= 0 { return 1 / (1 + Glibc.exp(-x)) }
+    let e = Glibc.exp(x)
+    return e / (1 + e)
+}
