@@ -204,5 +204,24 @@ struct RandomLegacyTests {
     let b = try RandomState(seed: 11).permutation(6)
     #expect(a.scalars == b.scalars)
     #expect(try Random.withState { try $0.randomSample([2]) }.shape == [2])
+
+    // Concurrent callers share the one stream: together they draw exactly the serial values.
+    try Random.seed(3)
+    let collected = Collected()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      for _ in 0..<250 {
+        if let value = try? Random.rand().scalar { collected.append(value) }
+      }
+    }
+    let serial = try RandomState(seed: 3).rand(1000).scalars
+    #expect(collected.values.sorted() == serial.sorted())
   }
+}
+
+/// A lock-protected list for values gathered from several threads.
+private final class Collected: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [Double] = []
+  func append(_ value: Double) { lock.withLock { storage.append(value) } }
+  var values: [Double] { lock.withLock { storage } }
 }
