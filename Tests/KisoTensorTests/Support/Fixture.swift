@@ -27,6 +27,9 @@ enum Fixture {
     /// One number, accepting the non-finite spellings.
     static func double(_ any: Any?) -> Double? {
         switch any {
+        // JSONSerialization on Linux reads long decimals as NSDecimalNumber, whose doubleValue
+        // can be 1 ulp off; parsing its exact decimal text keeps values bit for bit.
+        case let n as NSDecimalNumber: return Double(n.stringValue) ?? n.doubleValue
         case let n as NSNumber: return n.doubleValue
         case let s as String:
             switch s {
