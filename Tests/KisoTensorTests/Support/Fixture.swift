@@ -27,6 +27,9 @@ enum Fixture {
     /// One number, accepting the non-finite spellings.
     static func double(_ any: Any?) -> Double? {
         switch any {
+        // Long decimals arrive as NSDecimalNumber, whose doubleValue can be an ulp off; its
+        // text is the exact decimal, which Double(_:) rounds correctly.
+        case let n as NSDecimalNumber: return Double(n.stringValue) ?? n.doubleValue
         case let n as NSNumber: return n.doubleValue
         case let s as String:
             switch s {
