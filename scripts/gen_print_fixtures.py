@@ -1,8 +1,8 @@
 """Reference str() and repr() of tensors and float scalars, from NumPy's own printing.
 
 Writes Tests/Fixtures/print_arrays.json (every rank, dtype and kind of value), print_large.json
-(summarised and wrapped tensors), print_options.json (non-default print options) and
-print_scalars.json (str of np.float64 scalars). Each array case holds the tensor, the options that
+(summarised and wrapped tensors), print_options.json (non-default print options), print_random.json
+(random values under random options) and print_scalars.json (str of np.float64 scalars). Each array case holds the tensor, the options that
 differ from NumPy's defaults, and NumPy's str and repr under them.
 """
 import numpy as np
@@ -203,6 +203,42 @@ def options_cases(rng):
     return cases
 
 
+def random_cases(rng, count=400):
+    """Small tensors of random values and magnitudes under random options."""
+    cases = []
+    for i in range(count):
+        n = int(rng.integers(1, 9))
+        kind = int(rng.integers(0, 5))
+        if kind == 0:  # mixed magnitudes
+            a = rng.standard_normal(n) * 10.0 ** rng.integers(-12, 14, n)
+        elif kind == 1:  # few digits
+            a = np.round(rng.standard_normal(n) * 10.0 ** rng.integers(-3, 6),
+                         int(rng.integers(0, 12)))
+        elif kind == 2:  # dyadic fractions, rich in exact ties
+            a = (rng.integers(0, 2**20, n) / 2.0 ** rng.integers(0, 30, n)
+                 * 10.0 ** int(rng.integers(-3, 10)))
+        elif kind == 3:  # random bit patterns
+            a = rng.integers(0, 2**62, n, dtype=np.int64).view(np.float64)
+            a = a * np.where(rng.random(n) < 0.5, -1.0, 1.0)
+        else:  # special values
+            a = rng.choice([0.0, -0.0, np.nan, np.inf, -np.inf, 1.0, 1e-5, 123.456, 5e-9], n)
+        if rng.random() < 0.3:
+            a = a.reshape(1, n) if rng.random() < 0.5 else a.reshape(n, 1)
+        options = {}
+        if rng.random() < 0.5:
+            options["precision"] = int(rng.integers(0, 20))
+        if rng.random() < 0.3:
+            options["suppress"] = True
+        if rng.random() < 0.3:
+            options["floatmode"] = str(rng.choice(["fixed", "unique", "maxprec_equal"]))
+        if rng.random() < 0.2:
+            options["sign"] = str(rng.choice(["+", " "]))
+        if rng.random() < 0.2:
+            options["linewidth"] = int(rng.integers(5, 60))
+        cases.append(case(f"random {i}", a, **options))
+    return cases
+
+
 def scalar_cases(rng):
     values = [0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 1e-4, 9.999999999999999e-05,
               1e-5, 1.5e-5, 1e16, 9999999999999998.0, 1e15, 1e17, 1.5e300, 5e-324,
@@ -221,6 +257,7 @@ def main():
     fx.write("print_arrays", basic_cases(rng))
     fx.write("print_large", large_cases(rng))
     fx.write("print_options", options_cases(rng))
+    fx.write("print_random", random_cases(rng))
     fx.write("print_scalars", scalar_cases(rng))
 
 

@@ -6,15 +6,15 @@
 /// others print in scientific notation with at least two exponent digits. Print options do not
 /// apply, as in NumPy.
 public func formatScalar(_ x: Double) -> String {
-  if x.isNaN { return "nan" }
-  if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-  let magnitude = x.magnitude
-  if magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16) {
-    return FloatText.positional(
-      x, precision: -1, minDigits: -1, unique: true, trim: .leaveOneZero, plusSign: false,
-      padLeft: -1, padRight: -1)
-  }
-  return FloatText.scientific(
-    x, precision: -1, minDigits: -1, unique: true, trim: .pointAndZeros, plusSign: false,
-    padLeft: -1, exponentDigits: -1)
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    let magnitude = x.magnitude
+    if magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16) {
+        return FloatText.positional(
+            x, precision: -1, minDigits: -1, unique: true, trim: .leaveOneZero, plusSign: false,
+            padLeft: -1, padRight: -1)
+    }
+    return FloatText.scientific(
+        x, precision: -1, minDigits: -1, unique: true, trim: .pointAndZeros, plusSign: false,
+        padLeft: -1, exponentDigits: -1)
 }
