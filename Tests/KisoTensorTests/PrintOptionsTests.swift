@@ -38,7 +38,7 @@ import Testing
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<8 {
                 group.addTask {
-                    PrintOptions.current.linewidth = 60 + i
+                    PrintOptions.update { $0.linewidth = 60 + i }
                     _ = Tensor([1.0, 2.0]).description
                 }
             }

@@ -74,6 +74,12 @@ public struct PrintOptions: Sendable, Equatable {
         set { shared.withLock { $0 = newValue } }
     }
 
+    /// Changes `current` in one step, so concurrent updates of different fields cannot undo
+    /// each other (`current.precision = 3` reads, then writes, the whole value).
+    public static func update(_ change: (inout PrintOptions) -> Void) {
+        shared.withLock { change(&$0) }
+    }
+
     /// The precision actually used: NumPy rejects negatives, and no double has more than 1100
     /// significant fractional digits, so larger requests change nothing.
     var effectivePrecision: Int { Swift.min(Swift.max(precision, 0), 1100) }
