@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "kiso", targets: ["kiso"]),
         .library(name: "KisoTensor", targets: ["KisoTensor"]),
+        .library(name: "KisoLang", targets: ["KisoLang"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -17,6 +18,10 @@ let package = Package(
         .target(
             name: "KisoTensor",
             dependencies: ["CBLAS"]
+        ),
+        .target(
+            name: "KisoLang",
+            dependencies: ["KisoTensor"]
         ),
         .executableTarget(
             name: "kiso",
@@ -34,6 +39,11 @@ let package = Package(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
+        ),
+        .testTarget(
+            name: "KisoLangTests",
+            dependencies: ["KisoLang", "KisoTensor"],
+            path: "Tests/KisoLangTests"
         ),
     ]
 )

@@ -1,0 +1,233 @@
+import KisoTensor
+
+/// What a builtin parameter accepts. Argument checking is derived from it.
+enum ParameterKind {
+    /// Anything.
+    case any
+    /// A tensor, or anything that becomes one (a number, a bool, a list of numbers).
+    case tensor
+    /// A number or a tensor; numbers stay numbers (`sqrt(8)` is a number).
+    case numeric
+    /// A number (a one-element tensor is accepted).
+    case number
+    /// A whole number.
+    case int
+    /// true or false.
+    case bool
+    /// Text.
+    case string
+    /// none, an int, or a list of ints.
+    case axes
+    /// An int or a list of ints.
+    case shape
+    /// A list of tensors.
+    case tensors
+    /// A function.
+    case function
+    /// A random Generator (the receiver of its methods).
+    case generator
+
+    /// How a message names the kind.
+    var expectation: String {
+        switch self {
+        case .any: return "a value"
+        case .tensor: return "a tensor"
+        case .numeric: return "a number or a tensor"
+        case .number: return "a number"
+        case .int: return "an integer"
+        case .bool: return "true or false"
+        case .string: return "a string"
+        case .axes: return "an axis (an integer or a list of integers)"
+        case .shape: return "a shape (an integer or a list of integers)"
+        case .tensors: return "a list of tensors"
+        case .function: return "a function"
+        case .generator: return "a random Generator"
+        }
+    }
+
+    /// Whether `value` can serve; the implementation's conversion gives the precise error.
+    func accepts(_ value: Value) -> Bool {
+        switch (self, value) {
+        case (.any, _): return true
+        case (.tensor, .tensor), (.tensor, .number), (.tensor, .bool), (.tensor, .list), (.tensor, .tuple),
+            (.tensor, .range):
+            return true
+        case (.numeric, .tensor), (.numeric, .number), (.numeric, .bool), (.numeric, .list), (.numeric, .tuple):
+            return true
+        case (.number, .number), (.number, .bool), (.number, .tensor): return true
+        case (.int, .number), (.int, .bool), (.int, .tensor): return true
+        case (.bool, .bool), (.bool, .number), (.bool, .tensor): return true
+        case (.string, .string): return true
+        case (.axes, .none), (.axes, .number), (.axes, .list), (.axes, .tuple), (.axes, .tensor): return true
+        case (.shape, .number), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range): return true
+        case (.tensors, .list), (.tensors, .tuple), (.tensors, .tensor): return true
+        case (.function, _): return value.isCallable
+        case (.generator, .generator): return true
+        default: return false
+        }
+    }
+}
+
+/// One parameter of a builtin.
+struct BuiltinParameter {
+    var name: String
+    var kind: ParameterKind
+    /// The default, or nil when the argument is required.
+    var defaultValue: Value?
+    /// Whether `none` is allowed besides `kind`.
+    var optional: Bool
+    /// Whether the parameter gathers every remaining positional argument into a list.
+    var variadic: Bool
+
+    var signatureText: String {
+        if variadic { return "*\(name)" }
+        guard let defaultValue else { return name }
+        return "\(name)=\(defaultValue.repr)"
+    }
+}
+
+/// A Swift function exposed to Kiso: the single place where its name, parameters, defaults,
+/// documentation and implementation meet.
+final class Builtin {
+    let name: String
+    let parameters: [BuiltinParameter]
+    let doc: String
+    let example: String
+    let category: String
+    let body: (inout Arguments) throws -> Value
+    /// Whether `x.name(…)` works on tensors (the first parameter takes a tensor).
+    let isTensorMethod: Bool
+
+    init(
+        name: String, parameters: [BuiltinParameter], doc: String, example: String, category: String,
+        body: @escaping (inout Arguments) throws -> Value
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.doc = doc
+        self.example = example
+        self.category = category
+        self.body = body
+        if let first = parameters.first, !first.variadic {
+            isTensorMethod = first.kind == .tensor || first.kind == .numeric
+        } else {
+            isTensorMethod = false
+        }
+    }
+
+    /// `sum(x, axis=none, keepdims=false)`.
+    var signature: String {
+        "\(name)(" + parameters.map(\.signatureText).joined(separator: ", ") + ")"
+    }
+}
+
+/// A builtin's arguments, bound to its parameters by position and name, defaults filled in.
+struct Arguments {
+    var values: [Value]
+    let builtin: Builtin
+    let interpreter: Interpreter
+    let span: SourceSpan
+
+    private func name(_ i: Int) -> String { builtin.parameters[i].name }
+
+    subscript(_ i: Int) -> Value { values[i] }
+
+    func isNone(_ i: Int) -> Bool {
+        if case .none = values[i] { return true }
+        return false
+    }
+
+    func tensor(_ i: Int) throws -> Tensor { try Convert.tensor(values[i], name(i)) }
+    func optionalTensor(_ i: Int) throws -> Tensor? { isNone(i) ? nil : try tensor(i) }
+    func number(_ i: Int) throws -> Double { try Convert.number(values[i], name(i)) }
+    func int(_ i: Int) throws -> Int { try Convert.int(values[i], name(i)) }
+    func optionalInt(_ i: Int) throws -> Int? { isNone(i) ? nil : try int(i) }
+    func bool(_ i: Int) throws -> Bool { try Convert.bool(values[i], name(i)) }
+    func string(_ i: Int) throws -> String { try Convert.string(values[i], name(i)) }
+    func axes(_ i: Int) throws -> [Int]? { try Convert.axes(values[i], name(i)) }
+    func shape(_ i: Int) throws -> [Int] { try Convert.ints(values[i], name(i)) }
+    func optionalShape(_ i: Int) throws -> [Int]? { isNone(i) ? nil : try shape(i) }
+    func tensors(_ i: Int) throws -> [Tensor] { try Convert.tensors(values[i], name(i)) }
+
+    /// The single axis of an `axis` argument that must name one axis, or nil for none.
+    func axis(_ i: Int) throws -> Int? {
+        guard let axes = try axes(i) else { return nil }
+        guard axes.count == 1 else {
+            throw KisoError(
+                .type, "`\(builtin.name)` takes one axis for `\(name(i))`, got \(axes.count)",
+                hint: "give a single integer")
+        }
+        return axes[0]
+    }
+
+    func generator(_ i: Int) throws -> KisoTensor.Generator {
+        guard case .generator(let g) = values[i] else { throw Convert.mismatch("a random Generator", name(i), values[i]) }
+        return g.generator
+    }
+}
+
+/// Binding call arguments to a builtin's parameters, with the checks every builtin shares.
+extension Builtin {
+    func bind(
+        positional: [Value], keywords: [(label: String, value: Value, span: SourceSpan)], interpreter: Interpreter,
+        span: SourceSpan
+    ) throws -> Arguments {
+        var slots = [Value?](repeating: nil, count: parameters.count)
+        var index = 0
+        for value in positional {
+            guard index < parameters.count else {
+                throw KisoError(
+                    .argument,
+                    "`\(name)` takes at most \(parameters.count) positional argument\(parameters.count == 1 ? "" : "s"), got \(positional.count)",
+                    span: span, hint: signature)
+            }
+            if parameters[index].variadic {
+                if case .list(var items)? = slots[index] {
+                    items.append(value)
+                    slots[index] = .list(items)
+                } else {
+                    slots[index] = .list([value])
+                }
+                continue
+            }
+            slots[index] = value
+            index += 1
+        }
+        for (label, value, keywordSpan) in keywords {
+            guard let i = parameters.firstIndex(where: { $0.name == label && !$0.variadic }) else {
+                let names = parameters.filter { !$0.variadic }.map(\.name)
+                let suggestion = closestName(to: label, among: names)
+                throw KisoError(
+                    .argument, "`\(name)` has no parameter `\(label)`", span: keywordSpan,
+                    hint: suggestion.map { "did you mean `\($0)`? \(signature)" } ?? signature)
+            }
+            if slots[i] != nil {
+                throw KisoError(
+                    .argument, "`\(name)` got `\(label)` twice, by position and by name", span: keywordSpan,
+                    hint: signature)
+            }
+            slots[i] = value
+        }
+        var values: [Value] = []
+        values.reserveCapacity(parameters.count)
+        for (i, parameter) in parameters.enumerated() {
+            guard let value = slots[i] ?? parameter.defaultValue ?? (parameter.variadic ? .list([]) : nil) else {
+                throw KisoError(
+                    .argument, "`\(name)` is missing its argument `\(parameter.name)`", span: span, hint: signature)
+            }
+            if !parameter.variadic, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
+                throw KisoError(
+                    .type,
+                    "`\(name)` expected \(parameter.kind.expectation) for `\(parameter.name)`, got \(value.kindName)",
+                    span: span, hint: signature)
+            }
+            values.append(value)
+        }
+        return Arguments(values: values, builtin: self, interpreter: interpreter, span: span)
+    }
+}
+
+func isNoneValue(_ value: Value) -> Bool {
+    if case .none = value { return true }
+    return false
+}

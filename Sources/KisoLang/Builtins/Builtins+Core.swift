@@ -1,0 +1,154 @@
+import KisoTensor
+
+extension Registry {
+    func registerCore() {
+        section("Language")
+        add("print", [rest("values")], doc: "Writes the values, separated by spaces, then a newline.", example: "print(\"loss\", 0.25)") { a in
+            guard case .list(let items) = a[0] else { return .none }
+            a.interpreter.output(items.map(\.printed).joined(separator: " ") + "\n")
+            return .none
+        }
+        add("len", [param("x", .any)], doc: "The number of items: elements of a list, rows of a tensor, keys of a dict.", example: "len([1, 2, 3])") { a in
+            switch a[0] {
+            case .list(let xs), .tuple(let xs): return .int(xs.count)
+            case .string(let s): return .int(s.count)
+            case .dict(let d): return .int(d.count)
+            case .range(let r): return .int(r.count)
+            case .tensor(let t):
+                guard let first = t.shape.first else {
+                    throw KisoError(.type, "len() of a 0-d tensor", hint: "a 0-d tensor holds one value; use x.size")
+                }
+                return .int(first)
+            default: throw KisoError(.type, "\(a[0].kindName) has no length")
+            }
+        }
+        add(
+            "range", [param("start", .int), param("stop", .int, .none), param("step", .int, .int(1))],
+            doc: "The integers from start up to (not including) stop; with one argument, from 0. Lazy: nothing is stored.",
+            example: "for i in range(3) print(i) end"
+        ) { a in
+            var start = try a.int(0)
+            var stop = 0
+            if let s = try a.optionalInt(1) { stop = s } else { (start, stop) = (0, start) }
+            let step = try a.int(2)
+            guard step != 0 else { throw KisoError(.value, "range() step cannot be zero", hint: "use 1 or -1") }
+            return .range(KisoRange(start: start, stop: stop, step: step))
+        }
+        add("str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"") { a in
+            .string(a[0].printed)
+        }
+        add("repr", [param("x", .any)], doc: "The value as text, as a container shows it (strings quoted).", example: "repr(\"a\")") { a in
+            .string(a[0].repr)
+        }
+        add("float", [param("x", .any)], doc: "A number from a number, a one-element tensor, a bool or text.", example: "float(\"2.5\")") { a in
+            if case .string(let s) = a[0] {
+                guard let x = Double(s.trimmingSpaces) else {
+                    throw KisoError(.value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"2.5\"")
+                }
+                return .number(x)
+            }
+            return .number(try a.number(0))
+        }
+        add("int", [param("x", .any)], doc: "A whole number, truncating toward zero.", example: "int(3.7)") { a in
+            if case .string(let s) = a[0] {
+                guard let x = Double(s.trimmingSpaces) else {
+                    throw KisoError(.value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"3\"")
+                }
+                return .number(x.rounded(.towardZero))
+            }
+            return .number(try a.number(0).rounded(.towardZero))
+        }
+        add("bool", [param("x", .any)], doc: "Whether the value counts as true.", example: "bool(0)") { a in
+            .bool(try a.interpreter.truth(a[0], span: a.span))
+        }
+        add("list", [param("x", .any)], doc: "The items as a list: a tensor's rows, a range's numbers, a dict's keys.", example: "list(range(3))") { a in
+            switch a[0] {
+            case .list: return a[0]
+            case .tuple(let xs): return .list(xs)
+            case .range(let r):
+                guard r.count <= 10_000_000 else { throw Convert.rangeTooLarge(r) }
+                return .list((0..<r.count).map { .int(r.element($0)) })
+            case .dict(let d): return .list(d.keys.map(\.value))
+            case .string(let s): return .list(s.map { .string(String($0)) })
+            case .tensor(let t):
+                guard t.rank >= 1 else { return .list([a[0]]) }
+                return .list(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
+            default: throw KisoError(.type, "cannot make a list from \(a[0].kindName)")
+            }
+        }
+        add("tuple", [param("x", .any)], doc: "The items as a tuple.", example: "tuple([1, 2])") { a in
+            if case .tuple = a[0] { return a[0] }
+            if case .tensor(let t) = a[0], t.rank >= 1 {
+                return .tuple(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
+            }
+            var items: [Value] = []
+            if case .list(let xs) = a[0] { items = xs } else if case .range(let r) = a[0], r.count <= 10_000_000 {
+                items = (0..<r.count).map { .int(r.element($0)) }
+            } else {
+                throw KisoError(.type, "cannot make a tuple from \(a[0].kindName)")
+            }
+            return .tuple(items)
+        }
+        add("keys", [param("d", .any)], doc: "A dict's keys, in insertion order.", example: "keys({\"a\": 1})") { a in
+            guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
+            return .list(d.keys.map(\.value))
+        }
+        add("values", [param("d", .any)], doc: "A dict's values, in insertion order.", example: "values({\"a\": 1})") { a in
+            guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
+            return .list(d.values)
+        }
+        add("items", [param("d", .any)], doc: "A dict's (key, value) pairs, in insertion order.", example: "for k, v in items(d) print(k, v) end") { a in
+            guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
+            return .list(zip(d.keys, d.values).map { .tuple([$0.value, $1]) })
+        }
+        add("type", [param("x", .any)], doc: "The kind of a value, as text.", example: "type(1)") { a in
+            .string(a[0].shortKind)
+        }
+        add("enumerate", [param("x", .any)], doc: "(index, item) pairs.", example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end") { a in
+            let items = try a.interpreter.iterationItems(a[0], span: a.span)
+            return .list(items.enumerated().map { .tuple([.int($0), $1]) })
+        }
+        add("zip", [rest("sequences")], doc: "Tuples of the items at the same position in each sequence.", example: "zip([1, 2], [\"a\", \"b\"])") { a in
+            guard case .list(let seqs) = a[0] else { return .list([]) }
+            let lists = try seqs.map { try a.interpreter.iterationItems($0, span: a.span) }
+            let n = lists.map(\.count).min() ?? 0
+            return .list((0..<n).map { i in .tuple(lists.map { $0[i] }) })
+        }
+        add("shape", [param("x", .tensor)], doc: "The shape of a tensor, as a tuple.", example: "shape([[1, 2, 3]])") { a in
+            .tuple(try a.tensor(0).shape.map { .int($0) })
+        }
+        add("ndim", [param("x", .tensor)], doc: "The number of dimensions.", example: "ndim([[1, 2]])") { a in
+            .int(try a.tensor(0).rank)
+        }
+        add("size", [param("x", .tensor)], doc: "The number of elements.", example: "size(zeros([2, 3]))") { a in
+            .int(try a.tensor(0).count)
+        }
+    }
+}
+
+extension Interpreter {
+    /// The items a `for` loop would visit, gathered (bounded for ranges).
+    func iterationItems(_ value: Value, span: SourceSpan) throws -> [Value] {
+        switch value {
+        case .list(let xs), .tuple(let xs): return xs
+        case .dict(let d): return d.keys.map(\.value)
+        case .string(let s): return s.map { .string(String($0)) }
+        case .range(let r):
+            guard r.count <= 10_000_000 else { throw Convert.rangeTooLarge(r) }
+            return (0..<r.count).map { .int(r.element($0)) }
+        case .tensor(let t) where t.rank >= 1:
+            return try (0..<t.shape[0]).map { i in .tensor(try engine(span) { try t.subscripted([.int(i)]) }) }
+        default:
+            throw KisoError(.type, "cannot iterate over \(value.kindName)", span: span)
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,171 @@
+import KisoTensor
+
+/// Turning Kiso values into what engine calls take, with errors that name the argument.
+enum Convert {
+    /// "expected a tensor for `x`, got a string".
+    static func mismatch(_ expected: String, _ what: String, _ value: Value) -> KisoError {
+        KisoError(.type, "expected \(expected) for `\(what)`, got \(value.kindName)", hint: hintFor(expected, value))
+    }
+
+    private static func hintFor(_ expected: String, _ value: Value) -> String? {
+        switch value {
+        case .string(let s) where expected.contains("tensor") || expected.contains("number"):
+            return "`\(s)` is text; remove the quotes if you meant a variable"
+        case .none: return "give a value, or leave the argument out to take its default"
+        default: return nil
+        }
+    }
+
+    /// A number as a 0-d tensor: whole numbers act like NumPy's Python ints (they keep an integer
+    /// tensor's dtype), others like Python floats.
+    @inline(__always)
+    static func scalarTensor(_ x: Double) -> Tensor {
+        Tensor(x, dtype: x == x.rounded(.towardZero) && Swift.abs(x) < 9.007_199_254_740_992e15 ? .int64 : .float64)
+    }
+
+    static func tensor(_ value: Value, _ what: String) throws -> Tensor {
+        switch value {
+        case .tensor(let t): return t
+        case .number(let x): return Tensor(x)
+        case .bool(let b): return Tensor(b ? 1 : 0, dtype: .bool)
+        case .list(let items), .tuple(let items):
+            if items.isEmpty { return try Tensor(shape: [0], scalars: []) }
+            if case .tensor(let t) = try Literal.collect(items, spans: nil) { return t }
+            throw mismatch("a tensor", what, value)
+        case .range(let r):
+            guard r.count <= 100_000_000 else { throw rangeTooLarge(r) }
+            return Tensor((0..<r.count).map { Double(r.element($0)) }, dtype: .int64)
+        default:
+            throw mismatch("a tensor", what, value)
+        }
+    }
+
+    static func rangeTooLarge(_ r: KisoRange) -> KisoError {
+        KisoError(
+            .memory, "range of \(r.count) elements is too large to hold at once",
+            hint: "iterate over it with `for` instead, or use a smaller range")
+    }
+
+    static func number(_ value: Value, _ what: String) throws -> Double {
+        switch value {
+        case .number(let x): return x
+        case .bool(let b): return b ? 1 : 0
+        case .tensor(let t):
+            if let x = t.scalar { return x }
+            throw KisoError(
+                .type, "expected a number for `\(what)`, got a tensor of shape \(formatShape(t.shape))",
+                hint: "pick one element, for example x[0], or reduce it with sum(x)")
+        default: throw mismatch("a number", what, value)
+        }
+    }
+
+    static func int(_ value: Value, _ what: String) throws -> Int {
+        let x = try number(value, what)
+        guard x == x.rounded(), Swift.abs(x) < 9.2e18 else {
+            throw KisoError(
+                .type, "expected an integer for `\(what)`, got \(formatNumber(x))",
+                hint: "round it first with int(…)")
+        }
+        return Int(x)
+    }
+
+    static func bool(_ value: Value, _ what: String) throws -> Bool {
+        switch value {
+        case .bool(let b): return b
+        case .number(let x): return x != 0
+        case .tensor(let t) where t.count == 1: return (t.scalar ?? 0) != 0
+        default: throw mismatch("true or false", what, value)
+        }
+    }
+
+    static func string(_ value: Value, _ what: String) throws -> String {
+        guard case .string(let s) = value else { throw mismatch("a string", what, value) }
+        return s
+    }
+
+    /// An int, or a list / tuple / 1-d tensor of ints.
+    static func ints(_ value: Value, _ what: String) throws -> [Int] {
+        switch value {
+        case .number, .bool: return [try int(value, what)]
+        case .list(let items), .tuple(let items): return try items.map { try int($0, what) }
+        case .tensor(let t) where t.rank <= 1:
+            return try t.scalars.map { try int(.number($0), what) }
+        case .range(let r):
+            guard r.count <= 1 << 20 else { throw rangeTooLarge(r) }
+            return (0..<r.count).map(r.element)
+        default: throw mismatch("an integer or a list of integers", what, value)
+        }
+    }
+
+    /// none (all axes), an int, or a list / tuple of ints.
+    static func axes(_ value: Value, _ what: String) throws -> [Int]? {
+        if case .none = value { return nil }
+        return try ints(value, what)
+    }
+
+    static func tensors(_ value: Value, _ what: String) throws -> [Tensor] {
+        switch value {
+        case .list(let items), .tuple(let items): return try items.map { try tensor($0, what) }
+        case .tensor(let t) where t.rank >= 1:
+            return try (0..<t.shape[0]).map { try t.subscripted([.int($0)]) }
+        default: throw mismatch("a list of tensors", what, value)
+        }
+    }
+
+    /// A tensor result that is a single element of a 0-d tensor becomes a plain Kiso value only
+    /// where the language promises a count; everything else keeps its dtype.
+    static func count(_ n: Int) -> Value { .number(Double(n)) }
+}
+
+/// Building a list literal's value: numbers and equal-shaped tensors become a tensor, anything
+/// else stays a list.
+enum Literal {
+    /// The value of `[items]`; `spans` (one per item) lets a ragged element be pointed at.
+    static func collect(_ items: [Value], spans: [SourceSpan]?) throws -> Value {
+        if items.isEmpty { return .list([]) }
+        var allNumbers = true
+        var allBools = true
+        var allNumeric = true
+        for item in items {
+            switch item {
+            case .number: allBools = false
+            case .bool: allNumbers = false
+            case .tensor: allNumbers = false; allBools = false
+            default: return .list(items)
+            }
+        }
+        _ = allNumeric
+        if allNumbers {
+            var values: [Double] = []
+            values.reserveCapacity(items.count)
+            for case .number(let x) in items { values.append(x) }
+            return .tensor(Tensor(values))
+        }
+        if allBools {
+            return .tensor(Tensor(items.map { if case .bool(true) = $0 { return 1.0 } else { return 0.0 } }, dtype: .bool))
+        }
+        var tensors: [Tensor] = []
+        tensors.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .number(let x): tensors.append(Tensor(x))
+            case .bool(let b): tensors.append(Tensor(b ? 1 : 0, dtype: .bool))
+            case .tensor(let t): tensors.append(t)
+            default: allNumeric = false
+            }
+        }
+        let shape = tensors[0].shape
+        for (i, t) in tensors.enumerated() where t.shape != shape {
+            let span = spans.flatMap { i < $0.count ? $0[i] : nil }
+            throw KisoError(
+                .shape,
+                "ragged list: element \(i) has shape \(formatShape(t.shape)) but element 0 has shape \(formatShape(shape))",
+                span: span, hint: "every row of a tensor literal must have the same length and nesting")
+        }
+        do {
+            return .tensor(try Tensor.stack(tensors, axis: 0))
+        } catch let error as TensorError {
+            throw KisoError(error, span: nil)
+        }
+    }
+}

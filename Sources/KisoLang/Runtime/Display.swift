@@ -1,0 +1,83 @@
+import KisoTensor
+
+/// How values read on screen. Kiso numbers print like counts when whole (`3`, not `3.0`) and in
+/// the shortest round-tripping form otherwise (`0.1`, `1e-05`); tensors print as NumPy prints
+/// them, keeping their dtype (see docs/language.md, "Display").
+
+/// A Kiso number as text.
+func formatNumber(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    if x == x.rounded(), Swift.abs(x) < 1e16 {
+        return x == 0 ? "0" : String(Int(x))
+    }
+    return x.description
+}
+
+/// A tensor as NumPy's `str` shows it.
+func tensorText(_ t: Tensor) -> String {
+    TensorText.str(t)
+}
+
+/// A tensor as NumPy's `repr` shows it (inside lists and dicts).
+func tensorRepr(_ t: Tensor) -> String {
+    TensorText.repr(t)
+}
+
+extension Value {
+    /// The text `print` writes: strings raw, everything else as on echo.
+    var printed: String {
+        if case .string(let s) = self { return s }
+        return echoed
+    }
+
+    /// The text the REPL echoes: strings quoted, containers Python-style.
+    var echoed: String {
+        switch self {
+        case .tensor(let t): return tensorText(t)
+        default: return repr
+        }
+    }
+
+    /// The text inside a container: strings quoted, tensors as `array(…)`.
+    var repr: String {
+        switch self {
+        case .number(let x): return formatNumber(x)
+        case .tensor(let t): return tensorRepr(t)
+        case .string(let s): return quoteString(s)
+        case .bool(let b): return b ? "true" : "false"
+        case .none: return "none"
+        case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .tuple(let items):
+            if items.count == 1 { return "(\(items[0].repr),)" }
+            return "(" + items.map(\.repr).joined(separator: ", ") + ")"
+        case .dict(let d):
+            return "{" + zip(d.keys, d.values).map { "\($0.value.repr): \($1.repr)" }.joined(separator: ", ") + "}"
+        case .range(let r):
+            return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case .function(let f):
+            return "<function \(f.decl.name)(\(f.decl.parameters.map(\.name).joined(separator: ", ")))>"
+        case .builtin(let b): return "<builtin \(b.signature)>"
+        case .method(let m): return "<method \(m.builtin.name) of \(m.receiver.kindName)>"
+        case .generator: return "Generator(PCG64)"
+        }
+    }
+}
+
+/// A string as Python's repr shows it: single quotes unless the text holds one.
+func quoteString(_ s: String) -> String {
+    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+    var out = String(quote)
+    for c in s {
+        switch c {
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        case "\\": out += "\\\\"
+        case quote: out += "\\" + String(c)
+        default: out.append(c)
+        }
+    }
+    out.append(quote)
+    return out
+}

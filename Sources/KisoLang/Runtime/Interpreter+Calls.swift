@@ -1,0 +1,120 @@
+import KisoTensor
+
+/// Calling Kiso functions, builtins and methods.
+extension Interpreter {
+    func evaluateCall(_ calleeExpr: Expr, _ arguments: [Argument], span: SourceSpan, frame: Frame?) throws -> Value {
+        var callee: Value
+        var receiver: Value? = nil
+        if case .attribute(let base, let name, let nameSpan) = calleeExpr.kind {
+            let object = try evaluate(base, frame: frame)
+            callee = try attribute(object, name, span: nameSpan)
+            if case .method(let m) = callee {
+                receiver = m.receiver
+                callee = .builtin(m.builtin)
+            }
+        } else {
+            callee = try evaluate(calleeExpr, frame: frame)
+        }
+        var positional: [Value] = []
+        positional.reserveCapacity(arguments.count + 1)
+        if let receiver { positional.append(receiver) }
+        var keywords: [(label: String, value: Value, span: SourceSpan)] = []
+        for argument in arguments {
+            let value = try evaluate(argument.value, frame: frame)
+            if let label = argument.label {
+                keywords.append((label, value, argument.span))
+            } else {
+                positional.append(value)
+            }
+        }
+        return try call(callee, positional, keywords, span: span)
+    }
+
+    func call(
+        _ callee: Value, _ positional: [Value], _ keywords: [(label: String, value: Value, span: SourceSpan)] = [],
+        span: SourceSpan
+    ) throws -> Value {
+        switch callee {
+        case .builtin(let builtin):
+            return try callBuiltin(builtin, positional, keywords, span: span)
+        case .method(let m):
+            return try callBuiltin(m.builtin, [m.receiver] + positional, keywords, span: span)
+        case .function(let closure):
+            return try callClosure(closure, positional, keywords, span: span)
+        default:
+            throw KisoError(
+                .type, "\(callee.kindName) is not a function", span: span,
+                hint: callee.kindName == "a tensor" ? "to multiply, write `*` explicitly: `2 * (x + 1)`" : nil)
+        }
+    }
+
+    func callBuiltin(
+        _ builtin: Builtin, _ positional: [Value], _ keywords: [(label: String, value: Value, span: SourceSpan)],
+        span: SourceSpan
+    ) throws -> Value {
+        do {
+            var arguments = try builtin.bind(positional: positional, keywords: keywords, interpreter: self, span: span)
+            return try builtin.body(&arguments)
+        } catch let error as TensorError {
+            throw KisoError(error, span: span)
+        } catch var error as KisoError {
+            if error.span == nil { error.span = span }
+            throw error
+        }
+    }
+
+    func callClosure(
+        _ closure: Closure, _ positional: [Value], _ keywords: [(label: String, value: Value, span: SourceSpan)],
+        span: SourceSpan
+    ) throws -> Value {
+        let decl = closure.decl
+        try checkInterrupt(span)
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > Interpreter.maxCallDepth {
+            throw KisoError(
+                .recursion, "too deep a recursion: more than \(Interpreter.maxCallDepth) calls are active (in `\(decl.name)`)",
+                span: span, hint: "check that the recursion reaches its base case")
+        }
+        let frame = Frame(slotCount: decl.slotCount, parent: closure.frame)
+        let parameters = decl.parameters
+        guard positional.count <= parameters.count else {
+            throw KisoError(
+                .argument,
+                "`\(decl.name)` takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), got \(positional.count)",
+                span: span, hint: signature(of: decl))
+        }
+        for (i, value) in positional.enumerated() { frame.slots[i] = value }
+        for (label, value, keywordSpan) in keywords {
+            guard let i = parameters.firstIndex(where: { $0.name == label }) else {
+                let near = closestName(to: label, among: parameters.map(\.name))
+                throw KisoError(
+                    .argument, "`\(decl.name)` has no parameter `\(label)`", span: keywordSpan,
+                    hint: near.map { "did you mean `\($0)`? \(signature(of: decl))" } ?? signature(of: decl))
+            }
+            if frame.slots[i] != nil {
+                throw KisoError(
+                    .argument, "`\(decl.name)` got `\(label)` twice, by position and by name", span: keywordSpan,
+                    hint: signature(of: decl))
+            }
+            frame.slots[i] = value
+        }
+        for i in parameters.indices where frame.slots[i] == nil {
+            guard let value = closure.defaults[i] else {
+                throw KisoError(
+                    .argument, "`\(decl.name)` is missing its argument `\(parameters[i].name)`", span: span,
+                    hint: signature(of: decl))
+            }
+            frame.slots[i] = value
+        }
+        switch try execute(decl.body, frame: frame) {
+        case .value(let v), .returnValue(let v): return v
+        case .breakLoop(let s), .continueLoop(let s):
+            throw KisoError(.syntax, "`break` or `continue` outside a loop", span: s, hint: "use them inside for or while")
+        }
+    }
+
+    func signature(of decl: FunctionDecl) -> String {
+        "\(decl.name)(" + decl.parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,372 @@
+import Glibc
+import KisoTensor
+
+/// Operators on numbers, tensors, strings and containers.
+extension Interpreter {
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: SourceSpan) throws -> Value {
+        if case .number(let a) = left, case .number(let b) = right {
+            return try numberBinary(op, a, b, span: span)
+        }
+        switch (left, right) {
+        case (.tensor, _), (_, .tensor):
+            if op == .equal || op == .notEqual, isNoneValue(left) || isNoneValue(right) {
+                return .bool(op == .notEqual)
+            }
+            return .tensor(try tensorBinary(op, try operand(left, span), try operand(right, span), span: span))
+        case (.string(let a), .string(let b)):
+            switch op {
+            case .add: return .string(a + b)
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            case .greaterEqual: return .bool(a >= b)
+            default: break
+            }
+        case (.string(let s), .number(let n)) where op == .multiply:
+            let count = try Convert.int(.number(n), "count")
+            guard count <= 10_000_000 else {
+                throw KisoError(.memory, "string repetition of \(count) is too large", span: span)
+            }
+            return .string(String(repeating: s, count: Swift.max(0, count)))
+        case (.list(let a), .list(let b)) where op == .add:
+            return .list(a + b)
+        case (.tuple(let a), .tuple(let b)) where op == .add:
+            return .tuple(a + b)
+        case (.bool, _), (_, .bool):
+            if op == .equal || op == .notEqual, !isNumeric(left) || !isNumeric(right) {
+                let same = valuesEqual(left, right)
+                return .bool(op == .equal ? same : !same)
+            }
+            return try binary(op, .number(try Convert.number(left, "left")), .number(try Convert.number(right, "right")), span: span)
+        case (.list, .number), (.number, .list), (.tuple, .number), (.number, .tuple), (.list, .list):
+            // A list of numbers in arithmetic acts as the tensor it would be as a literal.
+            if let l = try? Convert.tensor(left, "left"), let r = try? Convert.tensor(right, "right") {
+                return .tensor(try tensorBinary(op, l, r, span: span))
+            }
+        default: break
+        }
+        if op == .equal || op == .notEqual {
+            let same = valuesEqual(left, right)
+            return .bool(op == .equal ? same : !same)
+        }
+        throw KisoError(
+            .type, "`\(op.rawValue)` does not apply to \(left.kindName) and \(right.kindName)", span: span,
+            hint: operatorHint(op, left, right))
+    }
+
+    private func isNumeric(_ v: Value) -> Bool {
+        switch v {
+        case .number, .bool, .tensor: return true
+        default: return false
+        }
+    }
+
+    private func operatorHint(_ op: BinaryOperator, _ left: Value, _ right: Value) -> String? {
+        if case .string = left { return "convert with str(…) to join text, or float(…) to compute" }
+        if case .string = right { return "convert with str(…) to join text, or float(…) to compute" }
+        if case .none = left { return "a variable holds none; assign it a value first" }
+        if case .none = right { return "a variable holds none; assign it a value first" }
+        return nil
+    }
+
+    private func operand(_ value: Value, _ span: SourceSpan) throws -> Tensor {
+        switch value {
+        case .tensor(let t): return t
+        case .number(let x): return Convert.scalarTensor(x)
+        default:
+            do {
+                return try Convert.tensor(value, "operand")
+            } catch var error as KisoError {
+                error.span = error.span ?? span
+                throw error
+            }
+        }
+    }
+
+    @inline(__always)
+    private func numberBinary(_ op: BinaryOperator, _ a: Double, _ b: Double, span: SourceSpan) throws -> Value {
+        switch op {
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .divide: return .number(a / b)
+        case .floorDivide: return .number((a / b).rounded(.down))
+        case .modulo:
+            let r = Glibc.fmod(a, b)
+            return .number(r != 0 && (r < 0) != (b < 0) ? r + b : r)
+        case .power: return .number(Glibc.pow(a, b))
+        case .equal: return .bool(a == b)
+        case .notEqual: return .bool(a != b)
+        case .less: return .bool(a < b)
+        case .lessEqual: return .bool(a <= b)
+        case .greater: return .bool(a > b)
+        case .greaterEqual: return .bool(a >= b)
+        case .matmul:
+            throw KisoError(.type, "`@` multiplies matrices, not numbers", span: span, hint: "use `*` for numbers")
+        }
+    }
+
+    func tensorBinary(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor, span: SourceSpan) throws -> Tensor {
+        try engine(span) {
+            switch op {
+            case .add: return try Tensor.add(a, b)
+            case .subtract: return try Tensor.subtract(a, b)
+            case .multiply: return try Tensor.multiply(a, b)
+            case .divide: return try Tensor.divide(a, b)
+            case .floorDivide: return try Tensor.floorDivide(a, b)
+            case .modulo: return try Tensor.mod(a, b)
+            case .power: return try Tensor.power(a, b)
+            case .equal: return try Tensor.equal(a, b)
+            case .notEqual: return try Tensor.notEqual(a, b)
+            case .less: return try Tensor.less(a, b)
+            case .lessEqual: return try Tensor.lessEqual(a, b)
+            case .greater: return try Tensor.greater(a, b)
+            case .greaterEqual: return try Tensor.greaterEqual(a, b)
+            case .matmul: return try LinearAlgebra.matmul(a, b)
+            }
+        }
+    }
+
+    func unary(_ op: UnaryOperator, _ value: Value, span: SourceSpan) throws -> Value {
+        switch (op, value) {
+        case (.not, _): return .bool(!(try truth(value, span: span)))
+        case (.negate, .number(let x)): return .number(-x)
+        case (.plus, .number): return value
+        case (.negate, .tensor(let t)): return .tensor(t.negated())
+        case (.plus, .tensor): return value
+        case (.negate, .bool(let b)): return .number(b ? -1 : 0)
+        case (.negate, .list), (.negate, .tuple):
+            return .tensor(try operand(value, span).negated())
+        default:
+            throw KisoError(.type, "unary `\(op.rawValue)` does not apply to \(value.kindName)", span: span)
+        }
+    }
+
+    /// Whether a value counts as true in `if`, `while`, `and`, `or`, `not`.
+    func truth(_ value: Value, span: SourceSpan) throws -> Bool {
+        switch value {
+        case .bool(let b): return b
+        case .number(let x): return x != 0
+        case .none: return false
+        case .string(let s): return !s.isEmpty
+        case .list(let xs), .tuple(let xs): return !xs.isEmpty
+        case .dict(let d): return d.count > 0
+        case .range(let r): return r.count > 0
+        case .tensor(let t):
+            if let x = t.scalar { return x != 0 }
+            throw KisoError(
+                .value,
+                "the truth of a tensor with \(t.count) elements (shape \(formatShape(t.shape))) is ambiguous",
+                span: span, hint: "use any(…) or all(…) to ask about its elements")
+        case .function, .builtin, .method, .generator: return true
+        }
+    }
+
+    func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .bool(let y)), (.bool(let y), .number(let x)): return x == (y ? 1 : 0)
+        case (.string(let x), .string(let y)): return x == y
+        case (.none, .none): return true
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { valuesEqual($0, $1) }
+        case (.dict(let x), .dict(let y)):
+            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { valuesEqual($0, $1) }
+        case (.tensor(let x), .tensor(let y)): return x.shape == y.shape && x.scalars == y.scalars
+        case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
+        case (.function(let x), .function(let y)): return x === y
+        case (.builtin(let x), .builtin(let y)): return x === y
+        case (.generator(let x), .generator(let y)): return x === y
+        default: return false
+        }
+    }
+
+    // MARK: - Indexing
+
+    func tensorIndices(_ items: [IndexItem], frame: Frame?) throws -> [TensorIndex] {
+        var indices: [TensorIndex] = []
+        indices.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .expression(let e):
+                if case .ellipsis = e.kind {
+                    indices.append(.ellipsis)
+                    continue
+                }
+                let v = try evaluate(e, frame: frame)
+                switch v {
+                case .number(let x):
+                    guard x == x.rounded(), Swift.abs(x) < 9e18 else {
+                        throw KisoError(.index, "index \(formatNumber(x)) is not a whole number", span: e.span, hint: "use int(…)")
+                    }
+                    indices.append(.int(Int(x)))
+                case .none: indices.append(.newAxis)
+                case .bool(let b): indices.append(.tensor(Tensor(b ? 1 : 0, dtype: .bool)))
+                case .tensor(let t):
+                    if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
+                        indices.append(.int(Int(x)))
+                    } else {
+                        indices.append(.tensor(t))
+                    }
+                case .list, .tuple, .range:
+                    indices.append(.tensor(try Convert.tensor(v, "index")))
+                default:
+                    throw KisoError(
+                        .type, "cannot index a tensor with \(v.kindName)", span: e.span,
+                        hint: "use integers, slices like 1:3, none, ..., a mask or a list of positions")
+                }
+            case .slice(let a, let b, let c, let span):
+                func bound(_ e: Expr?) throws -> Int? {
+                    guard let e else { return nil }
+                    let v = try evaluate(e, frame: frame)
+                    if case .none = v { return nil }
+                    do {
+                        return try Convert.int(v, "slice bound")
+                    } catch var error as KisoError {
+                        error.span = e.span
+                        throw error
+                    }
+                }
+                _ = span
+                indices.append(.slice(start: try bound(a), stop: try bound(b), step: try bound(c)))
+            }
+        }
+        return indices
+    }
+
+    func sequenceIndex(_ items: [IndexItem], count: Int, span: SourceSpan, frame: Frame?) throws -> Int {
+        guard items.count == 1, case .expression(let e) = items[0] else {
+            throw KisoError(.index, "a list takes one index here", span: span, hint: "xs[0]")
+        }
+        let i = try Convert.int(try evaluate(e, frame: frame), "index")
+        let resolved = i < 0 ? i + count : i
+        guard resolved >= 0 && resolved < count else {
+            throw KisoError(
+                .index, "index \(i) is out of range for \(count) element\(count == 1 ? "" : "s")", span: e.span,
+                hint: count == 0 ? "it is empty" : "valid indices are -\(count)…\(count - 1)")
+        }
+        return resolved
+    }
+
+    func index(_ container: Value, _ items: [IndexItem], span: SourceSpan, frame: Frame?) throws -> Value {
+        switch container {
+        case .tensor(let t):
+            let indices = try tensorIndices(items, frame: frame)
+            return .tensor(try engine(span) { try t.subscripted(indices) })
+        case .list(let xs), .tuple(let xs):
+            let isTuple: Bool
+            if case .tuple = container { isTuple = true } else { isTuple = false }
+            if items.count == 1, case .slice(let a, let b, let c, _) = items[0] {
+                let picked = try sliceElements(xs.count, a, b, c, frame: frame, span: span).map { xs[$0] }
+                return isTuple ? .tuple(picked) : .list(picked)
+            }
+            return xs[try sequenceIndex(items, count: xs.count, span: span, frame: frame)]
+        case .string(let s):
+            let chars = Array(s)
+            if items.count == 1, case .slice(let a, let b, let c, _) = items[0] {
+                return .string(String(try sliceElements(chars.count, a, b, c, frame: frame, span: span).map { chars[$0] }))
+            }
+            return .string(String(chars[try sequenceIndex(items, count: chars.count, span: span, frame: frame)]))
+        case .range(let r):
+            let n = r.count
+            return .number(Double(r.element(try sequenceIndex(items, count: n, span: span, frame: frame))))
+        case .dict(let d):
+            guard items.count == 1, case .expression(let keyExpr) = items[0] else {
+                throw KisoError(.index, "a dict takes one key", span: span, hint: "d[\"key\"]")
+            }
+            let key = try dictKey(try evaluate(keyExpr, frame: frame), span: keyExpr.span)
+            if let value = d[key] { return value }
+            var hint = "the keys are " + d.keys.prefix(8).map { $0.value.repr }.joined(separator: ", ")
+            if case .string(let s) = key,
+                let near = closestName(to: s, among: d.keys.compactMap { if case .string(let k) = $0 { return k } else { return nil } })
+            {
+                hint = "did you mean \(quoteString(near))?"
+            }
+            throw KisoError(
+                .index, "key \(key.value.repr) is not in the dict", span: keyExpr.span,
+                hint: d.count == 0 ? "the dict is empty" : hint)
+        default:
+            throw KisoError(
+                .type, "cannot index \(container.kindName)", span: span,
+                hint: "only tensors, lists, tuples, strings and dicts take `[…]`")
+        }
+    }
+
+    private func sliceElements(_ count: Int, _ a: Expr?, _ b: Expr?, _ c: Expr?, frame: Frame?, span: SourceSpan) throws
+        -> [Int]
+    {
+        func bound(_ e: Expr?) throws -> Int? {
+            guard let e else { return nil }
+            let v = try evaluate(e, frame: frame)
+            if case .none = v { return nil }
+            return try Convert.int(v, "slice bound")
+        }
+        let step = try bound(c) ?? 1
+        guard step != 0 else { throw KisoError(.value, "slice step cannot be zero", span: span) }
+        func clamp(_ x: Int?, _ fallback: Int, low: Int, high: Int) -> Int {
+            guard var v = x else { return fallback }
+            if v < 0 { v += count }
+            return Swift.min(Swift.max(v, low), high)
+        }
+        var out: [Int] = []
+        if step > 0 {
+            var i = clamp(try bound(a), 0, low: 0, high: count)
+            let stop = clamp(try bound(b), count, low: 0, high: count)
+            while i < stop {
+                out.append(i)
+                i += step
+            }
+        } else {
+            var i = clamp(try bound(a), count - 1, low: -1, high: count - 1)
+            let stop = clamp(try bound(b), -1, low: -1, high: count - 1)
+            while i > stop {
+                out.append(i)
+                i += step
+            }
+        }
+        return out
+    }
+
+    // MARK: - Attributes
+
+    func attribute(_ receiver: Value, _ name: String, span: SourceSpan) throws -> Value {
+        if case .tensor(let t) = receiver {
+            switch name {
+            case "shape": return .tuple(t.shape.map { .number(Double($0)) })
+            case "ndim": return .number(Double(t.rank))
+            case "size": return .number(Double(t.count))
+            case "T": return .tensor(t.T)
+            case "dtype": return .string(t.dtype.description)
+            default: break
+            }
+        }
+        if case .generator = receiver {
+            if let method = registry.generatorMethods[name] {
+                return .method(BoundMethod(receiver: receiver, builtin: method))
+            }
+            throw KisoError(
+                .name, "a random Generator has no method `\(name)`", span: span,
+                hint: closestName(to: name, among: Array(registry.generatorMethods.keys)).map { "did you mean `\($0)`?" }
+                    ?? "its methods are " + registry.generatorMethods.keys.sorted().joined(separator: ", "))
+        }
+        if let builtin = registry.byName[name], builtin.isTensorMethod {
+            if builtin.parameters[0].kind.accepts(receiver) {
+                return .method(BoundMethod(receiver: receiver, builtin: builtin))
+            }
+        }
+        let attributes = ["shape", "ndim", "size", "T", "dtype"]
+        let methods = registry.functions.filter(\.isTensorMethod).map(\.name)
+        let suggestion = closestName(to: name, among: attributes + methods)
+        if case .tensor = receiver {
+            throw KisoError(
+                .name, "a tensor has no attribute `\(name)`", span: span,
+                hint: suggestion.map { "did you mean `\($0)`?" } ?? "tensors have .shape .ndim .size .T .dtype and methods such as .sum()")
+        }
+        throw KisoError(
+            .type, "\(receiver.kindName) has no attribute `\(name)`", span: span,
+            hint: suggestion.map { "did you mean `\($0)`?" })
+    }
+}

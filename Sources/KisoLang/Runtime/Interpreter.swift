@@ -1,0 +1,445 @@
+import KisoTensor
+import Synchronization
+
+/// How a statement finished.
+enum Flow {
+    case value(Value)
+    case breakLoop(SourceSpan)
+    case continueLoop(SourceSpan)
+    case returnValue(Value)
+}
+
+/// The tree-walking evaluator. Globals live in an array indexed by symbol number; function
+/// locals in frame slots chosen by the resolver.
+final class Interpreter {
+    /// How deeply Kiso functions may call each other.
+    static let maxCallDepth = 800
+
+    var globals: [Value?] = []
+    var builtinsBySymbol: [Value?] = []
+    var symbolIDs: [String: Int] = [:]
+    var symbolNames: [String] = []
+    /// Global symbols in the order they were first assigned, for `:vars`.
+    var assignmentOrder: [Int] = []
+    let output: (String) -> Void
+    var callDepth = 0
+    /// When set, called with every evaluated subexpression (for `:shapes`).
+    var trace: ((Expr, Value) -> Void)? = nil
+    let registry: Registry
+
+    init(output: @escaping (String) -> Void, registry: Registry) {
+        self.output = output
+        self.registry = registry
+        for builtin in registry.functions {
+            let id = intern(builtin.name)
+            builtinsBySymbol[id] = .builtin(builtin)
+        }
+    }
+
+    func intern(_ name: String) -> Int {
+        if let id = symbolIDs[name] { return id }
+        let id = symbolNames.count
+        symbolIDs[name] = id
+        symbolNames.append(name)
+        globals.append(nil)
+        builtinsBySymbol.append(nil)
+        return id
+    }
+
+    func setGlobal(_ id: Int, _ value: Value) {
+        if globals[id] == nil { assignmentOrder.append(id) }
+        globals[id] = value
+    }
+
+    func resetGlobals() {
+        for i in globals.indices { globals[i] = nil }
+        assignmentOrder.removeAll()
+    }
+
+    // MARK: - Interrupts
+
+    @inline(__always)
+    func checkInterrupt(_ span: SourceSpan) throws {
+        if Session.interrupt.load(ordering: .relaxed) {
+            Session.interrupt.store(false, ordering: .relaxed)
+            throw KisoError(.interrupted, "interrupted", span: span, hint: "every variable keeps its last value")
+        }
+    }
+
+    // MARK: - Statements
+
+    func execute(_ statements: [Stmt], frame: Frame?) throws -> Flow {
+        var last: Value = .none
+        for statement in statements {
+            let flow = try execute(statement, frame: frame)
+            switch flow {
+            case .value(let v): last = v
+            default: return flow
+            }
+        }
+        return .value(last)
+    }
+
+    func execute(_ statement: Stmt, frame: Frame?) throws -> Flow {
+        switch statement.kind {
+        case .expression(let e):
+            return .value(try evaluate(e, frame: frame))
+        case .assign(let target, let valueExpr):
+            let value = try evaluate(valueExpr, frame: frame)
+            try assign(value, to: target, frame: frame)
+            return .value(.none)
+        case .compoundAssign(let target, let op, let valueExpr):
+            let current = try evaluate(target, frame: frame)
+            let operand = try evaluate(valueExpr, frame: frame)
+            let result = try binary(op, current, operand, span: statement.span)
+            try assign(result, to: target, frame: frame)
+            return .value(.none)
+        case .unpack(let targets, let valueExpr):
+            let value = try evaluate(valueExpr, frame: frame)
+            let items = try unpackItems(value, count: targets.count, span: valueExpr.span)
+            for (target, item) in zip(targets, items) { try assign(item, to: target, frame: frame) }
+            return .value(.none)
+        case .function(let ref, let decl):
+            let closure = try makeClosure(decl, frame: frame)
+            try store(.function(closure), ref, frame: frame)
+            return .value(.none)
+        case .ifChain(let branches, let otherwise):
+            for branch in branches {
+                if try truth(try evaluate(branch.condition, frame: frame), span: branch.condition.span) {
+                    return try execute(branch.body, frame: frame)
+                }
+            }
+            if let otherwise { return try execute(otherwise, frame: frame) }
+            return .value(.none)
+        case .forLoop(let targets, let sequenceExpr, let body):
+            let sequence = try evaluate(sequenceExpr, frame: frame)
+            return try runFor(targets, sequence, body, span: sequenceExpr.span, frame: frame)
+        case .whileLoop(let condition, let body):
+            while try truth(try evaluate(condition, frame: frame), span: condition.span) {
+                try checkInterrupt(statement.span)
+                switch try execute(body, frame: frame) {
+                case .breakLoop: return .value(.none)
+                case .returnValue(let v): return .returnValue(v)
+                default: continue
+                }
+            }
+            return .value(.none)
+        case .breakLoop: return .breakLoop(statement.span)
+        case .continueLoop: return .continueLoop(statement.span)
+        case .returnValue(let e):
+            return .returnValue(try e.map { try evaluate($0, frame: frame) } ?? .none)
+        }
+    }
+
+    private func runFor(_ targets: [Expr], _ sequence: Value, _ body: [Stmt], span: SourceSpan, frame: Frame?) throws
+        -> Flow
+    {
+        func turn(_ item: Value) throws -> Flow? {
+            try checkInterrupt(span)
+            if targets.count == 1 {
+                try assign(item, to: targets[0], frame: frame)
+            } else {
+                let parts = try unpackItems(item, count: targets.count, span: span)
+                for (t, p) in zip(targets, parts) { try assign(p, to: t, frame: frame) }
+            }
+            switch try execute(body, frame: frame) {
+            case .breakLoop: return .value(.none)
+            case .returnValue(let v): return .returnValue(v)
+            default: return nil
+            }
+        }
+        switch sequence {
+        case .range(let r):
+            var i = 0
+            let n = r.count
+            while i < n {
+                if let flow = try turn(.number(Double(r.element(i)))) { return flow }
+                i += 1
+            }
+        case .tensor(let t):
+            guard t.rank >= 1 else {
+                throw KisoError(.type, "cannot loop over a 0-d tensor", span: span, hint: "it holds a single value")
+            }
+            for i in 0..<t.shape[0] {
+                if let flow = try turn(.tensor(try engine(span) { try t.subscripted([.int(i)]) })) { return flow }
+            }
+        case .list(let items), .tuple(let items):
+            for item in items { if let flow = try turn(item) { return flow } }
+        case .dict(let d):
+            for key in d.keys { if let flow = try turn(key.value) { return flow } }
+        case .string(let s):
+            for c in s { if let flow = try turn(.string(String(c))) { return flow } }
+        default:
+            throw KisoError(
+                .type, "cannot loop over \(sequence.kindName)", span: span,
+                hint: "loop over a range, a list, a tensor's rows or a dict's keys")
+        }
+        return .value(.none)
+    }
+
+    func unpackItems(_ value: Value, count: Int, span: SourceSpan) throws -> [Value] {
+        let items: [Value]
+        switch value {
+        case .tuple(let xs), .list(let xs): items = xs
+        case .tensor(let t) where t.rank >= 1:
+            items = try (0..<t.shape[0]).map { i in .tensor(try engine(span) { try t.subscripted([.int(i)]) }) }
+        case .dict(let d): items = d.keys.map(\.value)
+        default:
+            throw KisoError(
+                .type, "cannot unpack \(value.kindName) into \(count) names", span: span,
+                hint: "the right side must be a tuple, list or tensor of \(count) items")
+        }
+        guard items.count == count else {
+            throw KisoError(
+                .value, "cannot unpack \(items.count) value\(items.count == 1 ? "" : "s") into \(count) names",
+                span: span, hint: "give as many names as there are values")
+        }
+        return items
+    }
+
+    // MARK: - Variables
+
+    func store(_ value: Value, _ ref: NameRef, frame: Frame?) throws {
+        switch ref.scope {
+        case .local(let depth, let slot):
+            var f = frame
+            for _ in 0..<depth { f = f?.parent }
+            guard let target = f else { throw internalError(ref.name) }
+            target.slots[slot] = value
+        case .global(let id):
+            setGlobal(id, value)
+        case .unresolved:
+            throw internalError(ref.name)
+        }
+    }
+
+    private func internalError(_ name: String) -> KisoError {
+        KisoError(.name, "`\(name)` could not be resolved", hint: "this is a bug in Kiso; please report it")
+    }
+
+    @inline(__always)
+    func lookup(_ ref: NameRef, span: SourceSpan, frame: Frame?) throws -> Value {
+        switch ref.scope {
+        case .local(let depth, let slot):
+            var f = frame
+            var d = depth
+            while d > 0 {
+                f = f?.parent
+                d -= 1
+            }
+            if let value = f?.slots[slot] { return value }
+            throw KisoError(
+                .name, "`\(ref.name)` is used before it is assigned in this function", span: span,
+                hint: "assign it first; a name assigned anywhere in a function is local to the whole function")
+        case .global(let id):
+            if let value = globals[id] { return value }
+            if let value = builtinsBySymbol[id] { return value }
+            throw undefinedName(ref.name, span: span, frame: frame)
+        case .unresolved:
+            throw internalError(ref.name)
+        }
+    }
+
+    func undefinedName(_ name: String, span: SourceSpan, frame: Frame?) -> KisoError {
+        var candidates = Keyword.allCases.map(\.rawValue)
+        for (id, value) in globals.enumerated() where value != nil { candidates.append(symbolNames[id]) }
+        candidates += registry.functions.map(\.name)
+        var f = frame
+        while let current = f {
+            _ = current
+            f = current.parent
+        }
+        let hint = closestName(to: name, among: candidates).map { "did you mean `\($0)`?" }
+        return KisoError(.name, "`\(name)` is not defined", span: span, hint: hint ?? "assign it first, for example `\(name) = 1`")
+    }
+
+    // MARK: - Assignment through indices
+
+    func assign(_ value: Value, to target: Expr, frame: Frame?) throws {
+        switch target.kind {
+        case .name(let ref):
+            try store(value, ref, frame: frame)
+        case .index(let baseExpr, let items):
+            var container: Value
+            var movedOut: NameRef? = nil
+            if case .name(let ref) = baseExpr.kind {
+                container = try lookup(ref, span: baseExpr.span, frame: frame)
+                // Move the value out of its variable so a tensor is written in place, not copied.
+                try clear(ref, frame: frame)
+                movedOut = ref
+            } else {
+                container = try evaluate(baseExpr, frame: frame)
+            }
+            do {
+                try setItem(&container, items, value, span: target.span, frame: frame)
+            } catch {
+                if let ref = movedOut { try store(container, ref, frame: frame) }
+                throw error
+            }
+            try assign(container, to: baseExpr, frame: frame)
+        default:
+            throw KisoError(.syntax, "cannot assign to this expression", span: target.span)
+        }
+    }
+
+    private func clear(_ ref: NameRef, frame: Frame?) throws {
+        switch ref.scope {
+        case .local(let depth, let slot):
+            var f = frame
+            for _ in 0..<depth { f = f?.parent }
+            f?.slots[slot] = Value.none
+        case .global(let id):
+            if globals[id] != nil { globals[id] = Value.none }
+        case .unresolved: break
+        }
+    }
+
+    private func setItem(_ container: inout Value, _ items: [IndexItem], _ value: Value, span: SourceSpan, frame: Frame?)
+        throws
+    {
+        switch container {
+        case .tensor(var t):
+            let indices = try tensorIndices(items, frame: frame)
+            let v = try Convert.tensor(value, "value")
+            container = .none
+            defer { container = .tensor(t) }
+            try engine(span) { try t.assign(v, at: indices) }
+        case .list(var xs):
+            let i = try sequenceIndex(items, count: xs.count, span: span, frame: frame)
+            xs[i] = value
+            container = .list(xs)
+        case .dict(var d):
+            guard items.count == 1, case .expression(let keyExpr) = items[0] else {
+                throw KisoError(.index, "a dict takes one key", span: span, hint: "d[\"key\"] = value")
+            }
+            d.set(try dictKey(try evaluate(keyExpr, frame: frame), span: keyExpr.span), value)
+            container = .dict(d)
+        default:
+            throw KisoError(
+                .type, "cannot assign into \(container.kindName)", span: span,
+                hint: "only tensors, lists and dicts can be changed through an index")
+        }
+    }
+
+    // MARK: - Expressions
+
+    func evaluate(_ expr: Expr, frame: Frame?) throws -> Value {
+        let value = try evaluateUntraced(expr, frame: frame)
+        if let trace { trace(expr, value) }
+        return value
+    }
+
+    private func evaluateUntraced(_ expr: Expr, frame: Frame?) throws -> Value {
+        switch expr.kind {
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .none: return .none
+        case .ellipsis:
+            throw KisoError(.syntax, "`...` only means something inside an index", span: expr.span, hint: "x[..., 0]")
+        case .name(let ref):
+            return try lookup(ref, span: expr.span, frame: frame)
+        case .binary(let op, let a, let b):
+            let left = try evaluate(a, frame: frame)
+            let right = try evaluate(b, frame: frame)
+            return try binary(op, left, right, span: expr.span)
+        case .unary(let op, let a):
+            let operand = try evaluate(a, frame: frame)
+            return try unary(op, operand, span: expr.span)
+        case .and(let a, let b):
+            let left = try evaluate(a, frame: frame)
+            return try truth(left, span: a.span) ? try evaluate(b, frame: frame) : left
+        case .or(let a, let b):
+            let left = try evaluate(a, frame: frame)
+            return try truth(left, span: a.span) ? left : try evaluate(b, frame: frame)
+        case .call(let callee, let arguments):
+            return try evaluateCall(callee, arguments, span: expr.span, frame: frame)
+        case .index(let base, let items):
+            let container = try evaluate(base, frame: frame)
+            return try index(container, items, span: expr.span, frame: frame)
+        case .attribute(let base, let name, let nameSpan):
+            let receiver = try evaluate(base, frame: frame)
+            return try attribute(receiver, name, span: nameSpan)
+        case .list(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for item in items { values.append(try evaluate(item, frame: frame)) }
+            return try Literal.collect(values, spans: items.map(\.span))
+        case .tuple(let items):
+            return .tuple(try items.map { try evaluate($0, frame: frame) })
+        case .dict(let entries):
+            var d = KisoDict()
+            for entry in entries {
+                let key = try dictKey(try evaluate(entry.key, frame: frame), span: entry.key.span)
+                d.set(key, try evaluate(entry.value, frame: frame))
+            }
+            return .dict(d)
+        case .fstring(let parts):
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let t): text += t
+                case .expression(let e, let spec):
+                    text += try formatField(try evaluate(e, frame: frame), spec: spec, span: e.span)
+                }
+            }
+            return .string(text)
+        case .lambda(let decl):
+            return .function(try makeClosure(decl, frame: frame))
+        }
+    }
+
+    func makeClosure(_ decl: FunctionDecl, frame: Frame?) throws -> Closure {
+        let defaults = try decl.parameters.map { p in try p.defaultValue.map { try evaluate($0, frame: frame) } }
+        return Closure(decl: decl, frame: frame, defaults: defaults)
+    }
+
+    func dictKey(_ value: Value, span: SourceSpan) throws -> DictKey {
+        switch value {
+        case .string(let s): return .string(s)
+        case .number(let x): return .number(x)
+        case .bool(let b): return .bool(b)
+        case .none: return .none
+        case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span) })
+        case .tensor(let t) where t.rank == 0: return .number(t.scalar ?? 0)
+        default:
+            throw KisoError(
+                .type, "\(value.kindName) cannot be a dict key", span: span,
+                hint: "use a string, a number or a tuple of them")
+        }
+    }
+
+    private func formatField(_ value: Value, spec: String, span: SourceSpan) throws -> String {
+        if spec.isEmpty { return value.printed }
+        do {
+            let format = try FormatSpec(spec)
+            switch value {
+            case .number(let x): return try format.format(x)
+            case .bool(let b): return try format.format(b ? "true" : "false")
+            case .string(let s): return try format.format(s)
+            case .tensor(let t):
+                if let x = t.scalar { return try format.format(x) }
+                throw KisoError(
+                    .type, "format spec `\(spec)` needs a single number, got a tensor of shape \(formatShape(t.shape))",
+                    hint: "format one element, or leave out the spec to print the whole tensor")
+            default:
+                return try format.format(value.printed)
+            }
+        } catch var error {
+            if error.span == nil { error.span = span }
+            throw error
+        }
+    }
+
+    // MARK: - Engine calls
+
+    /// Runs an engine call, turning its error into a Kiso error at `span`.
+    @inline(__always)
+    func engine<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as TensorError {
+            throw KisoError(error, span: span)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// The syntax tree the parser builds and the interpreter walks.
+
+/// Where a name's value lives, filled in by the resolver: in a function frame (`depth` frames
+/// out from the current one, at `slot`) or among the session's globals (by symbol number).
+enum NameScope: Equatable {
+    case unresolved
+    case local(depth: Int, slot: Int)
+    case global(Int)
+}
+
+/// A use of a name, shared by reference so the resolver can record where it lives.
+final class NameRef {
+    let name: String
+    var scope: NameScope = .unresolved
+
+    init(_ name: String) { self.name = name }
+}
+
+/// A binary operator.
+enum BinaryOperator: String {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case floorDivide = "//"
+    case modulo = "%"
+    case matmul = "@"
+    case power = "**"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+}
+
+/// A unary operator.
+enum UnaryOperator: String {
+    case negate = "-"
+    case plus = "+"
+    case not = "not"
+}
+
+/// One argument of a call: positional, or `label=value`.
+struct Argument {
+    var label: String?
+    var value: Expr
+    var span: SourceSpan
+}
+
+/// One entry of an index list.
+enum IndexItem {
+    case expression(Expr)
+    case slice(start: Expr?, stop: Expr?, step: Expr?, span: SourceSpan)
+}
+
+/// One part of an f-string.
+enum FStringPart {
+    case text(String)
+    case expression(Expr, spec: String)
+}
+
+/// A parameter of a function.
+struct Parameter {
+    var name: String
+    var defaultValue: Expr?
+    var span: SourceSpan
+}
+
+/// A function written in Kiso: `def`, a one-line definition, or a lambda.
+final class FunctionDecl {
+    let name: String
+    let parameters: [Parameter]
+    let body: [Stmt]
+    let span: SourceSpan
+    /// How many slots a call's frame needs (parameters first, then other locals).
+    var slotCount = 0
+    /// The names of the slots, for messages.
+    var slotNames: [String] = []
+
+    init(name: String, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.span = span
+    }
+}
+
+/// An expression node and its span. `depth` is the height of the subtree, bounded by the
+/// parser so walking it can never exhaust the stack.
+struct Expr {
+    var kind: ExprKind
+    var span: SourceSpan
+    var depth: Int
+
+    init(_ kind: ExprKind, _ span: SourceSpan, depth: Int = 1) {
+        self.kind = kind
+        self.span = span
+        self.depth = depth
+    }
+}
+
+indirect enum ExprKind {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case none
+    case ellipsis
+    case fstring([FStringPart])
+    case name(NameRef)
+    case list([Expr])
+    case tuple([Expr])
+    case dict([(key: Expr, value: Expr)])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case and(Expr, Expr)
+    case or(Expr, Expr)
+    case call(Expr, [Argument])
+    case index(Expr, [IndexItem])
+    case attribute(Expr, String, SourceSpan)
+    case lambda(FunctionDecl)
+}
+
+/// A statement node and its span; `silent` records a trailing `;`.
+struct Stmt {
+    var kind: StmtKind
+    var span: SourceSpan
+    var silent = false
+}
+
+indirect enum StmtKind {
+    case expression(Expr)
+    case assign(Expr, Expr)
+    case compoundAssign(Expr, BinaryOperator, Expr)
+    case unpack([Expr], Expr)
+    case function(NameRef, FunctionDecl)
+    case ifChain([(condition: Expr, body: [Stmt])], otherwise: [Stmt]?)
+    case forLoop([Expr], Expr, [Stmt])
+    case whileLoop(Expr, [Stmt])
+    case breakLoop
+    case continueLoop
+    case returnValue(Expr?)
+}
