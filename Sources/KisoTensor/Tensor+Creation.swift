@@ -56,18 +56,22 @@ extension Tensor {
 
     /// A tensor of `shape` with every element `value`.
     public static func full(_ shape: [Int], value: Double, dtype: DType = .float64) throws -> Tensor {
-        let n = try checkedCount(of: shape, op: "full")
+        try filled(shape, value: value, dtype: dtype, op: "full")
+    }
+
+    private static func filled(_ shape: [Int], value: Double, dtype: DType, op: String) throws -> Tensor {
+        let n = try checkedCount(of: shape, op: op)
         return Tensor(uncheckedShape: shape, storage: Storage.filled(count: n, value: value), dtype: dtype)
     }
 
     /// A tensor of zeros.
     public static func zeros(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
-        try full(shape, value: 0, dtype: dtype)
+        try filled(shape, value: 0, dtype: dtype, op: "zeros")
     }
 
     /// A tensor of ones.
     public static func ones(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
-        try full(shape, value: 1, dtype: dtype)
+        try filled(shape, value: 1, dtype: dtype, op: "ones")
     }
 
     /// Zeros with this tensor's shape and kind.
