@@ -63,11 +63,15 @@ extension Tensor {
             result = try a.mapElements(dtype: .float64) { $0 * $0 }.sum(axes: [rowAxis, colAxis]).sqrt()
         case .p(1), .p(-1):
             let sums = try a.sum(axes: [rowAxis], keepdims: true)
-            let reduced = order == .p(1) ? try sums.max(axes: [colAxis], keepdims: true) : try sums.min(axes: [colAxis], keepdims: true)
+            let reduced =
+                order == .p(1)
+                ? try sums.max(axes: [colAxis], keepdims: true) : try sums.min(axes: [colAxis], keepdims: true)
             result = try reduced.squeezed([rowAxis, colAxis])
         case .infinity, .negativeInfinity:
             let sums = try a.sum(axes: [colAxis], keepdims: true)
-            let reduced = order == .infinity ? try sums.max(axes: [rowAxis], keepdims: true) : try sums.min(axes: [rowAxis], keepdims: true)
+            let reduced =
+                order == .infinity
+                ? try sums.max(axes: [rowAxis], keepdims: true) : try sums.min(axes: [rowAxis], keepdims: true)
             result = try reduced.squeezed([rowAxis, colAxis])
         case .p(2), .p(-2), .nuclear:
             let others = (0..<rank).filter { $0 != rowAxis && $0 != colAxis }
