@@ -154,8 +154,8 @@ extension Tensor {
         case .float64: return retagged(.float64)
         case .int64:
             if dtype != .float64 { return retagged(.int64) }
-            return mapElements(dtype: .int64) { $0.isFinite ? $0.rounded(.towardZero) : $0 }
-        case .bool: return mapElements(dtype: .bool) { $0 != 0 ? 1 : 0 }
+            return map(Kernel.TruncateToWhole.self, dtype: .int64)
+        case .bool: return map(Kernel.NonZero.self, dtype: .bool)
         }
     }
 
