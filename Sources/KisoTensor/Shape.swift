@@ -47,7 +47,8 @@ extension Tensor {
             } else {
                 throw TensorError.shape(
                     "\(op): shapes \(formatShape(a)) and \(formatShape(b)) cannot be broadcast together (axis \(i - rank): \(da) vs \(db))",
-                    hint: "sizes must match or be 1 when aligned from the right; reshape or add an axis with expand_dims")
+                    hint:
+                        "sizes must match or be 1 when aligned from the right; reshape or add an axis with expand_dims")
             }
         }
         return result

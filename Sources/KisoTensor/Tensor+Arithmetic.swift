@@ -4,22 +4,22 @@ import Glibc
 extension Tensor {
     /// `a + b`, broadcasting.
     public static func add(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "add", dtype: .promote(a.dtype, b.dtype)) { $0 + $1 }
+        try zipElements(a, b, op: "add", dtype: .promote(a.dtype, b.dtype), Kernel.Add.self)
     }
 
     /// `a - b`, broadcasting.
     public static func subtract(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "subtract", dtype: .promote(a.dtype, b.dtype)) { $0 - $1 }
+        try zipElements(a, b, op: "subtract", dtype: .promote(a.dtype, b.dtype), Kernel.Subtract.self)
     }
 
     /// `a * b`, elementwise, broadcasting (use `matmul` for the matrix product).
     public static func multiply(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "multiply", dtype: .promote(a.dtype, b.dtype)) { $0 * $1 }
+        try zipElements(a, b, op: "multiply", dtype: .promote(a.dtype, b.dtype), Kernel.Multiply.self)
     }
 
     /// `a / b`, true division: always float64, `x / 0` is ±inf or nan as in IEEE arithmetic.
     public static func divide(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "divide", dtype: .float64) { $0 / $1 }
+        try zipElements(a, b, op: "divide", dtype: .float64, Kernel.Divide.self)
     }
 
     /// `a ** b`, elementwise power. Whole-number operands stay whole unless an exponent is
@@ -27,7 +27,7 @@ extension Tensor {
     public static func power(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         var dtype = DType.promote(a.dtype, b.dtype)
         if dtype == .int64 && b.scalars.contains(where: { $0 < 0 }) { dtype = .float64 }
-        return try zipElements(a, b, op: "power", dtype: dtype) { powerElement($0, $1) }
+        return try zipElements(a, b, op: "power", dtype: dtype, Kernel.Power.self)
     }
 
     /// `a % b` with NumPy's (and Python's) sign convention: the result has the sign of `b`.
@@ -35,23 +35,23 @@ extension Tensor {
     public static func mod(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         let dtype = DType.promote(a.dtype, b.dtype)
         if dtype == .int64 {
-            return try zipElements(a, b, op: "mod", dtype: dtype) { $1 == 0 ? 0 : modElement($0, $1) }
+            return try zipElements(a, b, op: "mod", dtype: dtype, Kernel.IntegerMod.self)
         }
-        return try zipElements(a, b, op: "mod", dtype: dtype) { modElement($0, $1) }
+        return try zipElements(a, b, op: "mod", dtype: dtype, Kernel.Mod.self)
     }
 
     /// `floor(a / b)` with NumPy's conventions (floor_divide).
     public static func floorDivide(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         let dtype = DType.promote(a.dtype, b.dtype)
         if dtype == .int64 {
-            return try zipElements(a, b, op: "floor_divide", dtype: dtype) { $1 == 0 ? 0 : floorDivideElement($0, $1) }
+            return try zipElements(a, b, op: "floor_divide", dtype: dtype, Kernel.IntegerFloorDivide.self)
         }
-        return try zipElements(a, b, op: "floor_divide", dtype: dtype) { floorDivideElement($0, $1) }
+        return try zipElements(a, b, op: "floor_divide", dtype: dtype, Kernel.FloorDivide.self)
     }
 
     /// `-a`.
     public func negated() -> Tensor {
-        mapElements(dtype: dtype == .bool ? .int64 : dtype) { -$0 }
+        map(Kernel.Negate.self, dtype: dtype == .bool ? .int64 : dtype)
     }
 
     /// `a + b`, broadcasting; traps never — but throws on incompatible shapes.

@@ -3,59 +3,55 @@
 extension Tensor {
     /// `a == b`.
     public static func equal(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "equal", dtype: .bool) { $0 == $1 ? 1 : 0 }
+        try zipElements(a, b, op: "equal", dtype: .bool, Kernel.Equal.self)
     }
     /// `a != b` (nan differs from everything, itself included).
     public static func notEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "not_equal", dtype: .bool) { $0 != $1 ? 1 : 0 }
+        try zipElements(a, b, op: "not_equal", dtype: .bool, Kernel.NotEqual.self)
     }
     /// `a < b`.
     public static func less(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "less", dtype: .bool) { $0 < $1 ? 1 : 0 }
+        try zipElements(a, b, op: "less", dtype: .bool, Kernel.Less.self)
     }
     /// `a <= b`.
     public static func lessEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "less_equal", dtype: .bool) { $0 <= $1 ? 1 : 0 }
+        try zipElements(a, b, op: "less_equal", dtype: .bool, Kernel.LessEqual.self)
     }
     /// `a > b`.
     public static func greater(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "greater", dtype: .bool) { $0 > $1 ? 1 : 0 }
+        try zipElements(a, b, op: "greater", dtype: .bool, Kernel.Greater.self)
     }
     /// `a >= b`.
     public static func greaterEqual(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "greater_equal", dtype: .bool) { $0 >= $1 ? 1 : 0 }
+        try zipElements(a, b, op: "greater_equal", dtype: .bool, Kernel.GreaterEqual.self)
     }
 
     /// Elementwise larger value; nan if either is nan (NumPy's `maximum`).
     public static func maximum(_ a: Tensor, _ b: Tensor, op: String = "maximum") throws -> Tensor {
-        try zipElements(a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype)) { x, y in
-            x.isNaN || y.isNaN ? .nan : (x >= y ? x : y)
-        }
+        try zipElements(a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype), Kernel.Maximum.self)
     }
     /// Elementwise smaller value; nan if either is nan (NumPy's `minimum`).
     public static func minimum(_ a: Tensor, _ b: Tensor, op: String = "minimum") throws -> Tensor {
-        try zipElements(a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype)) { x, y in
-            x.isNaN || y.isNaN ? .nan : (x <= y ? x : y)
-        }
+        try zipElements(a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype), Kernel.Minimum.self)
     }
 
     /// Elements where both are non-zero.
     public static func logicalAnd(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "logical_and", dtype: .bool) { $0 != 0 && $1 != 0 ? 1 : 0 }
+        try zipElements(a, b, op: "logical_and", dtype: .bool, Kernel.LogicalAnd.self)
     }
     /// Elements where either is non-zero.
     public static func logicalOr(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipElements(a, b, op: "logical_or", dtype: .bool) { $0 != 0 || $1 != 0 ? 1 : 0 }
+        try zipElements(a, b, op: "logical_or", dtype: .bool, Kernel.LogicalOr.self)
     }
     /// Elements that are zero.
-    public func logicalNot() -> Tensor { mapElements(dtype: .bool) { $0 == 0 ? 1 : 0 } }
+    public func logicalNot() -> Tensor { map(Kernel.LogicalNot.self, dtype: .bool) }
 
     /// Whether each element is nan.
-    public func isnan() -> Tensor { mapElements(dtype: .bool) { $0.isNaN ? 1 : 0 } }
+    public func isnan() -> Tensor { map(Kernel.IsNaN.self, dtype: .bool) }
     /// Whether each element is ±inf.
-    public func isinf() -> Tensor { mapElements(dtype: .bool) { $0.isInfinite ? 1 : 0 } }
+    public func isinf() -> Tensor { map(Kernel.IsInf.self, dtype: .bool) }
     /// Whether each element is neither nan nor ±inf.
-    public func isfinite() -> Tensor { mapElements(dtype: .bool) { $0.isFinite ? 1 : 0 } }
+    public func isfinite() -> Tensor { map(Kernel.IsFinite.self, dtype: .bool) }
 
     /// `x` where `condition` is non-zero, else `y`; all three broadcast together.
     public static func `where`(_ condition: Tensor, _ x: Tensor, _ y: Tensor) throws -> Tensor {

@@ -56,18 +56,22 @@ extension Tensor {
 
     /// A tensor of `shape` with every element `value`.
     public static func full(_ shape: [Int], value: Double, dtype: DType = .float64) throws -> Tensor {
-        let n = try checkedCount(of: shape, op: "full")
+        try filled(shape, value: value, dtype: dtype, op: "full")
+    }
+
+    private static func filled(_ shape: [Int], value: Double, dtype: DType, op: String) throws -> Tensor {
+        let n = try checkedCount(of: shape, op: op)
         return Tensor(uncheckedShape: shape, storage: Storage.filled(count: n, value: value), dtype: dtype)
     }
 
     /// A tensor of zeros.
     public static func zeros(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
-        try full(shape, value: 0, dtype: dtype)
+        try filled(shape, value: 0, dtype: dtype, op: "zeros")
     }
 
     /// A tensor of ones.
     public static func ones(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
-        try full(shape, value: 1, dtype: dtype)
+        try filled(shape, value: 1, dtype: dtype, op: "ones")
     }
 
     /// Zeros with this tensor's shape and kind.
@@ -109,7 +113,8 @@ extension Tensor {
         }
         let length = Swift.max(0, ((stop - start) / step).rounded(.up))
         guard length <= Double(Int.max / 8) else {
-            throw TensorError(.memory, "arange: \(length) elements is too many", hint: "use a larger step or a smaller range")
+            throw TensorError(
+                .memory, "arange: \(length) elements is too many", hint: "use a larger step or a smaller range")
         }
         let n = try checkedCount(of: [Int(length)], op: "arange")
         let whole = [start, stop, step].allSatisfy { $0 == $0.rounded() }
@@ -119,7 +124,8 @@ extension Tensor {
 
     /// `num` evenly spaced values from `start` to `stop` (included unless `endpoint` is false),
     /// computed as NumPy does so the values agree to the last bit.
-    public static func linspace(_ start: Double, _ stop: Double, num: Int = 50, endpoint: Bool = true) throws -> Tensor {
+    public static func linspace(_ start: Double, _ stop: Double, num: Int = 50, endpoint: Bool = true) throws -> Tensor
+    {
         guard num >= 0 else {
             throw TensorError.value("linspace: num must be 0 or more, got \(num)", hint: "ask for a non-negative count")
         }
@@ -146,7 +152,8 @@ extension Tensor {
     /// NumPy) the first two outputs have shape (len(y), len(x)); with "ij", (len(x), len(y)).
     public static func meshgrid(_ vectors: [Tensor], indexing: String = "xy") throws -> [Tensor] {
         guard indexing == "xy" || indexing == "ij" else {
-            throw TensorError.value("meshgrid: indexing must be 'xy' or 'ij', got '\(indexing)'", hint: "use indexing=\"xy\" or \"ij\"")
+            throw TensorError.value(
+                "meshgrid: indexing must be 'xy' or 'ij', got '\(indexing)'", hint: "use indexing=\"xy\" or \"ij\"")
         }
         let flat = vectors.map { $0.flattened() }
         var shape = flat.map { $0.count }

@@ -21,9 +21,18 @@ extension Tensor {
         return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
     }
 
+    /// A new tensor of the same shape holding `K.apply` of each element.
+    func map<K: UnaryKernel>(_ kernel: K.Type, dtype: DType) -> Tensor {
+        mapBlocks(dtype: dtype) { src, dst, n in
+            for i in 0..<n { dst[i] = K.apply(src[i]) }
+        }
+    }
+
     /// A new float64 tensor of the same shape whose elements `kernel(source, destination, count)`
     /// computes a block at a time (for vectorised kernels).
-    func mapBlocks(_ kernel: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void) -> Tensor {
+    func mapBlocks(
+        dtype: DType = .float64, _ kernel: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    ) -> Tensor {
         let source = isContiguous ? self : contiguous()
         let n = source.count
         let base = source.offset
@@ -37,13 +46,13 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(uncheckedShape: shape, storage: out, dtype: .float64)
+        return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
     }
 
-    /// A new tensor holding `f(a, b)` for each pair of elements of `a` and `b` broadcast together.
-    @inline(__always)
-    static func zipElements(
-        _ a: Tensor, _ b: Tensor, op: String, dtype: DType, _ f: (Double, Double) -> Double
+    /// A new tensor holding `K.apply(a, b)` for each pair of elements of `a` and `b` broadcast
+    /// together.
+    static func zipElements<K: BinaryKernel>(
+        _ a: Tensor, _ b: Tensor, op: String, dtype: DType, _ kernel: K.Type
     ) throws -> Tensor {
         let shape = a.shape == b.shape ? a.shape : try broadcastShapes(a.shape, b.shape, op: op)
         let n = try checkedCount(of: shape, op: op)
@@ -55,7 +64,7 @@ extension Tensor {
                         guard let xa = pa.baseAddress, let xb = pb.baseAddress else { return }
                         let x = xa + a.offset
                         let y = xb + b.offset
-                        for i in range { dst[i] = f(x[i], y[i]) }
+                        for i in range { dst[i] = K.apply(x[i], y[i]) }
                     }
                 }
             }
@@ -66,7 +75,7 @@ extension Tensor {
                 a.storage.withUnsafeBufferPointer { pa in
                     guard let xa = pa.baseAddress else { return }
                     let x = xa + a.offset
-                    for i in range { dst[i] = f(x[i], y) }
+                    for i in range { dst[i] = K.apply(x[i], y) }
                 }
             }
         }
@@ -76,7 +85,7 @@ extension Tensor {
                 b.storage.withUnsafeBufferPointer { pb in
                     guard let xb = pb.baseAddress else { return }
                     let y = xb + b.offset
-                    for i in range { dst[i] = f(x, y[i]) }
+                    for i in range { dst[i] = K.apply(x, y[i]) }
                 }
             }
         }
@@ -88,7 +97,7 @@ extension Tensor {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 forEachBroadcastPair(shape: shape, stridesA: sa, offsetA: a.offset, stridesB: sb, offsetB: b.offset) {
-                    out.append(f(pa[$0], pb[$1]))
+                    out.append(K.apply(pa[$0], pb[$1]))
                 }
             }
         }
@@ -97,7 +106,6 @@ extension Tensor {
 
     /// A tensor of `count` elements whose values `body` writes, range by range, possibly on
     /// several threads.
-    @inline(__always)
     static func fill(
         shape: [Int], count n: Int, dtype: DType,
         _ body: (UnsafeMutablePointer<Double>, Range<Int>) -> Void

@@ -73,7 +73,8 @@ extension Tensor {
         switch points {
         case .parts(let n):
             guard n > 0 else {
-                throw TensorError.value("split: number of sections must be positive, got \(n)", hint: "ask for 1 or more parts")
+                throw TensorError.value(
+                    "split: number of sections must be positive, got \(n)", hint: "ask for 1 or more parts")
             }
             guard size % n == 0, n <= Swift.max(size, 1) || n <= 1 << 16 else {
                 throw TensorError.shape(
@@ -97,8 +98,10 @@ extension Tensor {
             var shape = self.shape
             shape[ax] = stop - start
             pieces.append(
-                Tensor(view: storage, shape: shape, strides: strides, offset: offset + start * strides[ax], dtype: dtype)
-                    .contiguous())
+                Tensor(
+                    view: storage, shape: shape, strides: strides, offset: offset + start * strides[ax], dtype: dtype
+                )
+                .contiguous())
         }
         return pieces
     }
@@ -203,7 +206,8 @@ extension Tensor {
             case .constant: return nil
             case .edge:
                 guard size > 0 else {
-                    throw TensorError.value("pad: cannot extend an empty axis with mode 'edge'", hint: "use mode 'constant'")
+                    throw TensorError.value(
+                        "pad: cannot extend an empty axis with mode 'edge'", hint: "use mode 'constant'")
                 }
                 return j < 0 ? 0 : size - 1
             case .reflect:
@@ -222,7 +226,9 @@ extension Tensor {
         for i in 0..<newShape[axis] {
             if let j = try sourceIndex(i) {
                 pieces.append(
-                    Tensor(view: storage, shape: sliceShape, strides: strides, offset: offset + j * strides[axis], dtype: dtype))
+                    Tensor(
+                        view: storage, shape: sliceShape, strides: strides, offset: offset + j * strides[axis],
+                        dtype: dtype))
             } else {
                 pieces.append(constant)
             }

@@ -5,40 +5,40 @@ extension Tensor {
     /// eˣ.
     public func exp() -> Tensor { mapBlocks { VectorExp.apply($0, $1, count: $2) } }
     /// The natural logarithm; `log(0)` is -inf and a negative argument gives nan, as in NumPy.
-    public func log() -> Tensor { mapElements(dtype: .float64) { Glibc.log($0) } }
+    public func log() -> Tensor { map(Kernel.Log.self, dtype: .float64) }
     /// log(1 + x), accurate for small x.
-    public func log1p() -> Tensor { mapElements(dtype: .float64) { Glibc.log1p($0) } }
+    public func log1p() -> Tensor { map(Kernel.Log1p.self, dtype: .float64) }
     /// eˣ − 1, accurate for small x.
-    public func expm1() -> Tensor { mapElements(dtype: .float64) { Glibc.expm1($0) } }
+    public func expm1() -> Tensor { map(Kernel.Expm1.self, dtype: .float64) }
     /// The square root; nan for negative elements.
-    public func sqrt() -> Tensor { mapElements(dtype: .float64) { $0.squareRoot() } }
+    public func sqrt() -> Tensor { map(Kernel.Sqrt.self, dtype: .float64) }
     /// The absolute value, keeping whole numbers whole.
-    public func abs() -> Tensor { mapElements(dtype: dtype == .bool ? .int64 : dtype) { Swift.abs($0) } }
+    public func abs() -> Tensor { map(Kernel.Abs.self, dtype: dtype == .bool ? .int64 : dtype) }
     /// −1, 0 or 1 by the sign of each element (nan stays nan).
     public func sign() -> Tensor {
-        mapElements(dtype: dtype == .bool ? .int64 : dtype) { x in x > 0 ? 1 : (x < 0 ? -1 : x) }
+        map(Kernel.Sign.self, dtype: dtype == .bool ? .int64 : dtype)
     }
     /// The sine (radians).
-    public func sin() -> Tensor { mapElements(dtype: .float64) { Glibc.sin($0) } }
+    public func sin() -> Tensor { map(Kernel.Sin.self, dtype: .float64) }
     /// The cosine (radians).
-    public func cos() -> Tensor { mapElements(dtype: .float64) { Glibc.cos($0) } }
+    public func cos() -> Tensor { map(Kernel.Cos.self, dtype: .float64) }
     /// The tangent (radians).
-    public func tan() -> Tensor { mapElements(dtype: .float64) { Glibc.tan($0) } }
+    public func tan() -> Tensor { map(Kernel.Tan.self, dtype: .float64) }
     /// The hyperbolic tangent.
-    public func tanh() -> Tensor { mapElements(dtype: .float64) { Glibc.tanh($0) } }
+    public func tanh() -> Tensor { map(Kernel.Tanh.self, dtype: .float64) }
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
-    public func sigmoid() -> Tensor { mapElements(dtype: .float64) { sigmoidElement($0) } }
+    public func sigmoid() -> Tensor { map(Kernel.Sigmoid.self, dtype: .float64) }
     /// The Gauss error function.
-    public func erf() -> Tensor { mapElements(dtype: .float64) { Glibc.erf($0) } }
+    public func erf() -> Tensor { map(Kernel.Erf.self, dtype: .float64) }
     /// The largest whole number ≤ x.
-    public func floor() -> Tensor { mapElements(dtype: dtype == .bool ? .int64 : dtype) { $0.rounded(.down) } }
+    public func floor() -> Tensor { map(Kernel.Floor.self, dtype: dtype == .bool ? .int64 : dtype) }
     /// The smallest whole number ≥ x.
-    public func ceil() -> Tensor { mapElements(dtype: dtype == .bool ? .int64 : dtype) { $0.rounded(.up) } }
+    public func ceil() -> Tensor { map(Kernel.Ceil.self, dtype: dtype == .bool ? .int64 : dtype) }
 
     /// Rounds to `decimals` places, halves to even, like `numpy.round`.
     public func round(decimals: Int = 0) -> Tensor {
         let kept = dtype == .bool ? DType.int64 : dtype
-        if decimals == 0 { return mapElements(dtype: kept) { $0.rounded(.toNearestOrEven) } }
+        if decimals == 0 { return map(Kernel.Round.self, dtype: kept) }
         // NumPy scales by a power of ten, rounds, and scales back; so does Kiso, for equal results.
         let clamped = Swift.min(Swift.max(decimals, -400), 400)
         let scale = Glibc.pow(10.0, Double(Swift.abs(clamped)))

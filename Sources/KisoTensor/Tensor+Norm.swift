@@ -21,7 +21,7 @@ extension Tensor {
     public func norm(_ order: NormOrder? = nil, axes: [Int]? = nil, keepdims: Bool = false) throws -> Tensor {
         let x = dtype == .float64 ? self : cast(to: .float64)
         if order == nil && axes == nil {
-            let result = try x.mapElements(dtype: .float64) { $0 * $0 }.sum().sqrt()
+            let result = try x.map(Kernel.Square.self, dtype: .float64).sum().sqrt()
             return keepdims ? try result.reshaped(Array(repeating: 1, count: rank)) : result
         }
         let chosen = try axes.map { try Tensor.normalizeAxes($0, rank: rank, op: "norm") } ?? Array(0..<rank)
@@ -40,9 +40,9 @@ extension Tensor {
         switch order {
         case .infinity: return try a.max(axes: [axis], keepdims: keepdims)
         case .negativeInfinity: return try a.min(axes: [axis], keepdims: keepdims)
-        case .p(0): return try a.mapElements(dtype: .float64) { $0 != 0 ? 1 : 0 }.sum(axes: [axis], keepdims: keepdims)
+        case .p(0): return try a.map(Kernel.NonZero.self, dtype: .float64).sum(axes: [axis], keepdims: keepdims)
         case .p(1): return try a.sum(axes: [axis], keepdims: keepdims)
-        case .p(2): return try a.mapElements(dtype: .float64) { $0 * $0 }.sum(axes: [axis], keepdims: keepdims).sqrt()
+        case .p(2): return try a.map(Kernel.Square.self, dtype: .float64).sum(axes: [axis], keepdims: keepdims).sqrt()
         case .p(let p):
             return try a.mapElements(dtype: .float64) { Glibc.pow($0, p) }.sum(axes: [axis], keepdims: keepdims)
                 .mapElements(dtype: .float64) { Glibc.pow($0, 1 / p) }
@@ -60,14 +60,18 @@ extension Tensor {
         let result: Tensor
         switch order {
         case .frobenius:
-            result = try a.mapElements(dtype: .float64) { $0 * $0 }.sum(axes: [rowAxis, colAxis]).sqrt()
+            result = try a.map(Kernel.Square.self, dtype: .float64).sum(axes: [rowAxis, colAxis]).sqrt()
         case .p(1), .p(-1):
             let sums = try a.sum(axes: [rowAxis], keepdims: true)
-            let reduced = order == .p(1) ? try sums.max(axes: [colAxis], keepdims: true) : try sums.min(axes: [colAxis], keepdims: true)
+            let reduced =
+                order == .p(1)
+                ? try sums.max(axes: [colAxis], keepdims: true) : try sums.min(axes: [colAxis], keepdims: true)
             result = try reduced.squeezed([rowAxis, colAxis])
         case .infinity, .negativeInfinity:
             let sums = try a.sum(axes: [colAxis], keepdims: true)
-            let reduced = order == .infinity ? try sums.max(axes: [rowAxis], keepdims: true) : try sums.min(axes: [rowAxis], keepdims: true)
+            let reduced =
+                order == .infinity
+                ? try sums.max(axes: [rowAxis], keepdims: true) : try sums.min(axes: [rowAxis], keepdims: true)
             result = try reduced.squeezed([rowAxis, colAxis])
         case .p(2), .p(-2), .nuclear:
             let others = (0..<rank).filter { $0 != rowAxis && $0 != colAxis }

@@ -134,7 +134,7 @@ extension Tensor {
     public func variance(axes: [Int]? = nil, ddof: Int = 0, keepdims: Bool = false) throws -> Tensor {
         let m = try mean(axes: axes, keepdims: true)
         let deviations = try Tensor.subtract(self, m)
-        let squares = deviations.mapElements(dtype: .float64) { $0 * $0 }
+        let squares = deviations.map(Kernel.Square.self, dtype: .float64)
         let total = try squares.sum(axes: axes, keepdims: keepdims)
         let n = total.count == 0 ? 0 : count / total.count
         let divisor = Double(Swift.max(n - ddof, 0))

@@ -12,10 +12,12 @@ extension Tensor {
         }
         if let bad = newShape.first(where: { $0 < -1 }) {
             throw TensorError.value(
-                "reshape: invalid size \(bad) in \(formatShape(newShape))", hint: "sizes are 0 or more, or -1 to infer one")
+                "reshape: invalid size \(bad) in \(formatShape(newShape))",
+                hint: "sizes are 0 or more, or -1 to infer one")
         }
         if let axis = inferred.first {
-            let known = try Tensor.checkedProduct(newShape.enumerated().filter { $0.offset != axis }.map(\.element), op: "reshape")
+            let known = try Tensor.checkedProduct(
+                newShape.enumerated().filter { $0.offset != axis }.map(\.element), op: "reshape")
             guard known > 0, count % known == 0 else {
                 throw TensorError.shape(
                     "reshape: cannot reshape \(count) elements of shape \(formatShape(shape)) into \(formatShape(newShape))",
@@ -152,8 +154,8 @@ extension Tensor {
         case .float64: return retagged(.float64)
         case .int64:
             if dtype != .float64 { return retagged(.int64) }
-            return mapElements(dtype: .int64) { $0.isFinite ? $0.rounded(.towardZero) : $0 }
-        case .bool: return mapElements(dtype: .bool) { $0 != 0 ? 1 : 0 }
+            return map(Kernel.TruncateToWhole.self, dtype: .int64)
+        case .bool: return map(Kernel.NonZero.self, dtype: .bool)
         }
     }
 

@@ -20,10 +20,12 @@ import Testing
             do {
                 let results = try CoreOps.run(op, args, kw)
                 if expected["error"] != nil {
-                    failures.append("\(label): NumPy raised \(expected["error"] ?? ""), Kiso returned \(results.map(\.shape))")
+                    failures.append(
+                        "\(label): NumPy raised \(expected["error"] ?? ""), Kiso returned \(results.map(\.shape))")
                     continue
                 }
-                let wanted = try (expected["list"] as? [Any])?.map { try Fixture.tensor($0) } ?? [Fixture.tensor(expected)]
+                let wanted =
+                    try (expected["list"] as? [Any])?.map { try Fixture.tensor($0) } ?? [Fixture.tensor(expected)]
                 guard wanted.count == results.count else {
                     failures.append("\(label): \(results.count) results, expected \(wanted.count)")
                     continue
@@ -36,6 +38,8 @@ import Testing
                 if expected["error"] == nil { failures.append("\(label): unexpected error \(error)") }
             }
         }
-        #expect(failures.isEmpty, Comment(rawValue: "\(failures.count) mismatches:\n" + failures.prefix(40).joined(separator: "\n")))
+        #expect(
+            failures.isEmpty,
+            Comment(rawValue: "\(failures.count) mismatches:\n" + failures.prefix(40).joined(separator: "\n")))
     }
 }

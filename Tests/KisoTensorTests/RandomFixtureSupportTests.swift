@@ -5,117 +5,119 @@ import Testing
 
 /// Reading the random fixtures (scripts/gen_random_fixtures.py) and replaying their calls.
 enum RandomFixture {
-  /// What a recorded call produced: floats, or integers kept exact as Int64.
-  enum Expected {
-    case floats(Tensor)
-    case integers(shape: [Int], values: [Int64])
-  }
-
-  static func expected(_ any: Any?) throws -> Expected {
-    guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
-      throw FixtureError.malformed("result")
+    /// What a recorded call produced: floats, or integers kept exact as Int64.
+    enum Expected {
+        case floats(Tensor)
+        case integers(shape: [Int], values: [Int64])
     }
-    if let list = dict["ints"] as? [String] {
-      return .integers(shape: shape, values: try list.map { try int64($0) })
+
+    static func expected(_ any: Any?) throws -> Expected {
+        guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
+            throw FixtureError.malformed("result")
+        }
+        if let list = dict["ints"] as? [String] {
+            return .integers(shape: shape, values: try list.map { try int64($0) })
+        }
+        return .floats(try tensor(dict))
     }
-    return .floats(try tensor(dict))
-  }
 
-  /// One number, exactly. On Linux, JSONSerialization hands long decimals back as
-  /// NSDecimalNumber, whose `doubleValue` can be off by an ulp; its text parses exactly.
-  static func double(_ any: Any?) -> Double? {
-    if let decimal = any as? NSDecimalNumber { return Double(decimal.stringValue) }
-    return Fixture.double(any)
-  }
-
-  /// A flat list of exact numbers from a JSON array.
-  static func doubles(_ any: Any?) -> [Double] {
-    if let list = any as? [Any] { return list.flatMap { doubles($0) } }
-    if let d = double(any) { return [d] }
-    return []
-  }
-
-  /// A tensor from `{"shape", "dtype", "data"}` with exactly parsed values.
-  static func tensor(_ any: Any?) throws -> Tensor {
-    guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
-      throw FixtureError.malformed("tensor")
+    /// One number, exactly. On Linux, JSONSerialization hands long decimals back as
+    /// NSDecimalNumber, whose `doubleValue` can be off by an ulp; its text parses exactly.
+    static func double(_ any: Any?) -> Double? {
+        if let decimal = any as? NSDecimalNumber { return Double(decimal.stringValue) }
+        return Fixture.double(any)
     }
-    let dtype: DType
-    switch dict["dtype"] as? String ?? "float64" {
-    case "bool": dtype = .bool
-    case let s where s.hasPrefix("int"): dtype = .int64
-    default: dtype = .float64
+
+    /// A flat list of exact numbers from a JSON array.
+    static func doubles(_ any: Any?) -> [Double] {
+        if let list = any as? [Any] { return list.flatMap { doubles($0) } }
+        if let d = double(any) { return [d] }
+        return []
     }
-    return try Tensor(shape: shape, scalars: doubles(dict["data"]), dtype: dtype)
-  }
 
-  static func int64(_ text: String) throws -> Int64 {
-    guard let value = Int64(text) else { throw FixtureError.malformed("integer \(text)") }
-    return value
-  }
-
-  static func uint64(_ text: String) throws -> UInt64 {
-    guard let value = UInt64(text) else { throw FixtureError.malformed("integer \(text)") }
-    return value
-  }
-
-  static func int(_ any: Any?) throws -> Int {
-    if let n = any as? NSNumber { return n.intValue }
-    throw FixtureError.malformed("int \(String(describing: any))")
-  }
-
-  static func optionalInt(_ any: Any?) throws -> Int? {
-    if any == nil || any is NSNull { return nil }
-    return try int(any)
-  }
-
-  static func size(_ any: Any?) -> [Int]? {
-    any as? [Int]
-  }
-
-  static func probabilities(_ any: Any?) -> [Double]? {
-    if any == nil || any is NSNull { return nil }
-    return doubles(any)
-  }
-
-  /// Whether all the expected integers survive the trip through a tensor's doubles.
-  static func fitsDouble(_ values: [Int64]) -> Bool {
-    values.allSatisfy { abs($0) <= (1 << 53) }
-  }
-
-  /// Compares a tensor result with the recording: same shape, bit-identical values.
-  static func check(_ actual: Tensor, _ expected: Expected, _ label: String) {
-    switch expected {
-    case .floats(let tensor):
-      #expect(actual.shape == tensor.shape, "\(label): shape")
-      #expect(actual.dtype == .float64 || actual.dtype == tensor.dtype, "\(label): dtype")
-      let a = actual.scalars
-      let e = tensor.scalars
-      if let i = zip(a, e).indices(where: { $0.0.bitPattern != $0.1.bitPattern }).first {
-        Issue.record("\(label): element \(i) is \(a[i]), NumPy gives \(e[i])")
-      }
-      #expect(a.count == e.count, "\(label): count")
-    case .integers(let shape, let values):
-      #expect(actual.shape == shape, "\(label): shape")
-      #expect(actual.dtype == .int64, "\(label): dtype")
-      #expect(actual.scalars == values.map { Double($0) }, "\(label): values")
+    /// A tensor from `{"shape", "dtype", "data"}` with exactly parsed values.
+    static func tensor(_ any: Any?) throws -> Tensor {
+        guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
+            throw FixtureError.malformed("tensor")
+        }
+        let dtype: DType
+        switch dict["dtype"] as? String ?? "float64" {
+        case "bool": dtype = .bool
+        case let s where s.hasPrefix("int"): dtype = .int64
+        default: dtype = .float64
+        }
+        return try Tensor(shape: shape, scalars: doubles(dict["data"]), dtype: dtype)
     }
-  }
 
-  /// Compares exact integers with the recording.
-  static func check(_ actual: [Int64], _ expected: Expected, _ label: String) {
-    guard case .integers(_, let values) = expected else {
-      Issue.record("\(label): expected integers")
-      return
+    static func int64(_ text: String) throws -> Int64 {
+        guard let value = Int64(text) else { throw FixtureError.malformed("integer \(text)") }
+        return value
     }
-    #expect(actual == values, "\(label)")
-  }
+
+    static func uint64(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else { throw FixtureError.malformed("integer \(text)") }
+        return value
+    }
+
+    static func int(_ any: Any?) throws -> Int {
+        if let n = any as? NSNumber { return n.intValue }
+        throw FixtureError.malformed("int \(String(describing: any))")
+    }
+
+    static func optionalInt(_ any: Any?) throws -> Int? {
+        if any == nil || any is NSNull { return nil }
+        return try int(any)
+    }
+
+    static func size(_ any: Any?) -> [Int]? {
+        any as? [Int]
+    }
+
+    static func probabilities(_ any: Any?) -> [Double]? {
+        if any == nil || any is NSNull { return nil }
+        return doubles(any)
+    }
+
+    /// Whether all the expected integers survive the trip through a tensor's doubles.
+    static func fitsDouble(_ values: [Int64]) -> Bool {
+        values.allSatisfy { abs($0) <= (1 << 53) }
+    }
+
+    /// Compares a tensor result with the recording: same shape, bit-identical values.
+    static func check(_ actual: Tensor, _ expected: Expected, _ label: String) {
+        switch expected {
+        case .floats(let tensor):
+            #expect(actual.shape == tensor.shape, "\(label): shape")
+            #expect(actual.dtype == .float64 || actual.dtype == tensor.dtype, "\(label): dtype")
+            let a = actual.scalars
+            let e = tensor.scalars
+            if let i = zip(a, e).indices(where: { $0.0.bitPattern != $0.1.bitPattern }).first {
+                Issue.record("\(label): element \(i) is \(a[i]), NumPy gives \(e[i])")
+            }
+            #expect(a.count == e.count, "\(label): count")
+        case .integers(let shape, let values):
+            #expect(actual.shape == shape, "\(label): shape")
+            #expect(actual.dtype == .int64, "\(label): dtype")
+            #expect(actual.scalars == values.map { Double($0) }, "\(label): values")
+        }
+    }
+
+    /// Compares exact integers with the recording.
+    static func check(_ actual: [Int64], _ expected: Expected, _ label: String) {
+        guard case .integers(_, let values) = expected else {
+            Issue.record("\(label): expected integers")
+            return
+        }
+        #expect(actual == values, "\(label)")
+    }
 }
 
 extension Zip2Sequence {
-  fileprivate func indices(where predicate: ((Sequence1.Element, Sequence2.Element)) -> Bool)
-    -> [Int]
-  {
-    enumerated().filter { predicate($0.element) }.map { $0.offset }
-  }
+    fileprivate func indices(
+        where predicate: ((Sequence1.Element, Sequence2.Element)) -> Bool
+    )
+        -> [Int]
+    {
+        enumerated().filter { predicate($0.element) }.map { $0.offset }
+    }
 }

@@ -41,14 +41,3 @@ let elementwiseBenchmarks: [Benchmark] = [
         return { _ = try m.mean(axes: [1]) }
     },
 ]
-
-let probeBenchmarks: [Benchmark] = [
-    Benchmark(name: "add-1e7") {
-        let a = try inputVector(10_000_000, seed: 2)
-        let b = try inputVector(10_000_000, seed: 3)
-        return { _ = try a + b }
-    },
-    Benchmark(name: "alloc-1e7") {
-        return { _ = try Tensor.zeros([10_000_000]) }
-    },
-]

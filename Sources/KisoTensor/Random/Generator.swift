@@ -11,99 +11,99 @@
 /// not synchronised; use one generator per thread (the `Random` namespace's legacy stream is
 /// the locked, process-wide one).
 public final class Generator {
-  var bits: PCG64
+    var bits: PCG64
 
-  /// `numpy.random.default_rng(seed)` for a non-negative integer seed.
-  ///
-  /// Throws when `seed` is negative.
-  public convenience init(seed: Int) throws {
-    self.init(entropy: try RandomSupport.seedWords(seed, op: "default_rng"))
-  }
-
-  /// `numpy.random.default_rng(seed)` for any 64-bit seed, e.g. 2⁶³.
-  public convenience init(seed: UInt64) {
-    self.init(entropy: SeedSequence.words(of: seed))
-  }
-
-  /// `numpy.random.default_rng(entropy)` for a list of 32-bit words, which is also how NumPy
-  /// reads a Python integer wider than 64 bits (its 32-bit words, lowest first).
-  public init(entropy: [UInt32]) {
-    bits = PCG64(seedSequence: SeedSequence(entropy: entropy))
-  }
-
-  /// Floats uniform on [0, 1) (`rng.random(size)`), 53 random bits each.
-  public func random(_ size: [Int]? = nil) throws -> Tensor {
-    let (shape, count) = try RandomSupport.shape(size, op: "random")
-    return RandomSupport.tensor(drawUniform(count), shape: shape)
-  }
-
-  /// Floats uniform on [low, high) (`rng.uniform(low, high, size)`): `low + (high − low)·U`.
-  ///
-  /// Throws when `high < low` or the range overflows.
-  public func uniform(low: Double = 0.0, high: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
-    let range = try Generator.uniformRange(low: low, high: high)
-    let (shape, count) = try RandomSupport.shape(size, op: "uniform")
-    let values = (0..<count).map { _ in low + range * bits.nextDouble() }
-    return RandomSupport.tensor(values, shape: shape)
-  }
-
-  /// `rng.uniform(low, high, size)` with tensor bounds that broadcast together (and to
-  /// `size`, when given).
-  public func uniform(low: Tensor, high: Tensor, size: [Int]? = nil) throws -> Tensor {
-    let (shape, count) = try RandomSupport.parameterShape([low, high], size: size, op: "uniform")
-    let lows = RandomSupport.broadcastValues(low, to: shape)
-    let highs = RandomSupport.broadcastValues(high, to: shape)
-    var ranges = [Double](repeating: 0, count: count)
-    for i in 0..<count { ranges[i] = try Generator.uniformRange(low: lows[i], high: highs[i]) }
-    var values = [Double](repeating: 0, count: count)
-    for i in 0..<count { values[i] = lows[i] + ranges[i] * bits.nextDouble() }
-    return RandomSupport.tensor(values, shape: shape)
-  }
-
-  /// Standard normal floats (`rng.standard_normal(size)`) from NumPy's 256-layer ziggurat.
-  public func standardNormal(_ size: [Int]? = nil) throws -> Tensor {
-    let (shape, count) = try RandomSupport.shape(size, op: "standard_normal")
-    let values = (0..<count).map { _ in NormalDraw.ziggurat(&bits) }
-    return RandomSupport.tensor(values, shape: shape)
-  }
-
-  /// Normal floats with mean `loc` and standard deviation `scale`
-  /// (`rng.normal(loc, scale, size)`): `loc + scale·Z`.
-  ///
-  /// Throws when `scale` is negative.
-  public func normal(loc: Double = 0.0, scale: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
-    try RandomSupport.checkNonNegative(scale, name: "scale", op: "normal")
-    let (shape, count) = try RandomSupport.shape(size, op: "normal")
-    let values = (0..<count).map { _ in loc + scale * NormalDraw.ziggurat(&bits) }
-    return RandomSupport.tensor(values, shape: shape)
-  }
-
-  /// `rng.normal(loc, scale, size)` with tensor parameters that broadcast together (and to
-  /// `size`, when given).
-  public func normal(loc: Tensor, scale: Tensor, size: [Int]? = nil) throws -> Tensor {
-    let (shape, count) = try RandomSupport.parameterShape([loc, scale], size: size, op: "normal")
-    let locs = RandomSupport.broadcastValues(loc, to: shape)
-    let scales = RandomSupport.broadcastValues(scale, to: shape)
-    for s in scales { try RandomSupport.checkNonNegative(s, name: "scale", op: "normal") }
-    var values = [Double](repeating: 0, count: count)
-    for i in 0..<count { values[i] = locs[i] + scales[i] * NormalDraw.ziggurat(&bits) }
-    return RandomSupport.tensor(values, shape: shape)
-  }
-
-  /// `count` uniform doubles on [0, 1).
-  func drawUniform(_ count: Int) -> [Double] {
-    (0..<count).map { _ in bits.nextDouble() }
-  }
-
-  /// `high − low`, checked as NumPy's `Generator.uniform` checks it.
-  static func uniformRange(low: Double, high: Double) throws -> Double {
-    let range = high - low
-    guard range.isFinite else {
-      throw TensorError.value(
-        "uniform: high − low = \(high) − \(low) is not finite",
-        hint: "use finite bounds whose difference fits in a double")
+    /// `numpy.random.default_rng(seed)` for a non-negative integer seed.
+    ///
+    /// Throws when `seed` is negative.
+    public convenience init(seed: Int) throws {
+        self.init(entropy: try RandomSupport.seedWords(seed, op: "default_rng"))
     }
-    try RandomSupport.checkNonNegative(range, name: "high - low", op: "uniform")
-    return range
-  }
+
+    /// `numpy.random.default_rng(seed)` for any 64-bit seed, e.g. 2⁶³.
+    public convenience init(seed: UInt64) {
+        self.init(entropy: SeedSequence.words(of: seed))
+    }
+
+    /// `numpy.random.default_rng(entropy)` for a list of 32-bit words, which is also how NumPy
+    /// reads a Python integer wider than 64 bits (its 32-bit words, lowest first).
+    public init(entropy: [UInt32]) {
+        bits = PCG64(seedSequence: SeedSequence(entropy: entropy))
+    }
+
+    /// Floats uniform on [0, 1) (`rng.random(size)`), 53 random bits each.
+    public func random(_ size: [Int]? = nil) throws -> Tensor {
+        let (shape, count) = try RandomSupport.shape(size, op: "random")
+        return RandomSupport.tensor(drawUniform(count), shape: shape)
+    }
+
+    /// Floats uniform on [low, high) (`rng.uniform(low, high, size)`): `low + (high − low)·U`.
+    ///
+    /// Throws when `high < low` or the range overflows.
+    public func uniform(low: Double = 0.0, high: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
+        let range = try Generator.uniformRange(low: low, high: high)
+        let (shape, count) = try RandomSupport.shape(size, op: "uniform")
+        let values = (0..<count).map { _ in low + range * bits.nextDouble() }
+        return RandomSupport.tensor(values, shape: shape)
+    }
+
+    /// `rng.uniform(low, high, size)` with tensor bounds that broadcast together (and to
+    /// `size`, when given).
+    public func uniform(low: Tensor, high: Tensor, size: [Int]? = nil) throws -> Tensor {
+        let (shape, count) = try RandomSupport.parameterShape([low, high], size: size, op: "uniform")
+        let lows = RandomSupport.broadcastValues(low, to: shape)
+        let highs = RandomSupport.broadcastValues(high, to: shape)
+        var ranges = [Double](repeating: 0, count: count)
+        for i in 0..<count { ranges[i] = try Generator.uniformRange(low: lows[i], high: highs[i]) }
+        var values = [Double](repeating: 0, count: count)
+        for i in 0..<count { values[i] = lows[i] + ranges[i] * bits.nextDouble() }
+        return RandomSupport.tensor(values, shape: shape)
+    }
+
+    /// Standard normal floats (`rng.standard_normal(size)`) from NumPy's 256-layer ziggurat.
+    public func standardNormal(_ size: [Int]? = nil) throws -> Tensor {
+        let (shape, count) = try RandomSupport.shape(size, op: "standard_normal")
+        let values = (0..<count).map { _ in NormalDraw.ziggurat(&bits) }
+        return RandomSupport.tensor(values, shape: shape)
+    }
+
+    /// Normal floats with mean `loc` and standard deviation `scale`
+    /// (`rng.normal(loc, scale, size)`): `loc + scale·Z`.
+    ///
+    /// Throws when `scale` is negative.
+    public func normal(loc: Double = 0.0, scale: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
+        try RandomSupport.checkNonNegative(scale, name: "scale", op: "normal")
+        let (shape, count) = try RandomSupport.shape(size, op: "normal")
+        let values = (0..<count).map { _ in loc + scale * NormalDraw.ziggurat(&bits) }
+        return RandomSupport.tensor(values, shape: shape)
+    }
+
+    /// `rng.normal(loc, scale, size)` with tensor parameters that broadcast together (and to
+    /// `size`, when given).
+    public func normal(loc: Tensor, scale: Tensor, size: [Int]? = nil) throws -> Tensor {
+        let (shape, count) = try RandomSupport.parameterShape([loc, scale], size: size, op: "normal")
+        let locs = RandomSupport.broadcastValues(loc, to: shape)
+        let scales = RandomSupport.broadcastValues(scale, to: shape)
+        for s in scales { try RandomSupport.checkNonNegative(s, name: "scale", op: "normal") }
+        var values = [Double](repeating: 0, count: count)
+        for i in 0..<count { values[i] = locs[i] + scales[i] * NormalDraw.ziggurat(&bits) }
+        return RandomSupport.tensor(values, shape: shape)
+    }
+
+    /// `count` uniform doubles on [0, 1).
+    func drawUniform(_ count: Int) -> [Double] {
+        (0..<count).map { _ in bits.nextDouble() }
+    }
+
+    /// `high − low`, checked as NumPy's `Generator.uniform` checks it.
+    static func uniformRange(low: Double, high: Double) throws -> Double {
+        let range = high - low
+        guard range.isFinite else {
+            throw TensorError.value(
+                "uniform: high − low = \(high) − \(low) is not finite",
+                hint: "use finite bounds whose difference fits in a double")
+        }
+        try RandomSupport.checkNonNegative(range, name: "high - low", op: "uniform")
+        return range
+    }
 }

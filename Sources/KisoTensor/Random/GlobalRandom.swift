@@ -13,95 +13,101 @@ import Synchronization
 /// | `np.random.randint(0, 10, 5)`    | `try Random.randint(0, 10, size: [5])` |
 /// | `np.random.permutation(10)`      | `try Random.permutation(10)`          |
 public enum Random {
-  private static let global = Mutex(RandomState())
+    private static let global = Mutex(RandomState())
 
-  /// Runs `body` with exclusive use of the global stream.
-  public static func withState<Result: Sendable>(_ body: (RandomState) throws -> Result) throws
-    -> Result
-  {
-    try global.withLock { state in try body(state) }
-  }
-
-  /// Reseeds the global stream (`np.random.seed(seed)`), seeds in 0…2³²−1.
-  public static func seed(_ seed: Int) throws {
-    try withState { try $0.seed(seed) }
-  }
-
-  /// Reseeds the global stream from a list of values (`np.random.seed([s0, s1, …])`).
-  public static func seed(_ seeds: [Int]) throws {
-    try withState { try $0.seed(seeds) }
-  }
-
-  /// `np.random.rand(d0, d1, …)`: floats uniform on [0, 1).
-  public static func rand(_ shape: Int...) throws -> Tensor {
-    try withState { try $0.randomSample(shape) }
-  }
-
-  /// `np.random.randn(d0, d1, …)`: standard normal floats.
-  public static func randn(_ shape: Int...) throws -> Tensor {
-    try withState { try $0.standardNormal(shape) }
-  }
-
-  /// `np.random.random(size)` / `np.random.random_sample(size)`: floats uniform on [0, 1).
-  public static func random(_ size: [Int]? = nil) throws -> Tensor {
-    try withState { try $0.randomSample(size) }
-  }
-
-  /// `np.random.standard_normal(size)`.
-  public static func standardNormal(_ size: [Int]? = nil) throws -> Tensor {
-    try withState { try $0.standardNormal(size) }
-  }
-
-  /// `np.random.normal(loc, scale, size)`.
-  public static func normal(loc: Double = 0.0, scale: Double = 1.0, size: [Int]? = nil) throws
-    -> Tensor
-  {
-    try withState { try $0.normal(loc: loc, scale: scale, size: size) }
-  }
-
-  /// `np.random.uniform(low, high, size)`.
-  public static func uniform(low: Double = 0.0, high: Double = 1.0, size: [Int]? = nil) throws
-    -> Tensor
-  {
-    try withState { try $0.uniform(low: low, high: high, size: size) }
-  }
-
-  /// `np.random.randint(low, high, size)`: int64 values on [low, high), or [0, low).
-  public static func randint(_ low: Int, _ high: Int? = nil, size: [Int]? = nil) throws -> Tensor {
-    try withState { try $0.randint(low, high, size: size) }
-  }
-
-  /// `np.random.choice(count, size, replace, p)`.
-  public static func choice(
-    _ count: Int, size: [Int]? = nil, replace: Bool = true, p: [Double]? = nil
-  ) throws -> Tensor {
-    try withState { try $0.choice(count, size: size, replace: replace, p: p) }
-  }
-
-  /// `np.random.choice(a, size, replace, p)` for a 1-d tensor.
-  public static func choice(
-    _ a: Tensor, size: [Int]? = nil, replace: Bool = true, p: [Double]? = nil
-  ) throws -> Tensor {
-    try withState { try $0.choice(a, size: size, replace: replace, p: p) }
-  }
-
-  /// `np.random.permutation(n)`.
-  public static func permutation(_ n: Int) throws -> Tensor {
-    try withState { try $0.permutation(n) }
-  }
-
-  /// `np.random.permutation(x)`: a shuffled copy along axis 0.
-  public static func permutation(_ x: Tensor) throws -> Tensor {
-    try withState { try $0.permutation(x) }
-  }
-
-  /// `np.random.shuffle(x)`: shuffles `x` in place along axis 0.
-  public static func shuffle(_ x: inout Tensor) throws {
-    let input = x
-    x = try withState { state in
-      var local = input
-      try state.shuffle(&local)
-      return local
+    /// Runs `body` with exclusive use of the global stream.
+    public static func withState<Result: Sendable>(
+        _ body: (RandomState) throws -> Result
+    ) throws
+        -> Result
+    {
+        try global.withLock { state in try body(state) }
     }
-  }
+
+    /// Reseeds the global stream (`np.random.seed(seed)`), seeds in 0…2³²−1.
+    public static func seed(_ seed: Int) throws {
+        try withState { try $0.seed(seed) }
+    }
+
+    /// Reseeds the global stream from a list of values (`np.random.seed([s0, s1, …])`).
+    public static func seed(_ seeds: [Int]) throws {
+        try withState { try $0.seed(seeds) }
+    }
+
+    /// `np.random.rand(d0, d1, …)`: floats uniform on [0, 1).
+    public static func rand(_ shape: Int...) throws -> Tensor {
+        try withState { try $0.randomSample(shape) }
+    }
+
+    /// `np.random.randn(d0, d1, …)`: standard normal floats.
+    public static func randn(_ shape: Int...) throws -> Tensor {
+        try withState { try $0.standardNormal(shape) }
+    }
+
+    /// `np.random.random(size)` / `np.random.random_sample(size)`: floats uniform on [0, 1).
+    public static func random(_ size: [Int]? = nil) throws -> Tensor {
+        try withState { try $0.randomSample(size) }
+    }
+
+    /// `np.random.standard_normal(size)`.
+    public static func standardNormal(_ size: [Int]? = nil) throws -> Tensor {
+        try withState { try $0.standardNormal(size) }
+    }
+
+    /// `np.random.normal(loc, scale, size)`.
+    public static func normal(
+        loc: Double = 0.0, scale: Double = 1.0, size: [Int]? = nil
+    ) throws
+        -> Tensor
+    {
+        try withState { try $0.normal(loc: loc, scale: scale, size: size) }
+    }
+
+    /// `np.random.uniform(low, high, size)`.
+    public static func uniform(
+        low: Double = 0.0, high: Double = 1.0, size: [Int]? = nil
+    ) throws
+        -> Tensor
+    {
+        try withState { try $0.uniform(low: low, high: high, size: size) }
+    }
+
+    /// `np.random.randint(low, high, size)`: int64 values on [low, high), or [0, low).
+    public static func randint(_ low: Int, _ high: Int? = nil, size: [Int]? = nil) throws -> Tensor {
+        try withState { try $0.randint(low, high, size: size) }
+    }
+
+    /// `np.random.choice(count, size, replace, p)`.
+    public static func choice(
+        _ count: Int, size: [Int]? = nil, replace: Bool = true, p: [Double]? = nil
+    ) throws -> Tensor {
+        try withState { try $0.choice(count, size: size, replace: replace, p: p) }
+    }
+
+    /// `np.random.choice(a, size, replace, p)` for a 1-d tensor.
+    public static func choice(
+        _ a: Tensor, size: [Int]? = nil, replace: Bool = true, p: [Double]? = nil
+    ) throws -> Tensor {
+        try withState { try $0.choice(a, size: size, replace: replace, p: p) }
+    }
+
+    /// `np.random.permutation(n)`.
+    public static func permutation(_ n: Int) throws -> Tensor {
+        try withState { try $0.permutation(n) }
+    }
+
+    /// `np.random.permutation(x)`: a shuffled copy along axis 0.
+    public static func permutation(_ x: Tensor) throws -> Tensor {
+        try withState { try $0.permutation(x) }
+    }
+
+    /// `np.random.shuffle(x)`: shuffles `x` in place along axis 0.
+    public static func shuffle(_ x: inout Tensor) throws {
+        let input = x
+        x = try withState { state in
+            var local = input
+            try state.shuffle(&local)
+            return local
+        }
+    }
 }

@@ -119,7 +119,8 @@ enum CoreOps {
         case "arange":
             return [
                 try Tensor.arange(
-                    Fixture.double(kw["start"]) ?? 0, Fixture.double(kw["stop"]) ?? 0, step: Fixture.double(kw["step"]) ?? 1)
+                    Fixture.double(kw["start"]) ?? 0, Fixture.double(kw["stop"]) ?? 0,
+                    step: Fixture.double(kw["step"]) ?? 1)
             ]
         case "linspace":
             return [

@@ -1,0 +1,141 @@
+"""Side-by-side benchmarks: Kiso's release build against NumPy on the same machine, in the same run.
+
+For each benchmark the Kiso side (benchmarks/kiso-bench) and the NumPy side run alternately, ROUNDS
+times, each round timing several repeats after a warm-up; medians of all timings are compared as
+ratios. Results are printed and written to docs/performance.md (the tables between the markers).
+
+Run: make bench        (or: swift build -c release && python3 scripts/bench.py [--rounds N])
+"""
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, ".build", "release", "kiso-bench")
+KISO = os.path.join(ROOT, ".build", "release", "kiso")
+DOC = os.path.join(ROOT, "docs", "performance.md")
+
+
+def numpy_cases():
+    """The NumPy peer of each kiso-bench benchmark: name -> (prepare, body)."""
+    rng = np.random.default_rng(0)
+    cases = {}
+
+    def vec():
+        return rng.random(10_000_000)
+
+    def mat():
+        return rng.random((4096, 4096))
+
+    cases["exp-1e7"] = lambda: (lambda x: (lambda: np.exp(x)))(vec())
+    cases["a+b*c-1e7"] = lambda: (lambda a, b, c: (lambda: a + b * c))(vec(), vec(), vec())
+    cases["sum-axis0-4096"] = lambda: (lambda m: (lambda: m.sum(axis=0)))(mat())
+    cases["sum-axis1-4096"] = lambda: (lambda m: (lambda: m.sum(axis=1)))(mat())
+    cases["mean-axis0-4096"] = lambda: (lambda m: (lambda: m.mean(axis=0)))(mat())
+    cases["mean-axis1-4096"] = lambda: (lambda m: (lambda: m.mean(axis=1)))(mat())
+    for n in (256, 512, 1024, 2048):
+        cases[f"matmul-{n}"] = (lambda n: lambda: (lambda a, b: (lambda: a @ b))(rng.random((n, n)), rng.random((n, n))))(n)
+    return cases
+
+
+def time_numpy(prepare, repeats):
+    body = prepare()
+    body()
+    out = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        body()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def time_kiso(name, repeats):
+    result = subprocess.run([BENCH, name, str(repeats)], capture_output=True, text=True, check=True)
+    times = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith(name + " ")]
+    if not times:
+        raise RuntimeError(f"kiso-bench {name}: {result.stdout.strip()}")
+    return times
+
+
+def time_command(argv, repeats):
+    out = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def flops(name):
+    if name.startswith("matmul-"):
+        n = int(name.split("-")[1])
+        return 2.0 * n ** 3
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+
+    available = subprocess.run([BENCH, "--list"], capture_output=True, text=True, check=True).stdout.split()
+    cases = numpy_cases()
+    names = [n for n in cases if n in available and (not args.only or args.only in n)]
+    rows = []
+    for name in names:
+        kiso, peer = [], []
+        for _ in range(args.rounds):
+            kiso += time_kiso(name, args.repeats)
+            peer += time_numpy(cases[name], args.repeats)
+        k, p = statistics.median(kiso), statistics.median(peer)
+        f = flops(name)
+        if f:
+            kg, pg = f / k / 1e9, f / p / 1e9
+            rows.append((name, f"{kg:.1f} GFLOP/s", f"{pg:.1f} GFLOP/s", f"{kg / pg:.2f}× NumPy's GFLOP/s"))
+        else:
+            rows.append((name, f"{k * 1e3:.2f} ms", f"{p * 1e3:.2f} ms", f"{k / p:.2f}× NumPy's time"))
+        print(" | ".join(rows[-1]), flush=True)
+
+    # Cold start: a whole process, as a learner's shell would start it.
+    if not args.only or "cold" in args.only:
+        kiso, peer = [], []
+        for _ in range(args.rounds):
+            kiso += time_command([KISO, "--version"], 10)
+            peer += time_command([sys.executable, "-c", "import numpy"], 10)
+        k, p = statistics.median(kiso), statistics.median(peer)
+        rows.append(("cold start", f"{k * 1e3:.1f} ms (kiso --version)", f"{p * 1e3:.1f} ms (python3 -c 'import numpy')", f"{k / p:.2f}× NumPy's time"))
+        print(" | ".join(rows[-1]), flush=True)
+
+    if args.no_write:
+        return
+    core = subprocess.run([BENCH, "--blas-core"], capture_output=True, text=True).stdout.strip() or "unknown"
+    table = ["| benchmark | Kiso | NumPy | ratio |", "| --- | --- | --- | --- |"]
+    table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    header = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({os.cpu_count()} cores), NumPy {np.__version__}, "
+        f"Kiso's OpenBLAS kernels: {core}; medians of {args.rounds} rounds × {args.repeats} repeats, "
+        f"Kiso and NumPy alternating within each round. Command: `make bench`."
+    )
+    block = "<!-- bench:start -->\n" + header + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
+    text = open(DOC).read() if os.path.exists(DOC) else "# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n"
+    start, end = text.find("<!-- bench:start -->"), text.find("<!-- bench:end -->")
+    if start < 0 or end < 0:
+        text += "\n" + block + "\n"
+    else:
+        text = text[:start] + block + text[end + len("<!-- bench:end -->"):]
+    with open(DOC, "w") as f:
+        f.write(text)
+    print(f"wrote {os.path.relpath(DOC, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
