@@ -11,7 +11,7 @@ func formatNumber(_ x: Double) -> String {
     if x == x.rounded(), Swift.abs(x) < 1e16 {
         return x == 0 ? "0" : String(Int(x))
     }
-    return x.description
+    return formatScalar(x)
 }
 
 /// A tensor as NumPy's `str` shows it.

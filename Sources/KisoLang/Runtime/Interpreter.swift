@@ -34,6 +34,11 @@ final class Interpreter {
             let id = intern(builtin.name)
             builtinsBySymbol[id] = .builtin(builtin)
         }
+        let constants: [(String, Value)] = [
+            ("pi", .number(Double.pi)), ("e", .number(2.718_281_828_459_045)), ("inf", .number(.infinity)),
+            ("nan", .number(.nan)), ("newaxis", .none),
+        ]
+        for (name, value) in constants { builtinsBySymbol[intern(name)] = value }
     }
 
     func intern(_ name: String) -> Int {
@@ -425,7 +430,7 @@ final class Interpreter {
             default:
                 return try format.format(value.printed)
             }
-        } catch var error {
+        } catch var error as KisoError {
             if error.span == nil { error.span = span }
             throw error
         }

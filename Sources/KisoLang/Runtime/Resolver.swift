@@ -10,10 +10,6 @@ struct Resolver {
         self.intern = intern
     }
 
-    mutating func resolve(_ statements: [Stmt]) {
-        for statement in statements { resolve(statement) }
-    }
-
     mutating func resolve(expression: Expr) {
         resolve(expression)
     }
@@ -107,7 +103,7 @@ struct Resolver {
         }
     }
 
-    private mutating func resolve(_ statements: [Stmt]) {
+    mutating func resolve(_ statements: [Stmt]) {
         for s in statements { resolve(s) }
     }
 

@@ -1,0 +1,279 @@
+import KisoTensor
+import Synchronization
+
+/// What running a piece of source produced.
+public struct RunResult: Sendable {
+    /// The text to show for the value of the last statement, already formatted; nil when the
+    /// last statement was an assignment, ended in `;`, or gave none.
+    public var echo: String?
+    /// The first error, if any (parse errors come in source order).
+    public var error: KisoError?
+    /// Every error: a parse may report several; a run stops at its first runtime error.
+    public var errors: [KisoError]
+
+    /// A result from its parts.
+    public init(echo: String? = nil, errors: [KisoError] = []) {
+        self.echo = echo
+        self.errors = errors
+        self.error = errors.first
+    }
+}
+
+/// One builtin as help and documentation show it.
+public struct BuiltinInfo: Sendable, Equatable {
+    /// The name a program calls it by (`normal`, or `rng.normal` for a Generator method).
+    public var name: String
+    /// `sum(x, axis=none, keepdims=false)`.
+    public var signature: String
+    /// One line saying what it does.
+    public var doc: String
+    /// A line of Kiso that uses it.
+    public var example: String
+    /// The documentation section it belongs to.
+    public var category: String
+}
+
+/// A Kiso session: the variables of one REPL or notebook, and everything that runs in them.
+/// An error never ends a session and never loses a variable.
+public final class Session {
+    /// Set by a SIGINT handler to stop a running computation; the running program stops at its
+    /// next loop turn or call with an "interrupted" error. Cleared when a run starts.
+    public static let interrupt = Atomic<Bool>(false)
+
+    /// When true, every unsuppressed top-level expression statement is echoed (through
+    /// `output`, as it happens), not only the last one, which is still returned in `echo`.
+    public var echoEachExpression = false
+
+    private let interpreter: Interpreter
+    private let output: (String) -> Void
+
+    /// A session whose `print` output goes to `output` as it happens (each call's text ends
+    /// with its newline).
+    public init(output: @escaping (String) -> Void) {
+        self.output = output
+        interpreter = Interpreter(output: output, registry: Registry())
+    }
+
+    /// Parses and runs `source`; `origin` names it in errors and `line` is the number of its
+    /// first line (for a notebook cell further down a file).
+    public func run(_ source: String, origin: String = "<input>", line: Int = 1) -> RunResult {
+        Session.interrupt.store(false, ordering: .relaxed)
+        var parser = Parser(source: source, line: line)
+        let statements = parser.parseProgram()
+        if !parser.errors.isEmpty {
+            return RunResult(errors: parser.errors.map { located($0, origin) })
+        }
+        var resolver = Resolver(intern: interpreter.intern)
+        resolver.resolve(statements)
+        return LargeStack.run { [self] in
+            do {
+                return RunResult(echo: try execute(statements))
+            } catch let error as KisoError {
+                return RunResult(errors: [located(error, origin)])
+            } catch {
+                return RunResult(errors: [KisoError(.value, "\(error)", origin: origin)])
+            }
+        }
+    }
+
+    private func located(_ error: KisoError, _ origin: String) -> KisoError {
+        var e = error
+        e.origin = origin
+        return e
+    }
+
+    private func execute(_ statements: [Stmt]) throws -> String? {
+        var echo: String? = nil
+        for (i, statement) in statements.enumerated() {
+            echo = nil
+            let flow = try interpreter.execute(statement, frame: nil)
+            switch flow {
+            case .value(let value):
+                guard case .expression = statement.kind, !statement.silent, !isNoneValue(value) else { continue }
+                let text = value.echoed
+                if i == statements.count - 1 {
+                    echo = text
+                } else if echoEachExpression {
+                    output(text + "\n")
+                }
+            case .breakLoop(let span), .continueLoop(let span):
+                throw KisoError(.syntax, "`break` or `continue` outside a loop", span: span, hint: "use them inside for or while")
+            case .returnValue:
+                throw KisoError(.syntax, "`return` outside a function", span: statement.span, hint: "use it inside def … end")
+            }
+        }
+        return echo
+    }
+
+    /// Whether `source` is a complete input, or still has an open block, bracket or string
+    /// (the REPL then asks for another line).
+    public func isComplete(_ source: String) -> Bool {
+        var lexer = Lexer(source)
+        let tokens = lexer.tokenize()
+        if lexer.endedInString || lexer.openBrackets > 0 { return false }
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .keyword(.def), .keyword(.if), .keyword(.for), .keyword(.while): depth += 1
+            case .keyword(.end): depth -= 1
+            default: break
+            }
+        }
+        if depth > 0 { return false }
+        if let last = source.unicodeScalars.last(where: { $0 != "\n" && $0 != " " }), last == "\\" { return false }
+        return true
+    }
+
+    /// The session's variables in the order they were first assigned: name, kind (`tensor
+    /// float64`, `number`, `function`, …) and shape (`(2,3)` for tensors, empty otherwise).
+    public var variables: [(name: String, kind: String, shape: String)] {
+        interpreter.assignmentOrder.compactMap { id in
+            guard let value = interpreter.globals[id] else { return nil }
+            var shape = ""
+            switch value {
+            case .tensor(let t): shape = formatShape(t.shape)
+            case .list(let xs), .tuple(let xs): shape = "len \(xs.count)"
+            case .dict(let d): shape = "len \(d.count)"
+            default: break
+            }
+            return (interpreter.symbolNames[id], value.shortKind, shape)
+        }
+    }
+
+    /// Forgets every variable.
+    public func reset() {
+        interpreter.resetGlobals()
+    }
+
+    /// Names that complete `prefix`: keywords, builtins, constants and variables; after a
+    /// dot (`x.su`), the attributes and methods of the variable before it (`x.sum`).
+    public func completions(prefix: String) -> [String] {
+        if let dot = prefix.lastIndex(of: ".") {
+            let base = String(prefix[..<dot])
+            let partial = String(prefix[prefix.index(after: dot)...])
+            var names: [String] = []
+            if let id = interpreter.symbolIDs[base], let value = interpreter.globals[id] ?? interpreter.builtinsBySymbol[id] {
+                switch value {
+                case .generator: names = Array(interpreter.registry.generatorMethods.keys)
+                case .tensor: names = ["shape", "ndim", "size", "T", "dtype"] + interpreter.registry.functions.filter(\.isTensorMethod).map(\.name)
+                default: names = []
+                }
+            }
+            return Set(names.filter { $0.hasPrefix(partial) }).sorted().map { base + "." + $0 }
+        }
+        var names = Set(Keyword.allCases.map(\.rawValue))
+        for (id, name) in interpreter.symbolNames.enumerated()
+        where interpreter.globals[id] != nil || interpreter.builtinsBySymbol[id] != nil {
+            names.insert(name)
+        }
+        return names.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// Help for a builtin, Generator method (`rng.normal` or `normal`), variable or keyword:
+    /// the signature, the one-line doc and an example; nil when the name is unknown.
+    public func help(_ name: String) -> String? {
+        let registry = interpreter.registry
+        var key = name
+        if let dot = name.lastIndex(of: ".") { key = String(name[name.index(after: dot)...]) }
+        if name.contains("."), let method = registry.generatorMethods[key] {
+            return helpText(method, prefix: "rng.")
+        }
+        if let builtin = registry.byName[key] {
+            var text = helpText(builtin, prefix: "")
+            if let method = registry.generatorMethods[key] { text += "\n\n" + helpText(method, prefix: "rng.") }
+            return text
+        }
+        if let method = registry.generatorMethods[key] { return helpText(method, prefix: "rng.") }
+        if let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
+            if case .function(let f) = value { return "\(interpreter.signature(of: f.decl))\n  a function defined in this session" }
+            return "\(key): \(value.shortKind)"
+        }
+        if let id = interpreter.symbolIDs[key], let value = interpreter.builtinsBySymbol[id] {
+            return "\(key) = \(value.repr)\n  a constant"
+        }
+        if let keyword = Keyword(rawValue: key) { return keywordHelp(keyword) }
+        return nil
+    }
+
+    private func helpText(_ builtin: Builtin, prefix: String) -> String {
+        let parameters = builtin.parameters.dropFirst(prefix.isEmpty ? 0 : 1).map(\.signatureText)
+        return "\(prefix)\(builtin.name)(\(parameters.joined(separator: ", ")))\n  \(builtin.doc)\n  example: \(builtin.example)"
+    }
+
+    private func keywordHelp(_ keyword: Keyword) -> String {
+        switch keyword {
+        case .def: return "def name(x, y=1) … end\n  defines a function; its last value is returned"
+        case .if, .elif, .else: return "if c … elif c … else … end\n  runs the first branch whose condition is true"
+        case .for, .in: return "for x in sequence … end\n  loops over a range, list, tensor rows or dict keys"
+        case .while: return "while c … end\n  loops while c is true"
+        case .end: return "end\n  closes a def, if, for or while block"
+        case .break: return "break\n  leaves the innermost loop"
+        case .continue: return "continue\n  goes on with the next turn of the innermost loop"
+        case .return: return "return value\n  leaves a function with a value"
+        case .and, .or, .not: return "a and b, a or b, not a\n  logic on truth values; for tensors use logical_and, logical_or, logical_not"
+        case .true, .false: return "true, false\n  the truth values"
+        case .none: return "none\n  the absent value; inside an index it adds an axis (NumPy's newaxis)"
+        }
+    }
+
+    /// Every subexpression of `expression` with its shape, innermost first (a number has
+    /// shape []); literals and non-numeric values are left out. The expression is evaluated
+    /// once, in this session. Throws the first error.
+    public func shapes(of expression: String) throws -> [(String, [Int])] {
+        Session.interrupt.store(false, ordering: .relaxed)
+        var parser = Parser(source: expression)
+        let parsed = parser.parseSingleExpression()
+        if let first = parser.errors.first { throw first }
+        guard let expr = parsed else { throw KisoError(.syntax, "expected an expression") }
+        var resolver = Resolver(intern: interpreter.intern)
+        resolver.resolve(expression: expr)
+        let scalars = Array(expression.unicodeScalars)
+        let result: Result<[(String, [Int])], KisoError> = LargeStack.run { [self] in
+            var seen: [(String, [Int])] = []
+            var spans = Set<Int>()
+            interpreter.trace = { e, value in
+                switch e.kind {
+                case .number, .string, .bool, .none, .fstring: return
+                default: break
+                }
+                let shape: [Int]
+                switch value {
+                case .tensor(let t): shape = t.shape
+                case .number: shape = []
+                default: return
+                }
+                let key = e.span.start &* 1_000_003 &+ e.span.end
+                guard spans.insert(key).inserted, e.span.start >= 0, e.span.end <= scalars.count else { return }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[e.span.start..<e.span.end])
+                seen.append((String(view), shape))
+            }
+            defer { interpreter.trace = nil }
+            do {
+                _ = try interpreter.evaluate(expr, frame: nil)
+                return .success(seen)
+            } catch let error as KisoError {
+                return .failure(error)
+            } catch {
+                return .failure(KisoError(.value, "\(error)"))
+            }
+        }
+        return try result.get()
+    }
+
+    /// Every builtin function and Generator method, in documentation order.
+    public static func builtinCatalog() -> [BuiltinInfo] {
+        let registry = Registry()
+        var infos = registry.functions.map {
+            BuiltinInfo(name: $0.name, signature: $0.signature, doc: $0.doc, example: $0.example, category: $0.category)
+        }
+        for (name, method) in registry.generatorMethods.sorted(by: { $0.key < $1.key }) {
+            let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
+            infos.append(
+                BuiltinInfo(
+                    name: "rng." + name, signature: "rng.\(name)(\(parameters))", doc: method.doc, example: method.example,
+                    category: method.category))
+        }
+        return infos
+    }
+}
