@@ -35,5 +35,8 @@ extension Registry {
         add("matmul", [param("x1", .tensor), param("x2", .tensor)], doc: "The matrix product (same as @).", example: "matmul(eye(2), [1, 2])") { a in
             .tensor(try LinearAlgebra.matmul(try a.tensor(0), try a.tensor(1)))
         }
+        add("dot", [param("a", .tensor), param("b", .tensor)], doc: "The dot product of vectors, or the matrix product.", example: "dot([1, 2], [3, 4])") { a in
+            .tensor(try LinearAlgebra.matmul(try a.tensor(0), try a.tensor(1)))
+        }
     }
 }

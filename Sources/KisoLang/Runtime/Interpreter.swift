@@ -265,6 +265,9 @@ final class Interpreter {
         case .name(let ref):
             try store(value, ref, frame: frame)
         case .index(let baseExpr, let items):
+            // Every index is evaluated before the container is touched, so `x[x < 0] = 0` reads
+            // the old x and a failing index leaves x as it was.
+            let evaluated = try items.map { try evaluateIndexItem($0, frame: frame) }
             var container: Value
             var movedOut: NameRef? = nil
             if case .name(let ref) = baseExpr.kind {
@@ -276,7 +279,7 @@ final class Interpreter {
                 container = try evaluate(baseExpr, frame: frame)
             }
             do {
-                try setItem(&container, items, value, span: target.span, frame: frame)
+                try setItem(&container, evaluated, value, span: target.span)
             } catch {
                 if let ref = movedOut { try store(container, ref, frame: frame) }
                 throw error
@@ -299,25 +302,87 @@ final class Interpreter {
         }
     }
 
-    private func setItem(_ container: inout Value, _ items: [IndexItem], _ value: Value, span: SourceSpan, frame: Frame?)
-        throws
-    {
+    /// An index entry with its expressions evaluated.
+    enum EvaluatedIndex {
+        case value(Value, SourceSpan)
+        case ellipsis
+        case slice(Int?, Int?, Int?)
+    }
+
+    private func evaluateIndexItem(_ item: IndexItem, frame: Frame?) throws -> EvaluatedIndex {
+        switch item {
+        case .expression(let e):
+            if case .ellipsis = e.kind { return .ellipsis }
+            return .value(try evaluate(e, frame: frame), e.span)
+        case .slice(let a, let b, let c, _):
+            func bound(_ e: Expr?) throws -> Int? {
+                guard let e else { return nil }
+                let v = try evaluate(e, frame: frame)
+                if case .none = v { return nil }
+                do {
+                    return try Convert.int(v, "slice bound")
+                } catch var error as KisoError {
+                    error.span = e.span
+                    throw error
+                }
+            }
+            return .slice(try bound(a), try bound(b), try bound(c))
+        }
+    }
+
+    private func tensorIndex(_ item: EvaluatedIndex) throws -> TensorIndex {
+        switch item {
+        case .ellipsis: return .ellipsis
+        case .slice(let a, let b, let c): return .slice(start: a, stop: b, step: c)
+        case .value(let v, let span):
+            switch v {
+            case .number(let x):
+                guard x == x.rounded(), Swift.abs(x) < 9e18 else {
+                    throw KisoError(.index, "index \(formatNumber(x)) is not a whole number", span: span, hint: "use int(…)")
+                }
+                return .int(Int(x))
+            case .none: return .newAxis
+            case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
+            case .tensor(let t):
+                if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
+                    return .int(Int(x))
+                }
+                return .tensor(t)
+            case .list, .tuple, .range: return .tensor(try Convert.tensor(v, "index"))
+            default:
+                throw KisoError(
+                    .type, "cannot index a tensor with \(v.kindName)", span: span,
+                    hint: "use integers, slices like 1:3, none, ..., a mask or a list of positions")
+            }
+        }
+    }
+
+    private func setItem(_ container: inout Value, _ items: [EvaluatedIndex], _ value: Value, span: SourceSpan) throws {
         switch container {
         case .tensor(var t):
-            let indices = try tensorIndices(items, frame: frame)
+            let indices = try items.map(tensorIndex)
             let v = try Convert.tensor(value, "value")
             container = .none
             defer { container = .tensor(t) }
             try engine(span) { try t.assign(v, at: indices) }
         case .list(var xs):
-            let i = try sequenceIndex(items, count: xs.count, span: span, frame: frame)
-            xs[i] = value
+            guard items.count == 1, case .value(let v, let itemSpan) = items[0] else {
+                throw KisoError(.index, "a list takes one index here", span: span, hint: "xs[0] = value")
+            }
+            let i = try Convert.int(v, "index")
+            let resolved = i < 0 ? i + xs.count : i
+            guard resolved >= 0 && resolved < xs.count else {
+                throw KisoError(
+                    .index, "index \(i) is out of range for \(xs.count) element\(xs.count == 1 ? "" : "s")", span: itemSpan,
+                    hint: xs.isEmpty ? "it is empty" : "valid indices are -\(xs.count)…\(xs.count - 1)")
+            }
+            xs[resolved] = value
             container = .list(xs)
         case .dict(var d):
-            guard items.count == 1, case .expression(let keyExpr) = items[0] else {
+            guard items.count == 1, case .value(let key, let keySpan) = items[0] else {
                 throw KisoError(.index, "a dict takes one key", span: span, hint: "d[\"key\"] = value")
             }
-            d.set(try dictKey(try evaluate(keyExpr, frame: frame), span: keyExpr.span), value)
+            d.set(try dictKey(key, span: keySpan), value)
             container = .dict(d)
         default:
             throw KisoError(
