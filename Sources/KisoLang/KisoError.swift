@@ -43,7 +43,9 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
     public var origin: String
 
     /// An error from its parts.
-    public init(_ kind: Kind, _ message: String, span: SourceSpan? = nil, hint: String? = nil, origin: String = "<input>") {
+    public init(
+        _ kind: Kind, _ message: String, span: SourceSpan? = nil, hint: String? = nil, origin: String = "<input>"
+    ) {
         self.kind = kind
         self.message = message
         self.span = span

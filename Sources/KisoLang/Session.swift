@@ -97,9 +97,11 @@ public final class Session {
                     output(text + "\n")
                 }
             case .breakLoop(let span), .continueLoop(let span):
-                throw KisoError(.syntax, "`break` or `continue` outside a loop", span: span, hint: "use them inside for or while")
+                throw KisoError(
+                    .syntax, "`break` or `continue` outside a loop", span: span, hint: "use them inside for or while")
             case .returnValue:
-                throw KisoError(.syntax, "`return` outside a function", span: statement.span, hint: "use it inside def … end")
+                throw KisoError(
+                    .syntax, "`return` outside a function", span: statement.span, hint: "use it inside def … end")
             }
         }
         return echo
@@ -152,10 +154,15 @@ public final class Session {
             let base = String(prefix[..<dot])
             let partial = String(prefix[prefix.index(after: dot)...])
             var names: [String] = []
-            if let id = interpreter.symbolIDs[base], let value = interpreter.globals[id] ?? interpreter.builtinsBySymbol[id] {
+            if let id = interpreter.symbolIDs[base],
+                let value = interpreter.globals[id] ?? interpreter.builtinsBySymbol[id]
+            {
                 switch value {
                 case .generator: names = Array(interpreter.registry.generatorMethods.keys)
-                case .tensor: names = ["shape", "ndim", "size", "T", "dtype"] + interpreter.registry.functions.filter(\.isTensorMethod).map(\.name)
+                case .tensor:
+                    names =
+                        ["shape", "ndim", "size", "T", "dtype"]
+                        + interpreter.registry.functions.filter(\.isTensorMethod).map(\.name)
                 default: names = []
                 }
             }
@@ -185,7 +192,9 @@ public final class Session {
         }
         if let method = registry.generatorMethods[key] { return helpText(method, prefix: "rng.") }
         if let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
-            if case .function(let f) = value { return "\(interpreter.signature(of: f.decl))\n  a function defined in this session" }
+            if case .function(let f) = value {
+                return "\(interpreter.signature(of: f.decl))\n  a function defined in this session"
+            }
             return "\(key): \(value.shortKind)"
         }
         if let id = interpreter.symbolIDs[key], let value = interpreter.builtinsBySymbol[id] {
@@ -197,7 +206,8 @@ public final class Session {
 
     private func helpText(_ builtin: Builtin, prefix: String) -> String {
         let parameters = builtin.parameters.dropFirst(prefix.isEmpty ? 0 : 1).map(\.signatureText)
-        return "\(prefix)\(builtin.name)(\(parameters.joined(separator: ", ")))\n  \(builtin.doc)\n  example: \(builtin.example)"
+        return
+            "\(prefix)\(builtin.name)(\(parameters.joined(separator: ", ")))\n  \(builtin.doc)\n  example: \(builtin.example)"
     }
 
     private func keywordHelp(_ keyword: Keyword) -> String {
@@ -210,7 +220,9 @@ public final class Session {
         case .break: return "break\n  leaves the innermost loop"
         case .continue: return "continue\n  goes on with the next turn of the innermost loop"
         case .return: return "return value\n  leaves a function with a value"
-        case .and, .or, .not: return "a and b, a or b, not a\n  logic on truth values; for tensors use logical_and, logical_or, logical_not"
+        case .and, .or, .not:
+            return
+                "a and b, a or b, not a\n  logic on truth values; for tensors use logical_and, logical_or, logical_not"
         case .true, .false: return "true, false\n  the truth values"
         case .none: return "none\n  the absent value; inside an index it adds an axis (NumPy's newaxis)"
         }
@@ -271,7 +283,8 @@ public final class Session {
             let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
             infos.append(
                 BuiltinInfo(
-                    name: "rng." + name, signature: "rng.\(name)(\(parameters))", doc: method.doc, example: method.example,
+                    name: "rng." + name, signature: "rng.\(name)(\(parameters))", doc: method.doc,
+                    example: method.example,
                     category: method.category))
         }
         return infos

@@ -126,7 +126,9 @@ import Testing
 
     @Test func fStrings() {
         #expect(eval("x = 0.123456; f\"loss {x:.4f}\"") == "'loss 0.1235'")
-        #expect(eval("f\"[{3:>5}] [{42:d}] [{0.000123:e}] [{0.25:%}] [{'ab':<4}] [{7:03}]\"") == "'[    3] [42] [1.230000e-04] [25.000000%] [ab  ] [007]'")
+        #expect(
+            eval("f\"[{3:>5}] [{42:d}] [{0.000123:e}] [{0.25:%}] [{'ab':<4}] [{7:03}]\"")
+                == "'[    3] [42] [1.230000e-04] [25.000000%] [ab  ] [007]'")
         #expect(eval("n = 3; f\"{n} items, {n * 2} halves, {{literal}}\"") == "'3 items, 6 halves, {literal}'")
         #expect(eval("f\"{sum([1, 2]):.1f}\"") == "'3.0'")
         #expect(eval("f\"{[1, 2]}\"") == "'[1. 2.]'")
@@ -156,7 +158,9 @@ import Testing
     }
 
     @Test func loops() {
-        #expect(eval("s = 0\nfor i in range(10)\n if i == 5 break end\n if i % 2 == 0 continue end\n s += i\nend\ns") == "4")
+        #expect(
+            eval("s = 0\nfor i in range(10)\n if i == 5 break end\n if i % 2 == 0 continue end\n s += i\nend\ns") == "4"
+        )
         #expect(eval("n = 0\nwhile n < 100 n = n * 2 + 1 end\nn") == "127")
         #expect(eval("s = 0\nfor row in [[1, 2], [3, 4]] s = s + row[1] end\ns") == "6.0")
         #expect(eval("ks = \"\"\nfor k in {\"a\": 1, \"b\": 2} ks = ks + k end\nks") == "'ab'")
@@ -192,7 +196,9 @@ import Testing
             """)
         let similarity = h.run("cosine(emb[\"king\"] - emb[\"man\"] + emb[\"woman\"], emb[\"queen\"])")
         #expect(similarity == "1.0")
-        h.run("rng = default_rng(1)\nQ = rng.normal(0, 1, [5, 3]); K = rng.normal(0, 1, [4, 3]); V = rng.normal(0, 1, [4, 3])")
+        h.run(
+            "rng = default_rng(1)\nQ = rng.normal(0, 1, [5, 3]); K = rng.normal(0, 1, [4, 3]); V = rng.normal(0, 1, [4, 3])"
+        )
         #expect(h.run("(softmax(Q @ K.T / sqrt(3), axis=-1) @ V).shape") == "(5, 3)")
         #expect(h.run("sum(softmax(Q @ K.T / sqrt(3), axis=-1), axis=-1)") == "[1. 1. 1. 1. 1.]")
     }

@@ -9,7 +9,10 @@ import Testing
     }
 
     @Test func numbers() {
-        #expect(kinds("3 3.0 .5 1e-3 2E+2 1_000") == [.number(3), .number(3), .number(0.5), .number(0.001), .number(200), .number(1000), .end])
+        #expect(
+            kinds("3 3.0 .5 1e-3 2E+2 1_000") == [
+                .number(3), .number(3), .number(0.5), .number(0.001), .number(200), .number(1000), .end,
+            ])
     }
 
     @Test func caretIsPower() {
@@ -21,10 +24,11 @@ import Testing
     }
 
     @Test func unicodeIdentifiersAndKeywords() {
-        #expect(kinds("θ = μ + σ₁ and not α") == [
-            .identifier("θ"), .symbol("="), .identifier("μ"), .symbol("+"), .identifier("σ₁"), .keyword(.and),
-            .keyword(.not), .identifier("α"), .end,
-        ])
+        #expect(
+            kinds("θ = μ + σ₁ and not α") == [
+                .identifier("θ"), .symbol("="), .identifier("μ"), .symbol("+"), .identifier("σ₁"), .keyword(.and),
+                .keyword(.not), .identifier("α"), .end,
+            ])
     }
 
     @Test func commentsAndNewlines() {
@@ -41,9 +45,10 @@ import Testing
             Issue.record("not an f-string: \(tokens)")
             return
         }
-        #expect(pieces == [
-            .text("loss "), .expression(source: "x", offset: 8, line: 1, column: 9, spec: ".4f"), .text(" {ok}"),
-        ])
+        #expect(
+            pieces == [
+                .text("loss "), .expression(source: "x", offset: 8, line: 1, column: 9, spec: ".4f"), .text(" {ok}"),
+            ])
     }
 
     @Test func positions() {
@@ -55,10 +60,11 @@ import Testing
     }
 
     @Test func multiCharacterSymbols() {
-        #expect(kinds("a -> b != c <= d // e ... +=") == [
-            .identifier("a"), .symbol("->"), .identifier("b"), .symbol("!="), .identifier("c"), .symbol("<="),
-            .identifier("d"), .symbol("//"), .identifier("e"), .symbol("..."), .symbol("+="), .end,
-        ])
+        #expect(
+            kinds("a -> b != c <= d // e ... +=") == [
+                .identifier("a"), .symbol("->"), .identifier("b"), .symbol("!="), .identifier("c"), .symbol("<="),
+                .identifier("d"), .symbol("//"), .identifier("e"), .symbol("..."), .symbol("+="), .end,
+            ])
     }
 
     @Test func unterminatedStringIsReported() {

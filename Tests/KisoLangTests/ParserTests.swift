@@ -27,7 +27,8 @@ import Testing
         case .and(let a, let b): return "(and \(shape(a)) \(shape(b)))"
         case .or(let a, let b): return "(or \(shape(a)) \(shape(b)))"
         case .call(let c, let args):
-            return "(call \(shape(c))" + args.map { " " + ($0.label.map { "\($0)=" } ?? "") + shape($0.value) }.joined() + ")"
+            return "(call \(shape(c))" + args.map { " " + ($0.label.map { "\($0)=" } ?? "") + shape($0.value) }.joined()
+                + ")"
         case .index(let b, let items):
             let parts = items.map { item -> String in
                 switch item {
@@ -104,7 +105,8 @@ import Testing
         }
         #expect(targets.count == 2)
         #expect(statements[2].silent)
-        guard case .function(_, let g) = statements[4].kind, case .ifChain(let branches, let otherwise) = g.body[0].kind else {
+        guard case .function(_, let g) = statements[4].kind, case .ifChain(let branches, let otherwise) = g.body[0].kind
+        else {
             Issue.record("expected def with if")
             return
         }

@@ -8,7 +8,8 @@ import Testing
     @Test func attentionLoop() throws {
         let session = Session { _ in }
         let setup = session.run(
-            "rng = default_rng(1); Q = rng.normal(0, 1, [4, 8]); K = rng.normal(0, 1, [4, 8]); V = rng.normal(0, 1, [4, 8])")
+            "rng = default_rng(1); Q = rng.normal(0, 1, [4, 8]); K = rng.normal(0, 1, [4, 8]); V = rng.normal(0, 1, [4, 8])"
+        )
         #expect(setup.error == nil)
         let clock = ContinuousClock()
         let n = 100_000

@@ -48,9 +48,14 @@ import Testing
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             _ = session.run(String(decoding: bytes, as: UTF8.self))
         }
-        let pieces = ["(", ")", "[", "]", "{", "}", "x", "1", "+", "=", "->", "def", "end", "if", ",", ":", "\"", "f\"{", "\n", ".", "..."]
+        let pieces = [
+            "(", ")", "[", "]", "{", "}", "x", "1", "+", "=", "->", "def", "end", "if", ",", ":", "\"", "f\"{", "\n",
+            ".", "...",
+        ]
         for _ in 0..<500 {
-            let source = (0..<Int.random(in: 1..<25, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(separator: " ")
+            let source = (0..<Int.random(in: 1..<25, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined(separator: " ")
             _ = session.run(source)
             _ = session.isComplete(source)
         }

@@ -161,7 +161,9 @@ struct Arguments {
     }
 
     func generator(_ i: Int) throws -> KisoTensor.Generator {
-        guard case .generator(let g) = values[i] else { throw Convert.mismatch("a random Generator", name(i), values[i]) }
+        guard case .generator(let g) = values[i] else {
+            throw Convert.mismatch("a random Generator", name(i), values[i])
+        }
         return g.generator
     }
 }

@@ -3,12 +3,18 @@ import KisoTensor
 extension Registry {
     func registerCore() {
         section("Language")
-        add("print", [rest("values")], doc: "Writes the values, separated by spaces, then a newline.", example: "print(\"loss\", 0.25)") { a in
+        add(
+            "print", [rest("values")], doc: "Writes the values, separated by spaces, then a newline.",
+            example: "print(\"loss\", 0.25)"
+        ) { a in
             guard case .list(let items) = a[0] else { return .none }
             a.interpreter.output(items.map(\.printed).joined(separator: " ") + "\n")
             return .none
         }
-        add("len", [param("x", .any)], doc: "The number of items: elements of a list, rows of a tensor, keys of a dict.", example: "len([1, 2, 3])") { a in
+        add(
+            "len", [param("x", .any)],
+            doc: "The number of items: elements of a list, rows of a tensor, keys of a dict.", example: "len([1, 2, 3])"
+        ) { a in
             switch a[0] {
             case .list(let xs), .tuple(let xs): return .int(xs.count)
             case .string(let s): return .int(s.count)
@@ -24,7 +30,8 @@ extension Registry {
         }
         add(
             "range", [param("start", .int), param("stop", .int, .none), param("step", .int, .int(1))],
-            doc: "The integers from start up to (not including) stop; with one argument, from 0. Lazy: nothing is stored.",
+            doc:
+                "The integers from start up to (not including) stop; with one argument, from 0. Lazy: nothing is stored.",
             example: "for i in range(3) print(i) end"
         ) { a in
             var start = try a.int(0)
@@ -34,16 +41,24 @@ extension Registry {
             guard step != 0 else { throw KisoError(.value, "range() step cannot be zero", hint: "use 1 or -1") }
             return .range(KisoRange(start: start, stop: stop, step: step))
         }
-        add("str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"") { a in
+        add("str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"") {
+            a in
             .string(a[0].printed)
         }
-        add("repr", [param("x", .any)], doc: "The value as text, as a container shows it (strings quoted).", example: "repr(\"a\")") { a in
+        add(
+            "repr", [param("x", .any)], doc: "The value as text, as a container shows it (strings quoted).",
+            example: "repr(\"a\")"
+        ) { a in
             .string(a[0].repr)
         }
-        add("float", [param("x", .any)], doc: "A number from a number, a one-element tensor, a bool or text.", example: "float(\"2.5\")") { a in
+        add(
+            "float", [param("x", .any)], doc: "A number from a number, a one-element tensor, a bool or text.",
+            example: "float(\"2.5\")"
+        ) { a in
             if case .string(let s) = a[0] {
                 guard let x = Double(s.trimmingSpaces) else {
-                    throw KisoError(.value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"2.5\"")
+                    throw KisoError(
+                        .value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"2.5\"")
                 }
                 return .number(x)
             }
@@ -52,7 +67,8 @@ extension Registry {
         add("int", [param("x", .any)], doc: "A whole number, truncating toward zero.", example: "int(3.7)") { a in
             if case .string(let s) = a[0] {
                 guard let x = Double(s.trimmingSpaces) else {
-                    throw KisoError(.value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"3\"")
+                    throw KisoError(
+                        .value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"3\"")
                 }
                 return .number(x.rounded(.towardZero))
             }
@@ -61,7 +77,10 @@ extension Registry {
         add("bool", [param("x", .any)], doc: "Whether the value counts as true.", example: "bool(0)") { a in
             .bool(try a.interpreter.truth(a[0], span: a.span))
         }
-        add("list", [param("x", .any)], doc: "The items as a list: a tensor's rows, a range's numbers, a dict's keys.", example: "list(range(3))") { a in
+        add(
+            "list", [param("x", .any)], doc: "The items as a list: a tensor's rows, a range's numbers, a dict's keys.",
+            example: "list(range(3))"
+        ) { a in
             switch a[0] {
             case .list: return a[0]
             case .tuple(let xs): return .list(xs)
@@ -82,7 +101,9 @@ extension Registry {
                 return .tuple(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
             }
             var items: [Value] = []
-            if case .list(let xs) = a[0] { items = xs } else if case .range(let r) = a[0], r.count <= 10_000_000 {
+            if case .list(let xs) = a[0] {
+                items = xs
+            } else if case .range(let r) = a[0], r.count <= 10_000_000 {
                 items = (0..<r.count).map { .int(r.element($0)) }
             } else {
                 throw KisoError(.type, "cannot make a tuple from \(a[0].kindName)")
@@ -93,28 +114,39 @@ extension Registry {
             guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
             return .list(d.keys.map(\.value))
         }
-        add("values", [param("d", .any)], doc: "A dict's values, in insertion order.", example: "values({\"a\": 1})") { a in
+        add("values", [param("d", .any)], doc: "A dict's values, in insertion order.", example: "values({\"a\": 1})") {
+            a in
             guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
             return .list(d.values)
         }
-        add("items", [param("d", .any)], doc: "A dict's (key, value) pairs, in insertion order.", example: "for k, v in items(d) print(k, v) end") { a in
+        add(
+            "items", [param("d", .any)], doc: "A dict's (key, value) pairs, in insertion order.",
+            example: "for k, v in items(d) print(k, v) end"
+        ) { a in
             guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
             return .list(zip(d.keys, d.values).map { .tuple([$0.value, $1]) })
         }
         add("type", [param("x", .any)], doc: "The kind of a value, as text.", example: "type(1)") { a in
             .string(a[0].shortKind)
         }
-        add("enumerate", [param("x", .any)], doc: "(index, item) pairs.", example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end") { a in
+        add(
+            "enumerate", [param("x", .any)], doc: "(index, item) pairs.",
+            example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end"
+        ) { a in
             let items = try a.interpreter.iterationItems(a[0], span: a.span)
             return .list(items.enumerated().map { .tuple([.int($0), $1]) })
         }
-        add("zip", [rest("sequences")], doc: "Tuples of the items at the same position in each sequence.", example: "zip([1, 2], [\"a\", \"b\"])") { a in
+        add(
+            "zip", [rest("sequences")], doc: "Tuples of the items at the same position in each sequence.",
+            example: "zip([1, 2], [\"a\", \"b\"])"
+        ) { a in
             guard case .list(let seqs) = a[0] else { return .list([]) }
             let lists = try seqs.map { try a.interpreter.iterationItems($0, span: a.span) }
             let n = lists.map(\.count).min() ?? 0
             return .list((0..<n).map { i in .tuple(lists.map { $0[i] }) })
         }
-        add("shape", [param("x", .tensor)], doc: "The shape of a tensor, as a tuple.", example: "shape([[1, 2, 3]])") { a in
+        add("shape", [param("x", .tensor)], doc: "The shape of a tensor, as a tuple.", example: "shape([[1, 2, 3]])") {
+            a in
             .tuple(try a.tensor(0).shape.map { .int($0) })
         }
         add("ndim", [param("x", .tensor)], doc: "The number of dimensions.", example: "ndim([[1, 2]])") { a in

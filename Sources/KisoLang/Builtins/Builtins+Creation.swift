@@ -10,24 +10,36 @@ extension Registry {
         add("ones", [param("shape", .shape), dtypeParam], doc: "A tensor of ones.", example: "ones(3)") { a in
             .tensor(try Tensor.ones(try a.shape(0), dtype: try dtype(a, 1)))
         }
-        add("full", [param("shape", .shape), param("fill_value", .number), dtypeParam], doc: "A tensor with every element fill_value.", example: "full([2, 2], 7)") { a in
+        add(
+            "full", [param("shape", .shape), param("fill_value", .number), dtypeParam],
+            doc: "A tensor with every element fill_value.", example: "full([2, 2], 7)"
+        ) { a in
             .tensor(try Tensor.full(try a.shape(0), value: try a.number(1), dtype: try dtype(a, 2)))
         }
-        add("zeros_like", [param("x", .tensor)], doc: "Zeros with x's shape and dtype.", example: "zeros_like([1, 2])") { a in
+        add("zeros_like", [param("x", .tensor)], doc: "Zeros with x's shape and dtype.", example: "zeros_like([1, 2])")
+        { a in
             .tensor(try a.tensor(0).zerosLike())
         }
-        add("ones_like", [param("x", .tensor)], doc: "Ones with x's shape and dtype.", example: "ones_like([1, 2])") { a in
+        add("ones_like", [param("x", .tensor)], doc: "Ones with x's shape and dtype.", example: "ones_like([1, 2])") {
+            a in
             .tensor(try a.tensor(0).onesLike())
         }
-        add("full_like", [param("x", .tensor), param("fill_value", .number)], doc: "fill_value with x's shape and dtype.", example: "full_like([1, 2], 5)") { a in
+        add(
+            "full_like", [param("x", .tensor), param("fill_value", .number)],
+            doc: "fill_value with x's shape and dtype.", example: "full_like([1, 2], 5)"
+        ) { a in
             .tensor(try a.tensor(0).fullLike(try a.number(1)))
         }
-        add("eye", [param("N", .int), param("M", .int, .none), param("k", .int, .int(0))], doc: "An identity matrix (ones on diagonal k).", example: "eye(3)") { a in
+        add(
+            "eye", [param("N", .int), param("M", .int, .none), param("k", .int, .int(0))],
+            doc: "An identity matrix (ones on diagonal k).", example: "eye(3)"
+        ) { a in
             .tensor(try Tensor.eye(try a.int(0), try a.optionalInt(1), k: try a.int(2)))
         }
         add(
             "arange", [param("start", .number), param("stop", .number, .none), param("step", .number, .int(1))],
-            doc: "Evenly spaced values in [start, stop); whole-number arguments give integers.", example: "arange(0, 1, 0.25)"
+            doc: "Evenly spaced values in [start, stop); whole-number arguments give integers.",
+            example: "arange(0, 1, 0.25)"
         ) { a in
             var start = try a.number(0)
             var stop = 0.0
@@ -35,25 +47,40 @@ extension Registry {
             return .tensor(try Tensor.arange(start, stop, step: try a.number(2)))
         }
         add(
-            "linspace", [param("start", .number), param("stop", .number), param("num", .int, .int(50)), param("endpoint", .bool, .bool(true))],
+            "linspace",
+            [
+                param("start", .number), param("stop", .number), param("num", .int, .int(50)),
+                param("endpoint", .bool, .bool(true)),
+            ],
             doc: "num evenly spaced values from start to stop.", example: "linspace(0, 1, 5)"
         ) { a in
             .tensor(try Tensor.linspace(try a.number(0), try a.number(1), num: try a.int(2), endpoint: try a.bool(3)))
         }
-        add("meshgrid", [rest("xi"), param("indexing", .string, .string("xy"))], doc: "Coordinate grids from 1-d coordinate vectors.", example: "X, Y = meshgrid([1, 2, 3], [4, 5])") { a in
+        add(
+            "meshgrid", [rest("xi"), param("indexing", .string, .string("xy"))],
+            doc: "Coordinate grids from 1-d coordinate vectors.", example: "X, Y = meshgrid([1, 2, 3], [4, 5])"
+        ) { a in
             guard case .list(let items) = a[0] else { return .tuple([]) }
             let vectors = try items.map { try Convert.tensor($0, "xi") }
             return .tuple(try Tensor.meshgrid(vectors, indexing: try a.string(1)).map(Value.tensor))
         }
         for name in ["array", "tensor"] {
-            add(name, [param("object", .tensor), dtypeParam], doc: "A tensor from nested lists of numbers (float64 unless dtype says otherwise).", example: "\(name)([[1, 2], [3, 4]])") { a in
+            add(
+                name, [param("object", .tensor), dtypeParam],
+                doc: "A tensor from nested lists of numbers (float64 unless dtype says otherwise).",
+                example: "\(name)([[1, 2], [3, 4]])"
+            ) { a in
                 let t = try a.tensor(0)
                 if a.isNone(1) { return .tensor(t) }
                 let target = try dtype(a, 1)
                 return .tensor(t.dtype == target ? t : t.cast(to: target))
             }
         }
-        add("astype", [param("x", .tensor), param("dtype", .string)], doc: "The tensor converted to dtype (\"float64\", \"int64\", \"bool\").", example: "astype([1.7, 2.2], \"int64\")") { a in
+        add(
+            "astype", [param("x", .tensor), param("dtype", .string)],
+            doc: "The tensor converted to dtype (\"float64\", \"int64\", \"bool\").",
+            example: "astype([1.7, 2.2], \"int64\")"
+        ) { a in
             .tensor(try a.tensor(0).cast(to: try dtype(a, 1)))
         }
     }

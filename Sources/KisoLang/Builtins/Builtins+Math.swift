@@ -15,53 +15,106 @@ extension Registry {
 
     func registerMath() {
         section("Elementwise math")
-        elementwise("exp", doc: "e to the power x, elementwise.", example: "exp([0, 1])", scalar: Glibc.exp) { $0.exp() }
-        elementwise("log", doc: "The natural logarithm, elementwise.", example: "log(e)", scalar: Glibc.log) { $0.log() }
-        elementwise("log1p", doc: "log(1 + x), accurate for small x.", example: "log1p(1e-10)", scalar: Glibc.log1p) { $0.log1p() }
-        elementwise("expm1", doc: "exp(x) - 1, accurate for small x.", example: "expm1(1e-10)", scalar: Glibc.expm1) { $0.expm1() }
-        elementwise("sqrt", doc: "The square root, elementwise.", example: "sqrt(2)", scalar: { $0.squareRoot() }) { $0.sqrt() }
-        elementwise("abs", doc: "The absolute value, elementwise.", example: "abs([-1, 2])", scalar: { Swift.abs($0) }) { $0.abs() }
-        elementwise("sign", doc: "-1, 0 or 1 by the sign of x.", example: "sign([-2, 0, 3])", scalar: { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) }) { $0.sign() }
+        elementwise("exp", doc: "e to the power x, elementwise.", example: "exp([0, 1])", scalar: Glibc.exp) {
+            $0.exp()
+        }
+        elementwise("log", doc: "The natural logarithm, elementwise.", example: "log(e)", scalar: Glibc.log) {
+            $0.log()
+        }
+        elementwise("log1p", doc: "log(1 + x), accurate for small x.", example: "log1p(1e-10)", scalar: Glibc.log1p) {
+            $0.log1p()
+        }
+        elementwise("expm1", doc: "exp(x) - 1, accurate for small x.", example: "expm1(1e-10)", scalar: Glibc.expm1) {
+            $0.expm1()
+        }
+        elementwise("sqrt", doc: "The square root, elementwise.", example: "sqrt(2)", scalar: { $0.squareRoot() }) {
+            $0.sqrt()
+        }
+        elementwise("abs", doc: "The absolute value, elementwise.", example: "abs([-1, 2])", scalar: { Swift.abs($0) })
+        { $0.abs() }
+        elementwise(
+            "sign", doc: "-1, 0 or 1 by the sign of x.", example: "sign([-2, 0, 3])",
+            scalar: { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) }
+        ) { $0.sign() }
         elementwise("sin", doc: "The sine (radians).", example: "sin(pi / 2)", scalar: Glibc.sin) { $0.sin() }
         elementwise("cos", doc: "The cosine (radians).", example: "cos(0)", scalar: Glibc.cos) { $0.cos() }
         elementwise("tan", doc: "The tangent (radians).", example: "tan(pi / 4)", scalar: Glibc.tan) { $0.tan() }
-        elementwise("tanh", doc: "The hyperbolic tangent.", example: "tanh([-1, 0, 1])", scalar: Glibc.tanh) { $0.tanh() }
-        elementwise("sigmoid", doc: "1 / (1 + exp(-x)), elementwise.", example: "sigmoid(0)", scalar: { x in x >= 0 ? 1 / (1 + Glibc.exp(-x)) : Glibc.exp(x) / (1 + Glibc.exp(x)) }) { $0.sigmoid() }
+        elementwise("tanh", doc: "The hyperbolic tangent.", example: "tanh([-1, 0, 1])", scalar: Glibc.tanh) {
+            $0.tanh()
+        }
+        elementwise(
+            "sigmoid", doc: "1 / (1 + exp(-x)), elementwise.", example: "sigmoid(0)",
+            scalar: { x in x >= 0 ? 1 / (1 + Glibc.exp(-x)) : Glibc.exp(x) / (1 + Glibc.exp(x)) }
+        ) { $0.sigmoid() }
         elementwise("erf", doc: "The error function.", example: "erf(1)", scalar: Glibc.erf) { $0.erf() }
-        elementwise("floor", doc: "The largest whole number ≤ x.", example: "floor(2.7)", scalar: { $0.rounded(.down) }) { $0.floor() }
-        elementwise("ceil", doc: "The smallest whole number ≥ x.", example: "ceil(2.1)", scalar: { $0.rounded(.up) }) { $0.ceil() }
-        add("round", [param("x", .numeric), param("decimals", .int, .int(0))], doc: "Rounds to decimals places, halves to even.", example: "round(2.675, 2)") { a in
+        elementwise("floor", doc: "The largest whole number ≤ x.", example: "floor(2.7)", scalar: { $0.rounded(.down) })
+        { $0.floor() }
+        elementwise("ceil", doc: "The smallest whole number ≥ x.", example: "ceil(2.1)", scalar: { $0.rounded(.up) }) {
+            $0.ceil()
+        }
+        add(
+            "round", [param("x", .numeric), param("decimals", .int, .int(0))],
+            doc: "Rounds to decimals places, halves to even.", example: "round(2.675, 2)"
+        ) { a in
             let decimals = try a.int(1)
             if case .number(let x) = a[0] { return .number(Tensor(x).round(decimals: decimals).scalar ?? x) }
             return .tensor(try a.tensor(0).round(decimals: decimals))
         }
-        add("clip", [param("x", .tensor), param("a_min", .tensor), param("a_max", .tensor)], doc: "Limits every element to [a_min, a_max] (none for no limit).", example: "clip([-2, 0.5, 3], 0, 1)") { a in
+        add(
+            "clip", [param("x", .tensor), param("a_min", .tensor), param("a_max", .tensor)],
+            doc: "Limits every element to [a_min, a_max] (none for no limit).", example: "clip([-2, 0.5, 3], 0, 1)"
+        ) { a in
             let low = a.isNone(1) ? nil : try a.tensor(1)
             let high = a.isNone(2) ? nil : try a.tensor(2)
             return .tensor(try a.tensor(0).clip(low, high))
         }
-        add("maximum", [param("x1", .tensor), param("x2", .tensor)], doc: "The larger of x1 and x2, elementwise (broadcasting).", example: "maximum([1, 5], 3)") { a in
+        add(
+            "maximum", [param("x1", .tensor), param("x2", .tensor)],
+            doc: "The larger of x1 and x2, elementwise (broadcasting).", example: "maximum([1, 5], 3)"
+        ) { a in
             .tensor(try Tensor.maximum(try a.tensor(0), try a.tensor(1)))
         }
-        add("minimum", [param("x1", .tensor), param("x2", .tensor)], doc: "The smaller of x1 and x2, elementwise (broadcasting).", example: "minimum([1, 5], 3)") { a in
+        add(
+            "minimum", [param("x1", .tensor), param("x2", .tensor)],
+            doc: "The smaller of x1 and x2, elementwise (broadcasting).", example: "minimum([1, 5], 3)"
+        ) { a in
             .tensor(try Tensor.minimum(try a.tensor(0), try a.tensor(1)))
         }
-        add("where", [param("condition", .tensor), param("x", .tensor), param("y", .tensor)], doc: "x where condition is true, else y.", example: "where([1, -1] > 0, 1, 0)") { a in
+        add(
+            "where", [param("condition", .tensor), param("x", .tensor), param("y", .tensor)],
+            doc: "x where condition is true, else y.", example: "where([1, -1] > 0, 1, 0)"
+        ) { a in
             .tensor(try Tensor.where(try a.tensor(0), try a.tensor(1), try a.tensor(2)))
         }
-        add("isnan", [param("x", .tensor)], doc: "Whether each element is nan.", example: "isnan([1, nan])") { a in .tensor(try a.tensor(0).isnan()) }
-        add("isinf", [param("x", .tensor)], doc: "Whether each element is ±inf.", example: "isinf([1, inf])") { a in .tensor(try a.tensor(0).isinf()) }
-        add("isfinite", [param("x", .tensor)], doc: "Whether each element is finite.", example: "isfinite([1, inf, nan])") { a in .tensor(try a.tensor(0).isfinite()) }
-        add("logical_and", [param("x1", .tensor), param("x2", .tensor)], doc: "Elementwise and.", example: "logical_and([true, false], true)") { a in
+        add("isnan", [param("x", .tensor)], doc: "Whether each element is nan.", example: "isnan([1, nan])") { a in
+            .tensor(try a.tensor(0).isnan())
+        }
+        add("isinf", [param("x", .tensor)], doc: "Whether each element is ±inf.", example: "isinf([1, inf])") { a in
+            .tensor(try a.tensor(0).isinf())
+        }
+        add(
+            "isfinite", [param("x", .tensor)], doc: "Whether each element is finite.",
+            example: "isfinite([1, inf, nan])"
+        ) { a in .tensor(try a.tensor(0).isfinite()) }
+        add(
+            "logical_and", [param("x1", .tensor), param("x2", .tensor)], doc: "Elementwise and.",
+            example: "logical_and([true, false], true)"
+        ) { a in
             .tensor(try Tensor.logicalAnd(try a.tensor(0), try a.tensor(1)))
         }
-        add("logical_or", [param("x1", .tensor), param("x2", .tensor)], doc: "Elementwise or.", example: "logical_or([true, false], false)") { a in
+        add(
+            "logical_or", [param("x1", .tensor), param("x2", .tensor)], doc: "Elementwise or.",
+            example: "logical_or([true, false], false)"
+        ) { a in
             .tensor(try Tensor.logicalOr(try a.tensor(0), try a.tensor(1)))
         }
         add("logical_not", [param("x", .tensor)], doc: "Elementwise not.", example: "logical_not([true, false])") { a in
             .tensor(try a.tensor(0).logicalNot())
         }
-        add("power", [param("x1", .tensor), param("x2", .tensor)], doc: "x1 to the power x2, elementwise (same as **).", example: "power([1, 2, 3], 2)") { a in
+        add(
+            "power", [param("x1", .tensor), param("x2", .tensor)], doc: "x1 to the power x2, elementwise (same as **).",
+            example: "power([1, 2, 3], 2)"
+        ) { a in
             .tensor(try Tensor.power(try a.tensor(0), try a.tensor(1)))
         }
     }

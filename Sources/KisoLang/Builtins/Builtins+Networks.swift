@@ -4,10 +4,16 @@ import KisoTensor
 extension Registry {
     func registerNetworks() {
         section("Neural-network functions")
-        add("softmax", [param("x", .tensor), param("axis", .int, .int(-1))], doc: "exp(x) normalised to sum to 1 along axis, computed stably.", example: "softmax([1, 2, 3])") { a in
+        add(
+            "softmax", [param("x", .tensor), param("axis", .int, .int(-1))],
+            doc: "exp(x) normalised to sum to 1 along axis, computed stably.", example: "softmax([1, 2, 3])"
+        ) { a in
             .tensor(try softmax(try a.tensor(0), axis: try a.int(1)))
         }
-        add("log_softmax", [param("x", .tensor), param("axis", .int, .int(-1))], doc: "log(softmax(x)) computed stably.", example: "log_softmax([1, 2, 3])") { a in
+        add(
+            "log_softmax", [param("x", .tensor), param("axis", .int, .int(-1))],
+            doc: "log(softmax(x)) computed stably.", example: "log_softmax([1, 2, 3])"
+        ) { a in
             let x = try a.tensor(0)
             let axis = try a.int(1)
             return .tensor(try Tensor.subtract(x, try x.logsumexp(axes: [axis], keepdims: true)))
@@ -18,7 +24,10 @@ extension Registry {
         }
         add(
             "set_printoptions",
-            [param("precision", .int, .none), param("threshold", .int, .none), param("edgeitems", .int, .none), param("linewidth", .int, .none), param("suppress", .bool, .none)],
+            [
+                param("precision", .int, .none), param("threshold", .int, .none), param("edgeitems", .int, .none),
+                param("linewidth", .int, .none), param("suppress", .bool, .none),
+            ],
             doc: "Changes how tensors print (NumPy's set_printoptions); arguments left out keep their value.",
             example: "set_printoptions(precision=3)"
         ) { a in

@@ -5,24 +5,48 @@ extension Registry {
     private func reduction(
         _ name: String, doc: String, example: String, _ body: @escaping (Tensor, [Int]?, Bool) throws -> Tensor
     ) {
-        add(name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))], doc: doc, example: example) { a in
+        add(
+            name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))], doc: doc,
+            example: example
+        ) { a in
             .tensor(try body(try a.tensor(0), try a.axes(1), try a.bool(2)))
         }
     }
 
     func registerReductions() {
         section("Reductions")
-        reduction("sum", doc: "The sum of the elements (over axis).", example: "sum([[1, 2], [3, 4]], axis=0)") { try $0.sum(axes: $1, keepdims: $2) }
-        reduction("mean", doc: "The arithmetic mean (over axis).", example: "mean([1, 2, 3, 4])") { try $0.mean(axes: $1, keepdims: $2) }
-        reduction("prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])") { try $0.prod(axes: $1, keepdims: $2) }
-        reduction("max", doc: "The largest element (over axis).", example: "max([[1, 5], [3, 2]], axis=1)") { try $0.max(axes: $1, keepdims: $2) }
-        reduction("min", doc: "The smallest element (over axis).", example: "min([3, 1, 2])") { try $0.min(axes: $1, keepdims: $2) }
-        reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])") { try $0.any(axes: $1, keepdims: $2) }
-        reduction("all", doc: "Whether every element is true (over axis).", example: "all([1, 1, 0])") { try $0.all(axes: $1, keepdims: $2) }
-        reduction("logsumexp", doc: "log(sum(exp(x))) computed without overflow (over axis).", example: "logsumexp([1000, 1000])") { try $0.logsumexp(axes: $1, keepdims: $2) }
+        reduction("sum", doc: "The sum of the elements (over axis).", example: "sum([[1, 2], [3, 4]], axis=0)") {
+            try $0.sum(axes: $1, keepdims: $2)
+        }
+        reduction("mean", doc: "The arithmetic mean (over axis).", example: "mean([1, 2, 3, 4])") {
+            try $0.mean(axes: $1, keepdims: $2)
+        }
+        reduction("prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])") {
+            try $0.prod(axes: $1, keepdims: $2)
+        }
+        reduction("max", doc: "The largest element (over axis).", example: "max([[1, 5], [3, 2]], axis=1)") {
+            try $0.max(axes: $1, keepdims: $2)
+        }
+        reduction("min", doc: "The smallest element (over axis).", example: "min([3, 1, 2])") {
+            try $0.min(axes: $1, keepdims: $2)
+        }
+        reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])") {
+            try $0.any(axes: $1, keepdims: $2)
+        }
+        reduction("all", doc: "Whether every element is true (over axis).", example: "all([1, 1, 0])") {
+            try $0.all(axes: $1, keepdims: $2)
+        }
+        reduction(
+            "logsumexp", doc: "log(sum(exp(x))) computed without overflow (over axis).",
+            example: "logsumexp([1000, 1000])"
+        ) { try $0.logsumexp(axes: $1, keepdims: $2) }
         for (name, isStd) in [("var", false), ("std", true)] {
             add(
-                name, [param("x", .tensor), param("axis", .axes, .none), param("ddof", .int, .int(0)), param("keepdims", .bool, .bool(false))],
+                name,
+                [
+                    param("x", .tensor), param("axis", .axes, .none), param("ddof", .int, .int(0)),
+                    param("keepdims", .bool, .bool(false)),
+                ],
                 doc: isStd ? "The standard deviation (divisor n - ddof)." : "The variance (divisor n - ddof).",
                 example: "\(name)([1, 2, 3, 4])"
             ) { a in
@@ -35,21 +59,40 @@ extension Registry {
             }
         }
         for (name, isMax) in [("argmax", true), ("argmin", false)] {
-            add(name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))], doc: "The position of the \(isMax ? "largest" : "smallest") element (of the flattened tensor when axis is none).", example: "\(name)([3, 7, 5])") { a in
+            add(
+                name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))],
+                doc:
+                    "The position of the \(isMax ? "largest" : "smallest") element (of the flattened tensor when axis is none).",
+                example: "\(name)([3, 7, 5])"
+            ) { a in
                 let x = try a.tensor(0)
                 let axis = try a.axis(1)
-                return .tensor(isMax ? try x.argmax(axis: axis, keepdims: try a.bool(2)) : try x.argmin(axis: axis, keepdims: try a.bool(2)))
+                return .tensor(
+                    isMax
+                        ? try x.argmax(axis: axis, keepdims: try a.bool(2))
+                        : try x.argmin(axis: axis, keepdims: try a.bool(2)))
             }
         }
-        add("cumsum", [param("x", .tensor), param("axis", .axes, .none)], doc: "Running sums (of the flattened tensor when axis is none).", example: "cumsum([1, 2, 3])") { a in
+        add(
+            "cumsum", [param("x", .tensor), param("axis", .axes, .none)],
+            doc: "Running sums (of the flattened tensor when axis is none).", example: "cumsum([1, 2, 3])"
+        ) { a in
             .tensor(try a.tensor(0).cumsum(axis: try a.axis(1)))
         }
-        add("cumprod", [param("x", .tensor), param("axis", .axes, .none)], doc: "Running products.", example: "cumprod([1, 2, 3])") { a in
+        add(
+            "cumprod", [param("x", .tensor), param("axis", .axes, .none)], doc: "Running products.",
+            example: "cumprod([1, 2, 3])"
+        ) { a in
             .tensor(try a.tensor(0).cumprod(axis: try a.axis(1)))
         }
         add(
-            "norm", [param("x", .tensor), param("ord", .any, .none), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))],
-            doc: "A vector or matrix norm (the 2-norm of all elements by default); ord: a number, inf, -inf, \"fro\", \"nuc\".",
+            "norm",
+            [
+                param("x", .tensor), param("ord", .any, .none), param("axis", .axes, .none),
+                param("keepdims", .bool, .bool(false)),
+            ],
+            doc:
+                "A vector or matrix norm (the 2-norm of all elements by default); ord: a number, inf, -inf, \"fro\", \"nuc\".",
             example: "norm([3, 4])"
         ) { a in
             let order: NormOrder?

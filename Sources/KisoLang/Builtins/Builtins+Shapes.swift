@@ -3,34 +3,63 @@ import KisoTensor
 extension Registry {
     func registerShapes() {
         section("Shapes and joining")
-        add("reshape", [param("x", .tensor), rest("shape")], doc: "The same elements in a new shape; one size may be -1.", example: "reshape(arange(6), [2, 3])") { a in
+        add(
+            "reshape", [param("x", .tensor), rest("shape")],
+            doc: "The same elements in a new shape; one size may be -1.", example: "reshape(arange(6), [2, 3])"
+        ) { a in
             .tensor(try a.tensor(0).reshaped(try shapeArguments(a[1], "shape")))
         }
-        add("transpose", [param("x", .tensor), param("axes", .axes, .none)], doc: "The axes reversed, or permuted as axes says.", example: "transpose([[1, 2, 3]])") { a in
+        add(
+            "transpose", [param("x", .tensor), param("axes", .axes, .none)],
+            doc: "The axes reversed, or permuted as axes says.", example: "transpose([[1, 2, 3]])"
+        ) { a in
             .tensor(try a.tensor(0).transposed(try a.axes(1)))
         }
-        add("permute", [param("x", .tensor), rest("dims")], doc: "The axes in the order dims (PyTorch's permute).", example: "permute(zeros([2, 3, 4]), 2, 0, 1).shape") { a in
+        add(
+            "permute", [param("x", .tensor), rest("dims")], doc: "The axes in the order dims (PyTorch's permute).",
+            example: "permute(zeros([2, 3, 4]), 2, 0, 1).shape"
+        ) { a in
             .tensor(try a.tensor(0).transposed(try shapeArguments(a[1], "dims")))
         }
-        add("swapaxes", [param("x", .tensor), param("axis1", .int), param("axis2", .int)], doc: "Two axes exchanged.", example: "swapaxes(zeros([2, 3]), 0, 1).shape") { a in
+        add(
+            "swapaxes", [param("x", .tensor), param("axis1", .int), param("axis2", .int)], doc: "Two axes exchanged.",
+            example: "swapaxes(zeros([2, 3]), 0, 1).shape"
+        ) { a in
             .tensor(try a.tensor(0).swappedAxes(try a.int(1), try a.int(2)))
         }
-        add("squeeze", [param("x", .tensor), param("axis", .axes, .none)], doc: "Axes of size 1 removed.", example: "squeeze(zeros([1, 3, 1])).shape") { a in
+        add(
+            "squeeze", [param("x", .tensor), param("axis", .axes, .none)], doc: "Axes of size 1 removed.",
+            example: "squeeze(zeros([1, 3, 1])).shape"
+        ) { a in
             .tensor(try a.tensor(0).squeezed(try a.axes(1)))
         }
-        add("expand_dims", [param("x", .tensor), param("axis", .int)], doc: "A new axis of size 1 at position axis.", example: "expand_dims([1, 2], 0).shape") { a in
+        add(
+            "expand_dims", [param("x", .tensor), param("axis", .int)], doc: "A new axis of size 1 at position axis.",
+            example: "expand_dims([1, 2], 0).shape"
+        ) { a in
             .tensor(try a.tensor(0).expandingDims(try a.int(1)))
         }
-        add("flatten", [param("x", .tensor)], doc: "The elements as one row.", example: "flatten([[1, 2], [3, 4]])") { a in
+        add("flatten", [param("x", .tensor)], doc: "The elements as one row.", example: "flatten([[1, 2], [3, 4]])") {
+            a in
             .tensor(try a.tensor(0).flattened())
         }
-        add("concatenate", [param("tensors", .tensors), param("axis", .int, .int(0))], doc: "Tensors joined along an existing axis.", example: "concatenate([[1, 2], [3]])") { a in
+        add(
+            "concatenate", [param("tensors", .tensors), param("axis", .int, .int(0))],
+            doc: "Tensors joined along an existing axis.", example: "concatenate([zeros(2), ones(3)])"
+        ) { a in
             .tensor(try Tensor.concatenate(try a.tensors(0), axis: try a.int(1)))
         }
-        add("stack", [param("tensors", .tensors), param("axis", .int, .int(0))], doc: "Equal-shaped tensors joined along a new axis.", example: "stack([[1, 2], [3, 4]], axis=1)") { a in
+        add(
+            "stack", [param("tensors", .tensors), param("axis", .int, .int(0))],
+            doc: "Equal-shaped tensors joined along a new axis.", example: "stack([[1, 2], [3, 4]], axis=1)"
+        ) { a in
             .tensor(try Tensor.stack(try a.tensors(0), axis: try a.int(1)))
         }
-        add("split", [param("x", .tensor), param("indices_or_sections", .shape), param("axis", .int, .int(0))], doc: "Pieces cut along axis: a number of equal parts, or a list of cut positions.", example: "split(arange(6), 3)") { a in
+        add(
+            "split", [param("x", .tensor), param("indices_or_sections", .shape), param("axis", .int, .int(0))],
+            doc: "Pieces cut along axis: a number of equal parts, or a list of cut positions.",
+            example: "split(arange(6), 3)"
+        ) { a in
             let points: Tensor.SplitPoints
             switch a[1] {
             case .list, .tuple, .tensor: points = .indices(try a.shape(1))
@@ -38,36 +67,65 @@ extension Registry {
             }
             return .list(try a.tensor(0).split(points, axis: try a.int(2)).map(Value.tensor))
         }
-        add("tile", [param("x", .tensor), param("reps", .shape)], doc: "The tensor repeated reps times along each axis.", example: "tile([1, 2], 3)") { a in
+        add(
+            "tile", [param("x", .tensor), param("reps", .shape)],
+            doc: "The tensor repeated reps times along each axis.", example: "tile([1, 2], 3)"
+        ) { a in
             .tensor(try a.tensor(0).tiled(try a.shape(1)))
         }
-        add("repeat", [param("x", .tensor), param("repeats", .shape), param("axis", .int, .none)], doc: "Each element repeated (along axis, or flattened).", example: "repeat([1, 2], 2)") { a in
+        add(
+            "repeat", [param("x", .tensor), param("repeats", .shape), param("axis", .int, .none)],
+            doc: "Each element repeated (along axis, or flattened).", example: "repeat([1, 2], 2)"
+        ) { a in
             .tensor(try a.tensor(0).repeated(try a.shape(1), axis: try a.optionalInt(2)))
         }
-        add("flip", [param("x", .tensor), param("axis", .axes, .none)], doc: "The order of elements reversed along axis (all axes by default).", example: "flip([1, 2, 3])") { a in
+        add(
+            "flip", [param("x", .tensor), param("axis", .axes, .none)],
+            doc: "The order of elements reversed along axis (all axes by default).", example: "flip([1, 2, 3])"
+        ) { a in
             .tensor(try a.tensor(0).flipped(try a.axes(1)))
         }
-        add("broadcast_to", [param("x", .tensor), param("shape", .shape)], doc: "The tensor stretched to shape by broadcasting.", example: "broadcast_to([1, 2], [3, 2])") { a in
+        add(
+            "broadcast_to", [param("x", .tensor), param("shape", .shape)],
+            doc: "The tensor stretched to shape by broadcasting.", example: "broadcast_to([1, 2], [3, 2])"
+        ) { a in
             .tensor(try a.tensor(0).broadcast(to: try a.shape(1)))
         }
         add(
-            "pad", [param("x", .tensor), param("pad_width", .any), param("mode", .string, .string("constant")), param("constant_values", .number, .int(0))],
-            doc: "A border added: pad_width is n, (before, after), or one pair per axis; mode \"constant\", \"edge\" or \"reflect\".",
+            "pad",
+            [
+                param("x", .tensor), param("pad_width", .any), param("mode", .string, .string("constant")),
+                param("constant_values", .number, .int(0)),
+            ],
+            doc:
+                "A border added: pad_width is n, (before, after), or one pair per axis; mode \"constant\", \"edge\" or \"reflect\".",
             example: "pad([1, 2], 1)"
         ) { a in
             let widths = try padWidths(a[1])
             guard let mode = Tensor.PadMode(rawValue: try a.string(2)) else {
-                throw KisoError(.value, "pad: unknown mode \(quoteString(try a.string(2)))", hint: "use \"constant\", \"edge\" or \"reflect\"")
+                throw KisoError(
+                    .value, "pad: unknown mode \(quoteString(try a.string(2)))",
+                    hint: "use \"constant\", \"edge\" or \"reflect\"")
             }
             return .tensor(try a.tensor(0).padded(widths, mode: mode, value: try a.number(3)))
         }
-        add("take", [param("x", .tensor), param("indices", .tensor), param("axis", .int, .none)], doc: "Elements at the given positions (along axis, or of the flattened tensor).", example: "take([10, 20, 30], [2, 0])") { a in
+        add(
+            "take", [param("x", .tensor), param("indices", .tensor), param("axis", .int, .none)],
+            doc: "Elements at the given positions (along axis, or of the flattened tensor).",
+            example: "take([10, 20, 30], [2, 0])"
+        ) { a in
             .tensor(try a.tensor(0).take(try a.tensor(1), axis: try a.optionalInt(2)))
         }
-        add("nonzero", [param("x", .tensor)], doc: "The positions of non-zero elements, one index tensor per axis.", example: "nonzero([0, 3, 0, 5])") { a in
+        add(
+            "nonzero", [param("x", .tensor)], doc: "The positions of non-zero elements, one index tensor per axis.",
+            example: "nonzero([0, 3, 0, 5])"
+        ) { a in
             .tuple(try a.tensor(0).nonzero().map(Value.tensor))
         }
-        add("argwhere", [param("x", .tensor)], doc: "The positions of non-zero elements, one row each.", example: "argwhere([[0, 1], [1, 0]])") { a in
+        add(
+            "argwhere", [param("x", .tensor)], doc: "The positions of non-zero elements, one row each.",
+            example: "argwhere([[0, 1], [1, 0]])"
+        ) { a in
             .tensor(try a.tensor(0).argwhere())
         }
     }
@@ -95,7 +153,8 @@ func padWidths(_ value: Value) throws -> [(Int, Int)] {
         return try items.map { item in
             let pair = try Convert.ints(item, "pad_width")
             guard pair.count == 2 || pair.count == 1 else {
-                throw KisoError(.value, "pad_width pairs need two numbers, got \(pair.count)", hint: "write [[before, after], …]")
+                throw KisoError(
+                    .value, "pad_width pairs need two numbers, got \(pair.count)", hint: "write [[before, after], …]")
             }
             return (pair[0], pair.count == 2 ? pair[1] : pair[0])
         }
@@ -106,7 +165,9 @@ func padWidths(_ value: Value) throws -> [(Int, Int)] {
             if ns.count == 2 { return [(ns[0], ns[1])] }
         }
         if t.rank == 2 && t.shape[1] == 2 { return stride(from: 0, to: ns.count, by: 2).map { (ns[$0], ns[$0 + 1]) } }
-        throw KisoError(.value, "pad_width of shape \(formatShape(t.shape)) is not understood", hint: "give n, [before, after], or one pair per axis")
+        throw KisoError(
+            .value, "pad_width of shape \(formatShape(t.shape)) is not understood",
+            hint: "give n, [before, after], or one pair per axis")
     default:
         throw Convert.mismatch("a number or pairs of numbers", "pad_width", value)
     }

@@ -26,7 +26,8 @@ final class Registry {
         _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
         _ body: @escaping (inout Arguments) throws -> Value
     ) {
-        let builtin = Builtin(name: name, parameters: parameters, doc: doc, example: example, category: category, body: body)
+        let builtin = Builtin(
+            name: name, parameters: parameters, doc: doc, example: example, category: category, body: body)
         if let existing = functions.firstIndex(where: { $0.name == name }) {
             functions[existing] = builtin
         } else {
@@ -53,7 +54,8 @@ func param(_ name: String, _ kind: ParameterKind) -> BuiltinParameter {
 
 /// A parameter with a default; a `none` default also allows none to be passed.
 func param(_ name: String, _ kind: ParameterKind, _ defaultValue: Value) -> BuiltinParameter {
-    BuiltinParameter(name: name, kind: kind, defaultValue: defaultValue, optional: isNoneValue(defaultValue), variadic: false)
+    BuiltinParameter(
+        name: name, kind: kind, defaultValue: defaultValue, optional: isNoneValue(defaultValue), variadic: false)
 }
 
 /// A parameter gathering the remaining positional arguments.

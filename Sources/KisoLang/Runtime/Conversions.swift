@@ -121,20 +121,24 @@ enum Convert {
 /// else stays a list.
 enum Literal {
     /// The value of `[items]`; `spans` (one per item) lets a ragged element be pointed at.
-    static func collect(_ items: [Value], spans: [SourceSpan]?) throws -> Value {
+    ///
+    /// A literal written out in numbers (`[[1, 2], [3]]`) must be rectangular; one that names
+    /// tensors of different shapes (`[a, b]`) stays a list of
+    /// tensors, as `concatenate([a, b])` needs.
+    static func collect(_ items: [Value], spans: [SourceSpan]?, strict: Bool = true) throws -> Value {
         if items.isEmpty { return .list([]) }
         var allNumbers = true
         var allBools = true
-        var allNumeric = true
         for item in items {
             switch item {
             case .number: allBools = false
             case .bool: allNumbers = false
-            case .tensor: allNumbers = false; allBools = false
+            case .tensor:
+                allNumbers = false
+                allBools = false
             default: return .list(items)
             }
         }
-        _ = allNumeric
         if allNumbers {
             var values: [Double] = []
             values.reserveCapacity(items.count)
@@ -142,7 +146,8 @@ enum Literal {
             return .tensor(Tensor(values))
         }
         if allBools {
-            return .tensor(Tensor(items.map { if case .bool(true) = $0 { return 1.0 } else { return 0.0 } }, dtype: .bool))
+            return .tensor(
+                Tensor(items.map { if case .bool(true) = $0 { return 1.0 } else { return 0.0 } }, dtype: .bool))
         }
         var tensors: [Tensor] = []
         tensors.reserveCapacity(items.count)
@@ -151,11 +156,12 @@ enum Literal {
             case .number(let x): tensors.append(Tensor(x))
             case .bool(let b): tensors.append(Tensor(b ? 1 : 0, dtype: .bool))
             case .tensor(let t): tensors.append(t)
-            default: allNumeric = false
+            default: return .list(items)
             }
         }
         let shape = tensors[0].shape
         for (i, t) in tensors.enumerated() where t.shape != shape {
+            if !strict { return .list(items) }
             let span = spans.flatMap { i < $0.count ? $0[i] : nil }
             throw KisoError(
                 .shape,

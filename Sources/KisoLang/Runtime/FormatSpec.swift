@@ -50,7 +50,9 @@ struct FormatSpec {
                 p.append(chars[i])
                 i += 1
             }
-            guard let value = Int(p) else { throw KisoError(.value, "format spec `\(spec)`: `.` needs a precision", hint: "for example `.4f`") }
+            guard let value = Int(p) else {
+                throw KisoError(.value, "format spec `\(spec)`: `.` needs a precision", hint: "for example `.4f`")
+            }
             precision = Swift.min(value, 100)
         }
         if i < chars.count {
@@ -72,7 +74,9 @@ struct FormatSpec {
         switch type {
         case "d", "n":
             guard x.isFinite, x == x.rounded() else {
-                throw KisoError(.value, "format code `d` needs a whole number, got \(formatNumber(x))", hint: "use `.0f` to round it")
+                throw KisoError(
+                    .value, "format code `d` needs a whole number, got \(formatNumber(x))",
+                    hint: "use `.0f` to round it")
             }
             body = magnitude < 1e18 ? String(Int(magnitude)) : cFormat("%.0f", magnitude)
         case "f", "F": body = cFormat("%.\(precision ?? 6)f", magnitude)
@@ -106,7 +110,8 @@ struct FormatSpec {
     /// A string formatted by the spec (width, alignment, precision as truncation).
     func format(_ s: String) throws(KisoError) -> String {
         if let type, type != "s" {
-            throw KisoError(.value, "format code `\(type)` is for numbers, got a string", hint: "use `s` or only a width")
+            throw KisoError(
+                .value, "format code `\(type)` is for numbers, got a string", hint: "use `s` or only a width")
         }
         var text = s
         if let precision, text.count > precision { text = String(text.prefix(precision)) }

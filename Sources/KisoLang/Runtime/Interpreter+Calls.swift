@@ -73,7 +73,8 @@ extension Interpreter {
         defer { callDepth -= 1 }
         if callDepth > Interpreter.maxCallDepth {
             throw KisoError(
-                .recursion, "too deep a recursion: more than \(Interpreter.maxCallDepth) calls are active (in `\(decl.name)`)",
+                .recursion,
+                "too deep a recursion: more than \(Interpreter.maxCallDepth) calls are active (in `\(decl.name)`)",
                 span: span, hint: "check that the recursion reaches its base case")
         }
         let frame = Frame(slotCount: decl.slotCount, parent: closure.frame)
@@ -110,11 +111,13 @@ extension Interpreter {
         switch try execute(decl.body, frame: frame) {
         case .value(let v), .returnValue(let v): return v
         case .breakLoop(let s), .continueLoop(let s):
-            throw KisoError(.syntax, "`break` or `continue` outside a loop", span: s, hint: "use them inside for or while")
+            throw KisoError(
+                .syntax, "`break` or `continue` outside a loop", span: s, hint: "use them inside for or while")
         }
     }
 
     func signature(of decl: FunctionDecl) -> String {
-        "\(decl.name)(" + decl.parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
+        "\(decl.name)("
+            + decl.parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
     }
 }

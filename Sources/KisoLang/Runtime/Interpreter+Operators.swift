@@ -39,7 +39,8 @@ extension Interpreter {
                 let same = valuesEqual(left, right)
                 return .bool(op == .equal ? same : !same)
             }
-            return try binary(op, .number(try Convert.number(left, "left")), .number(try Convert.number(right, "right")), span: span)
+            return try binary(
+                op, .number(try Convert.number(left, "left")), .number(try Convert.number(right, "right")), span: span)
         case (.list, .number), (.number, .list), (.tuple, .number), (.number, .tuple), (.list, .list):
             // A list of numbers in arithmetic acts as the tensor it would be as a literal.
             if let l = try? Convert.tensor(left, "left"), let r = try? Convert.tensor(right, "right") {
@@ -200,7 +201,8 @@ extension Interpreter {
                 switch v {
                 case .number(let x):
                     guard x == x.rounded(), Swift.abs(x) < 9e18 else {
-                        throw KisoError(.index, "index \(formatNumber(x)) is not a whole number", span: e.span, hint: "use int(…)")
+                        throw KisoError(
+                            .index, "index \(formatNumber(x)) is not a whole number", span: e.span, hint: "use int(…)")
                     }
                     indices.append(.int(Int(x)))
                 case .none: indices.append(.newAxis)
@@ -267,7 +269,8 @@ extension Interpreter {
         case .string(let s):
             let chars = Array(s)
             if items.count == 1, case .slice(let a, let b, let c, _) = items[0] {
-                return .string(String(try sliceElements(chars.count, a, b, c, frame: frame, span: span).map { chars[$0] }))
+                return .string(
+                    String(try sliceElements(chars.count, a, b, c, frame: frame, span: span).map { chars[$0] }))
             }
             return .string(String(chars[try sequenceIndex(items, count: chars.count, span: span, frame: frame)]))
         case .range(let r):
@@ -281,7 +284,8 @@ extension Interpreter {
             if let value = d[key] { return value }
             var hint = "the keys are " + d.keys.prefix(8).map { $0.value.repr }.joined(separator: ", ")
             if case .string(let s) = key,
-                let near = closestName(to: s, among: d.keys.compactMap { if case .string(let k) = $0 { return k } else { return nil } })
+                let near = closestName(
+                    to: s, among: d.keys.compactMap { if case .string(let k) = $0 { return k } else { return nil } })
             {
                 hint = "did you mean \(quoteString(near))?"
             }
@@ -295,7 +299,9 @@ extension Interpreter {
         }
     }
 
-    private func sliceElements(_ count: Int, _ a: Expr?, _ b: Expr?, _ c: Expr?, frame: Frame?, span: SourceSpan) throws
+    private func sliceElements(
+        _ count: Int, _ a: Expr?, _ b: Expr?, _ c: Expr?, frame: Frame?, span: SourceSpan
+    ) throws
         -> [Int]
     {
         func bound(_ e: Expr?) throws -> Int? {
@@ -349,7 +355,9 @@ extension Interpreter {
             }
             throw KisoError(
                 .name, "a random Generator has no method `\(name)`", span: span,
-                hint: closestName(to: name, among: Array(registry.generatorMethods.keys)).map { "did you mean `\($0)`?" }
+                hint: closestName(to: name, among: Array(registry.generatorMethods.keys)).map {
+                    "did you mean `\($0)`?"
+                }
                     ?? "its methods are " + registry.generatorMethods.keys.sorted().joined(separator: ", "))
         }
         if let builtin = registry.byName[name], builtin.isTensorMethod {
@@ -363,7 +371,8 @@ extension Interpreter {
         if case .tensor = receiver {
             throw KisoError(
                 .name, "a tensor has no attribute `\(name)`", span: span,
-                hint: suggestion.map { "did you mean `\($0)`?" } ?? "tensors have .shape .ndim .size .T .dtype and methods such as .sum()")
+                hint: suggestion.map { "did you mean `\($0)`?" }
+                    ?? "tensors have .shape .ndim .size .T .dtype and methods such as .sum()")
         }
         throw KisoError(
             .type, "\(receiver.kindName) has no attribute `\(name)`", span: span,

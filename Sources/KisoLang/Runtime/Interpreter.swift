@@ -136,7 +136,9 @@ final class Interpreter {
         }
     }
 
-    private func runFor(_ targets: [Expr], _ sequence: Value, _ body: [Stmt], span: SourceSpan, frame: Frame?) throws
+    private func runFor(
+        _ targets: [Expr], _ sequence: Value, _ body: [Stmt], span: SourceSpan, frame: Frame?
+    ) throws
         -> Flow
     {
         func turn(_ item: Value) throws -> Flow? {
@@ -255,7 +257,8 @@ final class Interpreter {
             f = current.parent
         }
         let hint = closestName(to: name, among: candidates).map { "did you mean `\($0)`?" }
-        return KisoError(.name, "`\(name)` is not defined", span: span, hint: hint ?? "assign it first, for example `\(name) = 1`")
+        return KisoError(
+            .name, "`\(name)` is not defined", span: span, hint: hint ?? "assign it first, for example `\(name) = 1`")
     }
 
     // MARK: - Assignment through indices
@@ -338,7 +341,8 @@ final class Interpreter {
             switch v {
             case .number(let x):
                 guard x == x.rounded(), Swift.abs(x) < 9e18 else {
-                    throw KisoError(.index, "index \(formatNumber(x)) is not a whole number", span: span, hint: "use int(…)")
+                    throw KisoError(
+                        .index, "index \(formatNumber(x)) is not a whole number", span: span, hint: "use int(…)")
                 }
                 return .int(Int(x))
             case .none: return .newAxis
@@ -373,7 +377,8 @@ final class Interpreter {
             let resolved = i < 0 ? i + xs.count : i
             guard resolved >= 0 && resolved < xs.count else {
                 throw KisoError(
-                    .index, "index \(i) is out of range for \(xs.count) element\(xs.count == 1 ? "" : "s")", span: itemSpan,
+                    .index, "index \(i) is out of range for \(xs.count) element\(xs.count == 1 ? "" : "s")",
+                    span: itemSpan,
                     hint: xs.isEmpty ? "it is empty" : "valid indices are -\(xs.count)…\(xs.count - 1)")
             }
             xs[resolved] = value
@@ -434,7 +439,7 @@ final class Interpreter {
             var values: [Value] = []
             values.reserveCapacity(items.count)
             for item in items { values.append(try evaluate(item, frame: frame)) }
-            return try Literal.collect(values, spans: items.map(\.span))
+            return try Literal.collect(values, spans: items.map(\.span), strict: items.allSatisfy(\.isWrittenNumbers))
         case .tuple(let items):
             return .tuple(try items.map { try evaluate($0, frame: frame) })
         case .dict(let entries):

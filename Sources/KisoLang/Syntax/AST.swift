@@ -141,3 +141,16 @@ indirect enum StmtKind {
     case continueLoop
     case returnValue(Expr?)
 }
+
+extension Expr {
+    /// Whether the expression is numbers written out (`3`, `-1.5`, `true`, `[1, [2, 3]]`), which a
+    /// tensor literal requires to be rectangular.
+    var isWrittenNumbers: Bool {
+        switch kind {
+        case .number, .bool: return true
+        case .unary(_, let e): return e.isWrittenNumbers
+        case .list(let items): return items.allSatisfy(\.isWrittenNumbers)
+        default: return false
+        }
+    }
+}

@@ -175,7 +175,9 @@ struct Lexer {
     }
 
     /// The body of a string after its opening quote, with escapes decoded.
-    private mutating func stringBody(quote: Unicode.Scalar, start: Int, line startLine: Int, column startColumn: Int)
+    private mutating func stringBody(
+        quote: Unicode.Scalar, start: Int, line startLine: Int, column startColumn: Int
+    )
         -> String
     {
         var view = String.UnicodeScalarView()
@@ -223,7 +225,9 @@ struct Lexer {
     }
 
     /// The pieces of an f-string after its opening quote.
-    private mutating func fstringBody(quote: Unicode.Scalar, start: Int, line startLine: Int, column startColumn: Int)
+    private mutating func fstringBody(
+        quote: Unicode.Scalar, start: Int, line startLine: Int, column startColumn: Int
+    )
         -> [FStringPiece]
     {
         var pieces: [FStringPiece] = []
@@ -267,7 +271,8 @@ struct Lexer {
                 let at = position
                 let (l, col) = (line, column)
                 _ = advance()
-                fail("single `}` in an f-string", from: at, line: l, column: col, hint: "write `}}` for a literal brace")
+                fail(
+                    "single `}` in an f-string", from: at, line: l, column: col, hint: "write `}}` for a literal brace")
                 continue
             }
             text.append(c)
@@ -311,7 +316,9 @@ struct Lexer {
             expression.append(c)
             _ = advance()
         }
-        fail("unclosed `{` in an f-string", from: exprStart - 1, line: exprLine, column: exprColumn - 1, hint: "close it with `}`")
+        fail(
+            "unclosed `{` in an f-string", from: exprStart - 1, line: exprLine, column: exprColumn - 1,
+            hint: "close it with `}`")
         return nil
     }
 }
@@ -326,5 +333,6 @@ func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
 func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
     if c.isASCII { return isIdentifierStart(c) || isDigit(c) }
     // Letters, digits, and combining marks and subscripts such as θ₁ or x̂.
-    return c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
+    return c.properties.isAlphabetic || c.properties.numericType != nil
+        || c.properties.generalCategory == .nonspacingMark
 }

@@ -230,7 +230,9 @@ struct Parser {
     }
 
     /// `f(x, y=1) = expr`.
-    private mutating func parseOneLineDefinition(_ ref: NameRef, _ arguments: [Argument], _ span: SourceSpan) throws
+    private mutating func parseOneLineDefinition(
+        _ ref: NameRef, _ arguments: [Argument], _ span: SourceSpan
+    ) throws
         -> Stmt
     {
         var parameters: [Parameter] = []
@@ -258,7 +260,8 @@ struct Parser {
         var sawDefault = false
         for p in parameters {
             guard seen.insert(p.name).inserted else {
-                throw KisoError(.syntax, "parameter `\(p.name)` is named twice", span: p.span, hint: "rename one of them")
+                throw KisoError(
+                    .syntax, "parameter `\(p.name)` is named twice", span: p.span, hint: "rename one of them")
             }
             if p.defaultValue != nil {
                 sawDefault = true
@@ -284,7 +287,9 @@ struct Parser {
         default:
             throw KisoError(
                 .syntax, "cannot assign to this expression", span: expr.span,
-                hint: "the left of `=` must be a name, an index like `x[0, :]`, or names separated by commas; to compare use `==`")
+                hint:
+                    "the left of `=` must be a name, an index like `x[0, :]`, or names separated by commas; to compare use `==`"
+            )
         }
     }
 
@@ -311,7 +316,8 @@ struct Parser {
         let parameters = try parseParameters()
         let body = try parseBlock(until: [.end], opener: keyword)
         advance()
-        let decl = FunctionDecl(name: name, parameters: parameters, body: body, span: keyword.span.merged(with: nameToken.span))
+        let decl = FunctionDecl(
+            name: name, parameters: parameters, body: body, span: keyword.span.merged(with: nameToken.span))
         return Stmt(kind: .function(NameRef(name), decl), span: keyword.span.merged(with: nameToken.span))
     }
 
@@ -320,7 +326,9 @@ struct Parser {
         var parameters: [Parameter] = []
         while !checkSymbol(")") {
             guard case .identifier(let name) = peek.kind else {
-                try failHere("expected a parameter name, found \(peek.kind.display)", hint: "parameters are names, optionally `name=default`")
+                try failHere(
+                    "expected a parameter name, found \(peek.kind.display)",
+                    hint: "parameters are names, optionally `name=default`")
             }
             let token = advance()
             var defaultValue: Expr? = nil
@@ -350,7 +358,9 @@ struct Parser {
             }
         }
         if !matchKeyword(.end) {
-            throw KisoError(.syntax, "`if` block is never closed with `end`", span: keyword.span, hint: "add `end` after the block's last line")
+            throw KisoError(
+                .syntax, "`if` block is never closed with `end`", span: keyword.span,
+                hint: "add `end` after the block's last line")
         }
         return Stmt(kind: .ifChain(branches, otherwise: otherwise), span: keyword.span.merged(with: condition.span))
     }
@@ -365,7 +375,8 @@ struct Parser {
                 KisoError(
                     .syntax, "`=` assigns; a condition compares", span: equals.span,
                     hint: "use `==` to test equality"))
-            return try node(.binary(.equal, condition, right), condition.span.merged(with: right.span), condition, right)
+            return try node(
+                .binary(.equal, condition, right), condition.span.merged(with: right.span), condition, right)
         }
         return condition
     }
@@ -375,13 +386,15 @@ struct Parser {
         var targets: [Expr] = []
         repeat {
             guard case .identifier(let name) = peek.kind else {
-                try failHere("expected a loop variable after `for`, found \(peek.kind.display)", hint: "for i in range(10)")
+                try failHere(
+                    "expected a loop variable after `for`, found \(peek.kind.display)", hint: "for i in range(10)")
             }
             let token = advance()
             targets.append(Expr(.name(NameRef(name)), token.span))
         } while match(",")
         guard matchKeyword(.in) else {
-            try failHere("expected `in` after the loop variable, found \(peek.kind.display)", hint: "for i in range(10)")
+            try failHere(
+                "expected `in` after the loop variable, found \(peek.kind.display)", hint: "for i in range(10)")
         }
         let sequence = try parseExpression()
         let body = try parseBlock(until: [.end], opener: keyword)
@@ -408,7 +421,8 @@ struct Parser {
             if check(.newline) || check(.end) || checkSymbol(";") { break }
             items.append(try parseExpression())
         }
-        return try node(.tuple(items), first.span.merged(with: previous.span), items.max { $0.depth < $1.depth } ?? first)
+        return try node(
+            .tuple(items), first.span.merged(with: previous.span), items.max { $0.depth < $1.depth } ?? first)
     }
 
     mutating func parseExpression() throws -> Expr {
@@ -511,7 +525,8 @@ struct Parser {
 
     private mutating func parseMultiplicative() throws -> Expr {
         var left = try parseUnary()
-        while case .symbol(let s) = peek.kind, ["*", "/", "//", "%", "@"].contains(s), let op = BinaryOperator(rawValue: s)
+        while case .symbol(let s) = peek.kind, ["*", "/", "//", "%", "@"].contains(s),
+            let op = BinaryOperator(rawValue: s)
         {
             advance()
             let right = try parseUnary()
@@ -552,7 +567,8 @@ struct Parser {
                 advance()
                 let arguments = try parseArguments()
                 let close = try expect(")", "to close the call", hint: "arguments are separated by commas")
-                expr = try node(.call(expr, arguments), expr.span.merged(with: close.span), [expr] + arguments.map(\.value))
+                expr = try node(
+                    .call(expr, arguments), expr.span.merged(with: close.span), [expr] + arguments.map(\.value))
             } else if checkSymbol("[") {
                 advance()
                 let items = try parseIndexItems()
@@ -568,7 +584,9 @@ struct Parser {
             } else if checkSymbol(".") {
                 advance()
                 guard case .identifier(let name) = peek.kind else {
-                    try failHere("expected an attribute name after `.`, found \(peek.kind.display)", hint: "for example x.shape or x.sum(axis=0)")
+                    try failHere(
+                        "expected an attribute name after `.`, found \(peek.kind.display)",
+                        hint: "for example x.shape or x.sum(axis=0)")
                 }
                 let token = advance()
                 expr = try node(.attribute(expr, name, token.span), expr.span.merged(with: token.span), expr)
@@ -600,7 +618,8 @@ struct Parser {
                 let value = try parseExpression()
                 guard seen.insert(label).inserted else {
                     throw KisoError(
-                        .argument, "keyword argument `\(label)` is given twice", span: token.span.merged(with: value.span),
+                        .argument, "keyword argument `\(label)` is given twice",
+                        span: token.span.merged(with: value.span),
                         hint: "give each argument once")
                 }
                 arguments.append(Argument(label: label, value: value, span: token.span.merged(with: value.span)))
@@ -714,7 +733,8 @@ struct Parser {
                 if !match(",") { break }
             }
             let close = try expect("}", "to close the dict")
-            return try node(.dict(entries), token.span.merged(with: close.span), entries.flatMap { [$0.key, $0.value] })
+            return try node(
+                .dict(entries), token.span.merged(with: close.span), entries.flatMap { [$0.key, $0.value] })
         case .end, .newline:
             throw KisoError(.syntax, "expected an expression, found \(token.kind.display)", span: token.span, hint: nil)
         default:
@@ -739,7 +759,8 @@ struct Parser {
                 if source.allSatisfy({ $0 == " " }) {
                     throw KisoError(
                         .syntax, "empty `{}` in an f-string",
-                        span: SourceSpan(start: offset - 1, end: offset + 1, line: line, column: Swift.max(1, column - 1)),
+                        span: SourceSpan(
+                            start: offset - 1, end: offset + 1, line: line, column: Swift.max(1, column - 1)),
                         hint: "put an expression inside, or write `{{}}` for literal braces")
                 }
                 let expr = sub.parseSingleExpression()

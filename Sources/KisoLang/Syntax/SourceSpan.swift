@@ -21,7 +21,8 @@ public struct SourceSpan: Sendable, Equatable, CustomStringConvertible {
     /// The smallest span covering both.
     public func merged(with other: SourceSpan) -> SourceSpan {
         if other.start < start {
-            return SourceSpan(start: other.start, end: Swift.max(end, other.end), line: other.line, column: other.column)
+            return SourceSpan(
+                start: other.start, end: Swift.max(end, other.end), line: other.line, column: other.column)
         }
         return SourceSpan(start: start, end: Swift.max(end, other.end), line: line, column: column)
     }
