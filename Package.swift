@@ -31,6 +31,11 @@ let package = Package(
             path: "benchmarks/kiso-bench"
         ),
         .testTarget(
+            name: "KisoCLITests",
+            dependencies: ["kiso", "KisoTensor"],
+            path: "Tests/KisoCLITests"
+        ),
+        .testTarget(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
