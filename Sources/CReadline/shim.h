@@ -5,4 +5,33 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
+// readline keeps its state in global variables, which Swift 6 does not let code touch directly
+// (they are shared mutable state). These accessors are the one place Kiso reads or sets them; the
+// line editor uses readline from a single thread.
+
+static inline void kiso_rl_configure(const char *application_name, const char *word_breaks,
+                                     rl_completion_func_t *completion, rl_hook_func_t *startup_hook) {
+    rl_readline_name = application_name;
+    // SIGINT stays with the application's handler; readline would otherwise print and re-raise it.
+    rl_catch_signals = 0;
+    rl_completer_word_break_characters = word_breaks;
+    rl_basic_word_break_characters = word_breaks;
+    rl_attempted_completion_function = completion;
+    rl_startup_hook = startup_hook;
+}
+
+static inline void kiso_rl_set_attempted_completion_over(int value) { rl_attempted_completion_over = value; }
+
+static inline void kiso_rl_set_completion_append_character(int value) { rl_completion_append_character = value; }
+
+static inline const char *kiso_rl_line_buffer(void) { return rl_line_buffer; }
+
+static inline int kiso_rl_end(void) { return rl_end; }
+
+static inline FILE *kiso_rl_instream(void) { return rl_instream ? rl_instream : stdin; }
+
+static inline int kiso_history_length(void) { return history_length; }
+
+static inline int kiso_history_base(void) { return history_base; }
+
 #endif
