@@ -67,15 +67,15 @@ public struct VerificationReport: Equatable, Sendable {
     public var passed: Bool { mismatches.isEmpty }
 
     /// Every mismatch as text, each headed with the notebook, cell and line, followed by a summary
-    /// line such as `notebooks/01-vectors.md: 2 of 14 cells differ`.
+    /// line such as `notebooks/01-vectors.md: 2 cells of 14 differ`.
     public func rendered() -> String {
         var text = ""
         for mismatch in mismatches { text += mismatch.rendered(path: path) + "\n" }
         if passed {
             text += "\(path): \(cellCount) \(cellCount == 1 ? "cell" : "cells") ok\n"
         } else {
-            let verb = mismatches.count == 1 ? "differs" : "differ"
-            text += "\(path): \(mismatches.count) of \(cellCount) cells \(verb)\n"
+            let counted = mismatches.count == 1 ? "1 cell of \(cellCount) differs" : "\(mismatches.count) cells of \(cellCount) differ"
+            text += "\(path): \(counted)\n"
         }
         return text
     }
