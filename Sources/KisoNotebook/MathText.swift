@@ -198,12 +198,7 @@ struct MathParser {
             position += 1
             return group()
         }
-        if character == "\\" {
-            guard depth < MathParser.maximumDepth else { return rest() }
-            depth += 1
-            defer { depth -= 1 }
-            return command()
-        }
+        if character == "\\" { return command() }
         position += 1
         return String(character)
     }
@@ -268,6 +263,10 @@ struct MathParser {
     }
 
     mutating func command() -> String {
+        // Commands nest through their arguments (`\sqrt[\sqrt[…`), so they count toward the depth.
+        guard depth < MathParser.maximumDepth else { return rest() }
+        depth += 1
+        defer { depth -= 1 }
         let name = readCommand()
         if let symbol = MathSymbols.commands[name] { return symbol }
         if MathSymbols.ignored.contains(name) {
@@ -357,8 +356,8 @@ struct MathParser {
             return display ? alignedRows(rows, separator: ",  ", prefix: "{ ") : "{ " + lines.joined(separator: "; ")
         default:
             // align, aligned, gather, equation, split: `&` marks an alignment point only.
-            if display && rows.count > 1 { return alignedRows(rows, separator: "", prefix: "") }
-            return rows.map { $0.joined() }.joined(separator: display ? "\n" : "; ")
+            if display && rows.count > 1 { return alignedRows(rows, separator: " ", prefix: "") }
+            return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: display ? "\n" : "; ")
         }
     }
 
