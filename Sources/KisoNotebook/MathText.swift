@@ -357,7 +357,8 @@ struct MathParser {
         default:
             // align, aligned, gather, equation, split: `&` marks an alignment point only.
             if display && rows.count > 1 { return alignedRows(rows, separator: " ", prefix: "") }
-            return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: display ? "\n" : "; ")
+            return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(
+                separator: display ? "\n" : "; ")
         }
     }
 

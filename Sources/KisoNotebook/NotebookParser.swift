@@ -74,7 +74,8 @@ struct NotebookParser {
                         closeLineIndex: block.close)
                     awaitingOutput = nil
                 default:
-                    sections[sections.count - 1].prose.append(contentsOf: lines[block.open...block.close].map(\.content))
+                    sections[sections.count - 1].prose.append(
+                        contentsOf: lines[block.open...block.close].map(\.content))
                     awaitingOutput = nil
                 }
                 index = block.close + 1

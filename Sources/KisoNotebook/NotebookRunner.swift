@@ -74,7 +74,9 @@ public struct VerificationReport: Equatable, Sendable {
         if passed {
             text += "\(path): \(cellCount) \(cellCount == 1 ? "cell" : "cells") ok\n"
         } else {
-            let counted = mismatches.count == 1 ? "1 cell of \(cellCount) differs" : "\(mismatches.count) cells of \(cellCount) differ"
+            let counted =
+                mismatches.count == 1
+                ? "1 cell of \(cellCount) differs" : "\(mismatches.count) cells of \(cellCount) differ"
             text += "\(path): \(counted)\n"
         }
         return text

@@ -101,7 +101,9 @@ struct FencedBlock: Sendable {
 }
 
 /// Finds the fence closing the one opened at `open`, or reports it unclosed.
-func scanFence(_ fence: Fence, openedAt open: Int, in lines: [TextLine], path: String) throws(NotebookError)
+func scanFence(
+    _ fence: Fence, openedAt open: Int, in lines: [TextLine], path: String
+) throws(NotebookError)
     -> FencedBlock
 {
     var index = open + 1

@@ -1,10 +1,11 @@
+import CReadline
+import KisoNotebook
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CReadline
-import KisoNotebook
 
 /// The REPL's history on disk, written through readline's history library.
 ///

@@ -94,21 +94,27 @@ enum InlineMarkdown {
         var runs: [InlineRun] = []
         var plain = ""
         var index = 0
+        // Markers whose search for a closer already ran off the end: a later opener of the same
+        // kind cannot find one either, so `**a **a **a …` stays linear.
+        var unclosable: Set<String> = []
         func flush() {
             if !plain.isEmpty { runs.append(InlineRun(text: plain, kind: kind)) }
             plain = ""
         }
         while index < characters.count {
             let character = characters[index]
-            if character == "\\", index + 1 < characters.count, characters[index + 1].isPunctuation
-                || characters[index + 1].isSymbol
+            if character == "\\", index + 1 < characters.count,
+                characters[index + 1].isPunctuation
+                    || characters[index + 1].isSymbol
             {
                 plain.append(characters[index + 1])
                 index += 2
                 continue
             }
+            let strongOpener = index + 1 < characters.count && characters[index + 1] == character
             if depth < 8, character == "*" || character == "_",
-                let match = delimited(characters, at: index, marker: character)
+                !unclosable.contains("\(character)\(strongOpener)"),
+                let match = delimited(characters, at: index, marker: character, unclosable: &unclosable)
             {
                 flush()
                 let inner = Array(characters[match.contentStart..<match.contentEnd])
@@ -151,7 +157,9 @@ enum InlineMarkdown {
         let strong: Bool
     }
 
-    private static func delimited(_ characters: [Character], at index: Int, marker: Character) -> Delimited? {
+    private static func delimited(
+        _ characters: [Character], at index: Int, marker: Character, unclosable: inout Set<String>
+    ) -> Delimited? {
         let strong = index + 1 < characters.count && characters[index + 1] == marker
         let width = strong ? 2 : 1
         let start = index + width
@@ -180,10 +188,13 @@ enum InlineMarkdown {
             }
             search += 1
         }
+        unclosable.insert("\(marker)\(strong)")
         return nil
     }
 
-    private static func link(_ characters: [Character], at index: Int) -> (text: String, url: String, image: Bool, end: Int)? {
+    private static func link(
+        _ characters: [Character], at index: Int
+    ) -> (text: String, url: String, image: Bool, end: Int)? {
         let image = characters[index] == "!"
         let open = image ? index + 1 : index
         guard let closeBracket = characters[open...].firstIndex(of: "]"), closeBracket + 1 < characters.count,

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// Ctrl-C handling. The handler installed with ``install(onInterrupt:)`` runs in signal context, where
 /// only async-signal-safe work is allowed; the default one just sets ``pending``, which a running

@@ -1,10 +1,11 @@
+import CReadline
+import KisoNotebook
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import CReadline
-import KisoNotebook
 
 /// The REPL's line editor over GNU readline: editing, Ctrl-R search, a persistent history, tab
 /// completion through a Swift callback, pre-filled input, and Ctrl-C that clears the line.
@@ -50,7 +51,8 @@ public final class LineEditor {
     /// Sets readline up: the application name `kiso` (for ~/.inputrc conditionals), completion, the
     /// word-break characters, and the history from `historyPath` (nil: no file). The file's
     /// directory is created when missing; a history that cannot be read starts empty.
-    public init(historyPath: String? = HistoryFile.defaultPath(), historyLimit: Int = 1000, completer: Completer? = nil) {
+    public init(historyPath: String? = HistoryFile.defaultPath(), historyLimit: Int = 1000, completer: Completer? = nil)
+    {
         LineEditor.completer = completer
         // readline keeps these pointers, so the strings live as long as the process.
         if LineEditor.wordBreaks == nil { LineEditor.wordBreaks = strdup(LineEditor.wordBreakCharacters) }

@@ -37,6 +37,7 @@ public struct MarkdownRenderer: Sendable {
     private func render(_ lines: [String], width: Int, depth: Int) -> [String] {
         var output: [String] = []
         var index = 0
+        var previousWasParagraph = false
         func separate() {
             if let last = output.last, !last.isEmpty { output.append("") }
         }
@@ -47,6 +48,8 @@ public struct MarkdownRenderer: Sendable {
                 index += 1
                 continue
             }
+            let paragraphBefore = previousWasParagraph
+            previousWasParagraph = false
             // Fenced code: shown as written, indented.
             if let fence = codeFence(line) {
                 separate()
@@ -131,7 +134,12 @@ public struct MarkdownRenderer: Sendable {
                 continue
             }
             if listItem(line) != nil {
-                separate()
+                // A list right under a paragraph line (a tight sub-list) stays attached to it.
+                if index == 0 || lines[index - 1].trimmingCharacters().isEmpty || !paragraphBefore {
+                    separate()
+                } else if output.last == "" {
+                    output.removeLast()
+                }
                 let (rendered, next) = renderList(lines, from: index, width: width, depth: depth)
                 output += rendered
                 output.append("")
@@ -148,6 +156,7 @@ public struct MarkdownRenderer: Sendable {
             separate()
             output += wrapper.wrap(InlineMarkdown.parse(paragraph.joined(separator: " ")), width: width)
             output.append("")
+            previousWasParagraph = true
         }
         while let last = output.last, last.isEmpty { output.removeLast() }
         return output
@@ -216,7 +225,8 @@ public struct MarkdownRenderer: Sendable {
         guard let first = listItem(lines[start]) else { return ([], start + 1) }
         let baseIndent = first.indent
         while index < lines.count, let item = listItem(lines[index]), item.indent <= baseIndent + 1 {
-            if item.indent < baseIndent { break }
+            // A different kind of marker starts a new list.
+            if item.indent < baseIndent || item.ordered != first.ordered { break }
             // The item's own text, its continuation lines, and anything indented under it.
             var body: [String] = [item.content]
             index += 1

@@ -1,9 +1,10 @@
+import KisoNotebook
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import KisoNotebook
 
 /// Facts about the terminal the process runs in.
 public enum Terminal {

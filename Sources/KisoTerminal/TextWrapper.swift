@@ -103,9 +103,12 @@ struct TextWrapper {
     /// Wraps the runs to `width` columns. The first line starts with `firstPrefix`, the others with
     /// `restPrefix` (the hanging indent of a list item or the bar of a quote).
     func wrap(_ runs: [InlineRun], width: Int, firstPrefix: String = "", restPrefix: String = "") -> [String] {
-        let codeRuns = style.enabled ? runs : runs.map { run in
-            run.kind == .code ? InlineRun(text: "`\(run.text)`", kind: .code) : run
-        }
+        let codeRuns =
+            style.enabled
+            ? runs
+            : runs.map { run in
+                run.kind == .code ? InlineRun(text: "`\(run.text)`", kind: .code) : run
+            }
         var lines: [String] = []
         var line = firstPrefix
         var lineWidth = 0

@@ -91,8 +91,9 @@ func temporaryDirectory() -> String {
 
     @Test func defaultStateDirectory() {
         #expect(Environment(["HOME": "/home/a"]).kisoStateDirectory == "/home/a/.local/state/kiso")
-        #expect(Environment(["HOME": "/home/a", "XDG_STATE_HOME": "relative"]).kisoStateDirectory
-            == "/home/a/.local/state/kiso")
+        #expect(
+            Environment(["HOME": "/home/a", "XDG_STATE_HOME": "relative"]).kisoStateDirectory
+                == "/home/a/.local/state/kiso")
         #expect(Environment(["XDG_STATE_HOME": "/s"]).kisoStateDirectory == "/s/kiso")
     }
 

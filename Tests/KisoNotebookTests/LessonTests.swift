@@ -48,14 +48,17 @@ import Testing
         #expect(first.solution?.source.hasPrefix("stable_softmax(x, T=1) =") == true)
         #expect(first.checks.map(\.line) == [16, 19])
         #expect(first.checks[0].source == "stable_softmax([1000, 1001, 1002])")
-        #expect(first.hints == ["exp(1000) is inf in Float64. What can you subtract?", "softmax(x) equals softmax(x - c)."])
+        #expect(
+            first.hints == ["exp(1000) is inf in Float64. What can you subtract?", "softmax(x) equals softmax(x - c)."])
         #expect(first.prose == "## Stable softmax\n\nWrite `stable_softmax(x, T=1)`.")
         #expect(lesson.exercises[1].setup == [LessonCode(source: "x = 1", line: 29)])
     }
 
     @Test func errors() {
         #expect(throws: NotebookError.self) { try Lesson(text: "```kiso solution\nx\n```\n") }
-        #expect(throws: NotebookError.self) { try Lesson(text: "## A\n```kiso solution\nx\n```\n```kiso solution\ny\n```\n") }
+        #expect(throws: NotebookError.self) {
+            try Lesson(text: "## A\n```kiso solution\nx\n```\n```kiso solution\ny\n```\n")
+        }
         #expect(throws: NotebookError.self) { try Lesson(text: "## A\n```kiso answer\nx\n```\n") }
         #expect(throws: NotebookError.self) { try Lesson(text: "## A\n```kiso check\nx\n") }
     }

@@ -54,7 +54,8 @@ import Testing
     @Test func displayAlignGoesOnRows() {
         let aligned = MathText.render(#"\begin{aligned} y &= Wx + b \\ z &= \sigma(y) \end{aligned}"#, display: true)
         #expect(aligned == "y = Wx + b\nz = σ(y)")
-        let cases = MathText.render(#"f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}"#, display: true)
+        let cases = MathText.render(
+            #"f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}"#, display: true)
         #expect(cases == "f(x) = { x,  x > 0\n  0,  otherwise")
     }
 

@@ -133,7 +133,9 @@ let sampleNotebook = """
         #expect(error("---\ntitle x\n---\n")?.line == 2)
         #expect(error("---\nlist: [a, b\n---\n")?.line == 2)
         #expect(error("```kiso wibble\n1\n```\n")?.message.contains("wibble") == true)
-        #expect(error("```kiso wibble\n1\n```\n")?.description == "x.md:1: unknown cell flag `wibble`\nhint: a ```kiso fence takes the flags setup, nocheck, error")
+        #expect(
+            error("```kiso wibble\n1\n```\n")?.description
+                == "x.md:1: unknown cell flag `wibble`\nhint: a ```kiso fence takes the flags setup, nocheck, error")
     }
 
     @Test func frontMatterBlockLists() throws {
@@ -147,8 +149,10 @@ let sampleNotebook = """
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
             let bytes = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in
-                [UInt8(ascii: "`"), UInt8(ascii: "\n"), UInt8(ascii: "-"), UInt8(ascii: "#"), UInt8(ascii: " "),
-                 UInt8.random(in: 0...255, using: &generator)].randomElement(using: &generator) ?? 0
+                [
+                    UInt8(ascii: "`"), UInt8(ascii: "\n"), UInt8(ascii: "-"), UInt8(ascii: "#"), UInt8(ascii: " "),
+                    UInt8.random(in: 0...255, using: &generator),
+                ].randomElement(using: &generator) ?? 0
             }
             let text = String(decoding: bytes, as: UTF8.self)
             if let notebook = try? Notebook(text: text) {

@@ -173,7 +173,8 @@ struct FakeEvaluator: CellEvaluator {
         new[1] = "two"
         new[17] = "eighteen"
         let diff = LineDiff.unified(from: old, to: new, oldLabel: "a", newLabel: "b", context: 1)
-        #expect(diff == "--- a\n+++ b\n@@ -1,3 +1,3 @@\n 1\n-2\n+two\n 3\n@@ -17,3 +17,3 @@\n 17\n-18\n+eighteen\n 19\n")
+        #expect(
+            diff == "--- a\n+++ b\n@@ -1,3 +1,3 @@\n 1\n-2\n+two\n 3\n@@ -17,3 +17,3 @@\n 17\n-18\n+eighteen\n 19\n")
         let insertion = LineDiff.unified(from: [], to: ["x"], oldLabel: "a", newLabel: "b")
         #expect(insertion == "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n")
     }
