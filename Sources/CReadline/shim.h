@@ -30,6 +30,20 @@ static inline int kiso_rl_end(void) { return rl_end; }
 
 static inline FILE *kiso_rl_instream(void) { return rl_instream ? rl_instream : stdin; }
 
+// Ctrl-C at the prompt: show `^C` after the abandoned text, move to a new line, and forget the line
+// so the next prompt starts empty. Done before the handler is removed, because removing it writes
+// a carriage return (ending bracketed paste) that would put `^C` over the prompt.
+static inline void kiso_rl_abandon_line(void) {
+    FILE *out = rl_outstream ? rl_outstream : stdout;
+    rl_point = rl_end;
+    rl_redisplay();
+    fputs("^C", out);
+    rl_crlf();
+    fflush(out);
+    rl_replace_line("", 0);
+    rl_callback_sigcleanup();
+}
+
 static inline int kiso_history_length(void) { return history_length; }
 
 static inline int kiso_history_base(void) { return history_base; }

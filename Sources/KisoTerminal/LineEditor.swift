@@ -97,11 +97,8 @@ public final class LineEditor {
             if ready > 0 { rl_callback_read_char() }
         }
         if interrupted {
-            // Forget the half-typed line so the next prompt starts empty.
-            rl_replace_line("", 0)
-            rl_callback_sigcleanup()
+            kiso_rl_abandon_line()
             rl_callback_handler_remove()
-            print("^C")
             return .interrupted
         }
         guard let line = LineEditor.acceptedLine else { return .endOfInput }
