@@ -48,6 +48,7 @@ public struct FrontMatter: Equatable, Sendable {
     /// `requires:` — the chapters this one builds on.
     public var requires: [String] { list("requires") }
 
+    /// Equal when the same keys have the same values in the same order.
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.entries.count == rhs.entries.count
             && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
