@@ -18,6 +18,13 @@ let package = Package(
             name: "KisoTensor",
             dependencies: ["CBLAS"]
         ),
+        // GNU readline, linked at build time: the REPL needs it from the first prompt.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "KisoNotebook"),
+        .target(
+            name: "KisoTerminal",
+            dependencies: ["CReadline", "KisoNotebook"]
+        ),
         .executableTarget(
             name: "kiso",
             dependencies: [
@@ -39,6 +46,16 @@ let package = Package(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
+        ),
+        .testTarget(
+            name: "KisoNotebookTests",
+            dependencies: ["KisoNotebook"],
+            path: "Tests/KisoNotebookTests"
+        ),
+        .testTarget(
+            name: "KisoTerminalTests",
+            dependencies: ["KisoTerminal", "CReadline"],
+            path: "Tests/KisoTerminalTests"
         ),
     ]
 )
