@@ -23,6 +23,13 @@ let package = Package(
             name: "KisoLang",
             dependencies: ["KisoTensor"]
         ),
+        // GNU readline, linked at build time: the REPL needs it from the first prompt.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "KisoNotebook"),
+        .target(
+            name: "KisoTerminal",
+            dependencies: ["CReadline", "KisoNotebook"]
+        ),
         .executableTarget(
             name: "kiso",
             dependencies: [
@@ -36,6 +43,11 @@ let package = Package(
             path: "benchmarks/kiso-bench"
         ),
         .testTarget(
+            name: "KisoCLITests",
+            dependencies: ["kiso", "KisoTensor"],
+            path: "Tests/KisoCLITests"
+        ),
+        .testTarget(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
@@ -44,6 +56,16 @@ let package = Package(
             name: "KisoLangTests",
             dependencies: ["KisoLang", "KisoTensor"],
             path: "Tests/KisoLangTests"
+        ),
+        .testTarget(
+            name: "KisoNotebookTests",
+            dependencies: ["KisoNotebook"],
+            path: "Tests/KisoNotebookTests"
+        ),
+        .testTarget(
+            name: "KisoTerminalTests",
+            dependencies: ["KisoTerminal", "CReadline"],
+            path: "Tests/KisoTerminalTests"
         ),
     ]
 )

@@ -1,0 +1,94 @@
+/// How many terminal columns text takes: East Asian wide and fullwidth characters (kanji, kana,
+/// hangul, fullwidth forms, most emoji) take two, combining marks and controls none.
+public enum DisplayWidth {
+    /// The columns of one Unicode scalar.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value == 0 { return 0 }
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if value < 0x300 { return 1 }
+        if isZeroWidth(value) { return 0 }
+        return isWide(value) ? 2 : 1
+    }
+
+    /// The columns of one grapheme cluster: its first scalar's width, two for an emoji presentation.
+    public static func of(_ character: Character) -> Int {
+        var width = 0
+        var first = true
+        for scalar in character.unicodeScalars {
+            if first {
+                width = of(scalar)
+                first = false
+            } else if scalar.value == 0xFE0F {
+                width = 2
+            }
+        }
+        return width
+    }
+
+    /// The columns of a string, ignoring ANSI escape sequences.
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        var inEscape = false
+        var sawBracket = false
+        for character in text {
+            if inEscape {
+                if !sawBracket {
+                    sawBracket = true
+                    if character != "[" { inEscape = false }
+                    continue
+                }
+                if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value) {
+                    inEscape = false
+                }
+                continue
+            }
+            if character == "\u{1B}" {
+                inEscape = true
+                sawBracket = false
+                continue
+            }
+            total += of(character)
+        }
+        return total
+    }
+
+    /// `text` padded with spaces on the right to `width` columns (unchanged when already wider).
+    public static func padded(_ text: String, to width: Int) -> String {
+        let current = of(text)
+        return current >= width ? text : text + String(repeating: " ", count: width - current)
+    }
+
+    private static func isZeroWidth(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x300...0x36F, 0x483...0x489, 0x591...0x5BD, 0x610...0x61A, 0x64B...0x65F, 0x1AB0...0x1AFF,
+            0x1DC0...0x1DFF, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x20D0...0x20FF, 0xFE00...0xFE0F,
+            0xFE20...0xFE2F, 0xFEFF, 0x3099...0x309A, 0xE0100...0xE01EF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE,
+            0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE,
+            0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705,
+            0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF,
+            0x2B1B...0x2B1C, 0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
+            0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F320, 0x1F32D...0x1F335,
+            0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0,
+            0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440, 0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E,
+            0x1F550...0x1F567, 0x1F57A, 0x1F595...0x1F596, 0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5,
+            0x1F6CC, 0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB,
+            0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD,
+            0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
