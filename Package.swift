@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "kiso", targets: ["kiso"]),
         .library(name: "KisoTensor", targets: ["KisoTensor"]),
+        .library(name: "KisoPlot", targets: ["KisoPlot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -18,6 +19,8 @@ let package = Package(
             name: "KisoTensor",
             dependencies: ["CBLAS"]
         ),
+        // Terminal plots: numbers and labels in, lines of text out; depends on nothing else.
+        .target(name: "KisoPlot"),
         .executableTarget(
             name: "kiso",
             dependencies: [
@@ -34,6 +37,11 @@ let package = Package(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
+        ),
+        .testTarget(
+            name: "KisoPlotTests",
+            dependencies: ["KisoPlot"],
+            path: "Tests/KisoPlotTests"
         ),
     ]
 )
