@@ -73,7 +73,7 @@ struct AxesRenderer {
         guard vertical ? data.niceY : data.niceX else { return (raw, step) }
         let lower = floor(raw.lower / step + 1e-9) * step
         let upper = ceil(raw.upper / step - 1e-9) * step
-        guard lower.isFinite, upper.isFinite, upper > lower else { return (raw, step) }
+        guard lower.isFinite, upper.isFinite, (upper - lower).isFinite, upper > lower else { return (raw, step) }
         return (AxisLimits(lower, upper), step)
     }
 
@@ -97,7 +97,7 @@ struct AxesRenderer {
         var result: [(row: Int, label: String)] = []
         for value in Ticks.positions(lower: limits.lower, upper: limits.upper, step: step) {
             let pixel = (limits.upper - value) / span * Double(pixelHeight - 1)
-            let row = Int(pixel.rounded()) / yResolution
+            let row = Int(saturating: pixel.rounded()) / yResolution
             guard row >= 0, row < rows, !result.contains(where: { $0.row == row }) else { continue }
             result.append((row, Ticks.label(value, step: step)))
         }
@@ -116,7 +116,7 @@ struct AxesRenderer {
             var lastEnd = Int.min / 2
             for value in Ticks.positions(lower: limits.lower, upper: limits.upper, step: step) {
                 let pixel = (value - limits.lower) / span * Double(pixelWidth - 1)
-                let column = Int(pixel.rounded()) / 2
+                let column = Int(saturating: pixel.rounded()) / 2
                 guard column >= 0, column < width else { continue }
                 let label = Ticks.label(value, step: step)
                 let start = column - (label.count - 1) / 2
@@ -153,7 +153,7 @@ struct AxesRenderer {
                 let x = xl.lower + centerX * (xl.upper - xl.lower)
                 let y = yl.upper - centerY * (yl.upper - yl.lower)
                 guard let value = region.value(atX: x, y: y) else { continue }
-                let classIndex = region.isProbability ? (value >= 0.5 ? 1 : 0) : Int(value.rounded())
+                let classIndex = region.isProbability ? (value >= 0.5 ? 1 : 0) : Int(saturating: value.rounded())
                 switch context.colorMode {
                 case .ansi256, .truecolor:
                     let tint =
@@ -224,8 +224,8 @@ struct AxesRenderer {
                 guard p.x > -0.5, p.y > -0.5, p.x < Double(canvas.pixelWidth) - 0.5,
                     p.y < Double(canvas.pixelHeight) - 0.5
                 else { continue }
-                let column = Int(p.x.rounded()) / canvas.xResolution
-                let row = Int(p.y.rounded()) / canvas.yResolution
+                let column = Int(saturating: p.x.rounded()) / canvas.xResolution
+                let row = Int(saturating: p.y.rounded()) / canvas.yResolution
                 canvas.setGlyph(column: column, row: row, marker, color: color)
             }
         }

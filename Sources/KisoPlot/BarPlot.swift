@@ -70,7 +70,7 @@ struct BarRenderer {
         let scale = high - low > 0 ? Double(span) / (high - low) : 0
         let zeroColumn: Int
         if mixed {
-            zeroColumn = leftReserve + Int((-low * scale).rounded())
+            zeroColumn = leftReserve + Int(saturating: (-low * scale).rounded())
         } else if hasNegative {
             zeroColumn = leftReserve + span
         } else {
@@ -106,7 +106,7 @@ struct BarRenderer {
                 }
                 line.append(" " + text)
             } else if value < 0 {
-                let cells = Int((-value * scale).rounded())
+                let cells = Int(saturating: (-value * scale).rounded())
                 let start = zeroColumn - cells
                 advance(to: start - text.count - 1)
                 line.append(text + " ")
@@ -120,8 +120,8 @@ struct BarRenderer {
                     column += 1
                 }
                 let cells = value * scale
-                var whole = Int(cells)
-                var eighths = charset == .ascii ? 0 : Int(((cells - Double(whole)) * 8).rounded())
+                var whole = Int(saturating: cells)
+                var eighths = charset == .ascii ? 0 : Int(saturating: ((cells - Double(whole)) * 8).rounded())
                 if charset == .ascii && cells - Double(whole) >= 0.5 { whole += 1 }
                 if eighths == 8 {
                     whole += 1

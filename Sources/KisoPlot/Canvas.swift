@@ -70,9 +70,11 @@ struct Canvas: Sendable {
         else { return }
         let dx = b.x - a.x
         let dy = b.y - a.y
-        let steps = Int(Swift.max(abs(dx), abs(dy)).rounded(.up))
+        let steps = Int(saturating: Swift.max(abs(dx), abs(dy)).rounded(.up))
         if steps == 0 {
-            if dash.isOn(phase) { setPixel(Int(a.x.rounded()), Int(a.y.rounded()), color: color) }
+            if dash.isOn(phase) {
+                setPixel(Int(saturating: a.x.rounded()), Int(saturating: a.y.rounded()), color: color)
+            }
             return
         }
         for step in 0...steps {
@@ -80,7 +82,9 @@ struct Canvas: Sendable {
             // The first pixel of a joined segment was the last of the previous one.
             if step > 0 || phase == 0 {
                 if dash.isOn(phase) {
-                    setPixel(Int((a.x + dx * t).rounded()), Int((a.y + dy * t).rounded()), color: color)
+                    setPixel(
+                        Int(saturating: (a.x + dx * t).rounded()), Int(saturating: (a.y + dy * t).rounded()),
+                        color: color)
                 }
                 phase += 1
             }
@@ -94,6 +98,8 @@ struct Canvas: Sendable {
         guard p.x.isFinite, p.y.isFinite, q.x.isFinite, q.y.isFinite else { return nil }
         let dx = q.x - p.x
         let dy = q.y - p.y
+        // A segment whose length overflows lies almost entirely outside any canvas.
+        guard dx.isFinite, dy.isFinite else { return nil }
         var t0 = 0.0
         var t1 = 1.0
         let low = -0.5

@@ -64,11 +64,18 @@ struct HeatmapRenderer {
             high = 1
         }
         let scale = ColorScale(low: low, high: high)
-        let annotate = data.annotate ?? (rowCount <= 12 && columnCount <= 12)
-        var block =
-            rowCount == 0 || columnCount == 0
-            ? TextBlock(lines: [StyledLine("(empty matrix)")])
-            : annotate ? annotated(scale) : map(scale)
+        var block: TextBlock
+        if rowCount == 0 || columnCount == 0 {
+            block = TextBlock(lines: [StyledLine("(empty matrix)")])
+        } else if data.annotate == false || (data.annotate == nil && (rowCount > 12 || columnCount > 12)) {
+            block = map(scale)
+        } else {
+            block = annotated(scale)
+            // Chosen automatically, the annotated form gives way to the compact map when too wide.
+            if data.annotate == nil, let budget = context.widthBudget, block.width > budget {
+                block = map(scale)
+            }
+        }
         if let note = skippedNote(nonFinite, noun: "cell") { block.lines.append(StyledLine(" " + note)) }
         return block
     }
@@ -149,7 +156,10 @@ struct HeatmapRenderer {
         let labelWidth = Swift.max(DisplayWidth.of(rowLabels.first ?? ""), DisplayWidth.of(rowLabels.last ?? ""))
         var maxColumns = PlotSize.clamp(plot.width, PlotSize.widthRange, fallback: PlotSize.defaultWidth)
         if let budget = context.widthBudget {
-            maxColumns = Swift.max(PlotSize.widthRange.lowerBound, Swift.min(maxColumns, budget - labelWidth - 10))
+            // Row labels, frame, colourbar and its labels take the rest of the line.
+            let barLabels = Swift.max(NumberFormat.compact(scale.low).count, NumberFormat.compact(scale.high).count)
+            let overhead = labelWidth + 1 + 2 + 1 + 2 + 1 + barLabels
+            maxColumns = Swift.max(PlotSize.widthRange.lowerBound, Swift.min(maxColumns, budget - overhead))
         }
         let sampledRows = Swift.min(rowCount, halfBlocks ? maxRows * 2 : maxRows)
         let sampledColumns = Swift.min(columnCount, maxColumns)

@@ -62,7 +62,7 @@ enum Histogram {
             let target = Int(ceil(log2(Double(Swift.max(1, values.count))))) + 1
             let step = Ticks.niceStep(span: high - low, target: target)
             let start = floor(low / step) * step
-            var count = Int(ceil((high - start) / step - 1e-9))
+            var count = Int(saturating: ceil((high - start) / step - 1e-9))
             count = Swift.min(maximumBins, Swift.max(1, count))
             return (0...count).map { start + Double($0) * step }
         }

@@ -57,11 +57,11 @@ struct DecisionRegion: Sendable {
     func value(atX px: Double, y py: Double) -> Double? {
         guard !values.isEmpty, x.upper > x.lower, y.upper > y.lower else { return nil }
         let rowCount = values.count
-        let row = Int(((py - y.lower) / (y.upper - y.lower) * Double(rowCount)).rounded(.down))
+        let row = Int(saturating: ((py - y.lower) / (y.upper - y.lower) * Double(rowCount)).rounded(.down))
         let clampedRow = Swift.min(rowCount - 1, Swift.max(0, row))
         let rowValues = values[clampedRow]
         guard !rowValues.isEmpty else { return nil }
-        let column = Int(((px - x.lower) / (x.upper - x.lower) * Double(rowValues.count)).rounded(.down))
+        let column = Int(saturating: ((px - x.lower) / (x.upper - x.lower) * Double(rowValues.count)).rounded(.down))
         let clampedColumn = Swift.min(rowValues.count - 1, Swift.max(0, column))
         let value = rowValues[clampedColumn]
         return value.isFinite ? value : nil

@@ -36,7 +36,7 @@ struct GridRenderer {
             return block
         }
         let fitting = Swift.max(1, (total + Self.gap) / (Self.minimumCellWidth + Self.gap))
-        let columns = Swift.min(count, Swift.max(1, Swift.min(data.columns ?? fitting, 50)))
+        let columns = Swift.min(count, fitting, Swift.max(1, data.columns ?? fitting))
         let cellWidth = Swift.max(PlotSize.minimumLineWidth, (total - Self.gap * (columns - 1)) / columns)
         var inner = context
         inner.fillWidth = cellWidth

@@ -71,11 +71,12 @@ public enum NumberFormat {
         if value == 0 { return "0" }
         let digits = Swift.min(15, Swift.max(1, significant))
         var exponent = Int(floor(log10(abs(value))))
-        var scaled = (abs(value) / pow10(exponent - digits + 1)).rounded()
+        var scaled = scaledToDigits(abs(value), shift: digits - 1 - exponent)
         if scaled >= pow10(digits) {
             exponent += 1
-            scaled = (abs(value) / pow10(exponent - digits + 1)).rounded()
+            scaled = scaledToDigits(abs(value), shift: digits - 1 - exponent)
         }
+        guard scaled.isFinite, scaled < 9e18 else { return value < 0 ? "-inf" : "inf" }
         let sign = value < 0 ? "-" : ""
         let mantissaDigits = String(Int64(scaled))
         if exponent < -4 || exponent >= digits {
@@ -109,6 +110,20 @@ public enum NumberFormat {
         let split = padded.index(padded.endIndex, offsetBy: -decimals)
         let fraction = stripZeros(String(padded[split...]))
         return fraction.isEmpty ? String(padded[..<split]) : padded[..<split] + "." + fraction
+    }
+
+    /// `magnitude × 10^shift`, rounded, in two steps when one power of ten would overflow.
+    private static func scaledToDigits(_ magnitude: Double, shift: Int) -> Double {
+        var m = magnitude
+        var remaining = shift
+        if remaining > 300 {
+            m *= 1e300
+            remaining -= 300
+        } else if remaining < -300 {
+            m /= 1e300
+            remaining += 300
+        }
+        return (m * pow10(remaining)).rounded()
     }
 
     private static func stripZeros(_ text: String) -> String {
