@@ -20,7 +20,7 @@ struct GridRenderer {
     let context: RenderContext
 
     static let gap = 2
-    static let minimumCellWidth = 24
+    static let minimumCellWidth = 20
 
     func render() -> TextBlock {
         var total = PlotSize.clamp(plot.width, 20...2000, fallback: 120)

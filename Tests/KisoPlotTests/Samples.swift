@@ -131,9 +131,41 @@ enum Samples {
         return grid
     }
 
+    static func fiveTemperatures() -> Plot {
+        let scores = [3.0, 1.0, 0.2, -0.5, -2.0]
+        let plots = [0.1, 0.5, 1, 2, 5].map { t -> Plot in
+            let exps = scores.map { exp(($0 - 3) / t) }
+            let total = exps.reduce(0, +)
+            var plot = Plot.line(exps.map { $0 / total }, title: "T = \(t)")
+            plot.ylim = AxisLimits(0, 1)
+            plot.height = 6
+            return plot
+        }
+        var grid = Plot.grid(plots, title: "softmax at five temperatures")
+        grid.width = 120
+        return grid
+    }
+
+    static func probabilityMap() -> Plot {
+        let grid = (0..<16).map { i in
+            (0..<24).map { j -> Double in
+                let x = -2 + 4 * (Double(j) + 0.5) / 24
+                let y = -2 + 4 * (Double(i) + 0.5) / 16
+                return 1 / (1 + exp(-3 * (x + y)))
+            }
+        }
+        let points = Series.byClass(x: [-1, -1.5, 1, 1.2], y: [-1, 0.5, 1, -0.3], classes: [0, 0, 1, 1])
+        var plot = Plot.decisionMap(
+            probabilities: grid, x: AxisLimits(-2, 2), y: AxisLimits(-2, 2), points: points, title: "P(class 1)")
+        plot.width = 24
+        plot.height = 8
+        return plot
+    }
+
     static let all: [(String, @Sendable () -> Plot)] = [
         ("tanh", tanhPlot), ("activations", activations), ("lines", lines), ("scatter", scatter),
         ("bars", bars), ("mixed_bars", mixedBars), ("histogram", histogram), ("attention", attention),
         ("large_heatmap", largeHeatmap), ("decision_map", decisionMap), ("temperatures", temperatures),
+        ("five_temperatures", fiveTemperatures), ("probability_map", probabilityMap),
     ]
 }

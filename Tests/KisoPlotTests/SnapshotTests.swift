@@ -17,7 +17,7 @@ import Testing
         Snapshot.check(text, "\(name)_\(canvas)")
     }
 
-    @Test(arguments: ["attention", "large_heatmap", "decision_map", "lines", "bars"])
+    @Test(arguments: ["attention", "large_heatmap", "decision_map", "probability_map", "lines", "bars"])
     func colorSnapshot(_ name: String) throws {
         let make = try #require(Samples.all.first { $0.0 == name }?.1)
         let text = make().render(RenderOptions(colorMode: .ansi256))
