@@ -66,18 +66,30 @@ struct StyledLine: Sendable, Equatable {
                 break
             }
         }
+        // Runs whose colours differ but map to the same escape code (nearby RGB values in 256
+        // colours) are merged, so the output holds one code per visible change.
         var output = ""
-        for (text, style) in pieces {
-            if mode == .none || style.isPlain {
-                output += text
-                continue
-            }
-            var codes: [String] = []
-            if style.bold { codes.append("1") }
-            if let fg = style.foreground { codes.append(fg.sgr(background: false, mode: mode)) }
-            if let bg = style.background { codes.append(bg.sgr(background: true, mode: mode)) }
-            output += "\u{1B}[" + codes.joined(separator: ";") + "m" + text + "\u{1B}[0m"
+        var pendingCode = ""
+        var pendingText = ""
+        func flush() {
+            guard !pendingText.isEmpty else { return }
+            output += pendingCode.isEmpty ? pendingText : "\u{1B}[" + pendingCode + "m" + pendingText + "\u{1B}[0m"
+            pendingText = ""
         }
+        for (text, style) in pieces {
+            var code = ""
+            if mode != .none && !style.isPlain {
+                var codes: [String] = []
+                if style.bold { codes.append("1") }
+                if let fg = style.foreground { codes.append(fg.sgr(background: false, mode: mode)) }
+                if let bg = style.background { codes.append(bg.sgr(background: true, mode: mode)) }
+                code = codes.joined(separator: ";")
+            }
+            if code != pendingCode { flush() }
+            pendingCode = code
+            pendingText += text
+        }
+        flush()
         return output
     }
 
