@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "kiso", targets: ["kiso"]),
         .library(name: "KisoTensor", targets: ["KisoTensor"]),
         .library(name: "KisoLang", targets: ["KisoLang"]),
+        .library(name: "KisoPlot", targets: ["KisoPlot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -19,13 +20,15 @@ let package = Package(
             name: "KisoTensor",
             dependencies: ["CBLAS"]
         ),
+        // Terminal plots: numbers and labels in, lines of text out; depends on nothing else.
+        .target(name: "KisoPlot"),
         .target(
             name: "KisoLang",
             dependencies: ["KisoTensor"]
         ),
+        .target(name: "KisoNotebook"),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "KisoNotebook"),
         .target(
             name: "KisoTerminal",
             dependencies: ["CReadline", "KisoNotebook"]
@@ -51,6 +54,11 @@ let package = Package(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
+        ),
+        .testTarget(
+            name: "KisoPlotTests",
+            dependencies: ["KisoPlot"],
+            path: "Tests/KisoPlotTests"
         ),
         .testTarget(
             name: "KisoLangTests",
