@@ -53,7 +53,8 @@ def inputs():
 
 UNARY = {
     "exp": np.exp, "log": np.log, "log1p": np.log1p, "expm1": np.expm1, "sqrt": np.sqrt,
-    "abs": np.abs, "sign": np.sign, "sin": np.sin, "cos": np.cos, "tan": np.tan, "tanh": np.tanh,
+    "abs": np.abs, "sign": np.sign, "sin": np.sin, "cos": np.cos, "tan": np.tan,
+    "arcsin": np.arcsin, "arccos": np.arccos, "arctan": np.arctan, "degrees": np.degrees, "radians": np.radians, "tanh": np.tanh,
     "sigmoid": special.expit, "erf": special.erf, "floor": np.floor, "ceil": np.ceil,
     "round": np.round, "negative": np.negative, "isnan": np.isnan, "isinf": np.isinf,
     "isfinite": np.isfinite, "logical_not": np.logical_not,

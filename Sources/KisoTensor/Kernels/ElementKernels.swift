@@ -50,6 +50,11 @@ enum Kernel {
     enum Sin: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.sin(x) } }
     enum Cos: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.cos(x) } }
     enum Tan: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.tan(x) } }
+    enum Arcsin: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.asin(x) } }
+    enum Arccos: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.acos(x) } }
+    enum Arctan: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.atan(x) } }
+    enum Degrees: UnaryKernel { static func apply(_ x: Double) -> Double { x * (180 / Double.pi) } }
+    enum Radians: UnaryKernel { static func apply(_ x: Double) -> Double { x * (Double.pi / 180) } }
     enum Tanh: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.tanh(x) } }
     enum Sigmoid: UnaryKernel { static func apply(_ x: Double) -> Double { sigmoidElement(x) } }
     enum Erf: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.erf(x) } }
