@@ -71,6 +71,7 @@ import Testing
             failure("f(x) = \"text\"\nplot(f, 0, 1)").contains("`plot`: f returned a string at x = 0, not a number"))
         #expect(failure("plot(tanh, 0, 0)").contains("cannot draw over [0, 0]"))
         #expect(failure("plot(tanh)").contains("a function needs an interval to be drawn over"))
+        #expect(failure("plot([tanh, 3], 0, 1)").contains("item 1 of the functions is a number, not a function"))
         #expect(failure("plot([1, 2], [1, 2], 3)").contains("a third argument is only for plot(f, lo, hi)"))
         #expect(failure("decision_map(p -> \"no\", [[0, 0]], [0])").contains("f returned a string, not a tensor"))
         #expect(
@@ -115,5 +116,29 @@ import Testing
         _ = harness.run("p = plot([1, 2])")
         #expect(harness.run("p = heatmap(zeros([2, 2, 2]))").hasPrefix("ERROR"))
         #expect(harness.run("[p]") == "[<line plot>]")
+    }
+}
+
+/// Degenerate but valid input draws a sensible frame instead of failing.
+@Suite struct PlotEdgeCaseTests {
+    @Test func emptyAndNonFiniteDataDraw() {
+        for source in [
+            "plot([])", "scatter([], [])", "bar([], [])", "hist([])", "heatmap(zeros([0, 0]))", "grid([])",
+            "decision_map(p -> p[:, 0] > 0, zeros([0, 2]), [])", "plot([1, 2], width=100000, height=100000)",
+        ] {
+            let text = eval(source)
+            #expect(!text.hasPrefix("ERROR") && !text.isEmpty, "\(source): \(text)")
+        }
+        #expect(eval("plot([1, nan, inf, 2], width=10, height=3)").hasSuffix("2 points not shown (nan/inf)"))
+        #expect(eval("plot(log, -1, 1, width=10, height=3)").hasSuffix("10 points not shown (nan/inf)"))
+    }
+
+    @Test func decisionMapAcceptsScoresAndProbabilities() {
+        // An (n, 2) score matrix: the class is the argmax of each row (here: y > x is class 1).
+        let scores = eval("decision_map(P -> P, [[0, 1], [1, 0]], [1, 0], width=10, height=3)")
+        let probabilities = eval(
+            "w = [-1, 1]; decision_map(P -> sigmoid(100 * (P @ w)), [[0, 1], [1, 0]], [1, 0], width=10, height=3)")
+        #expect(scores == probabilities)
+        #expect(scores.split(separator: "\n")[1].hasPrefix("1.0 ┤·▲······  │"))
     }
 }

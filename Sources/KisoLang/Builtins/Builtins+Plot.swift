@@ -230,6 +230,13 @@ private struct PlotArguments {
         let first = arguments[0]
         let second = value("b")
         let third = value("c")
+        if case .list(let items) = first, items.contains(where: \.isCallable),
+            let odd = items.firstIndex(where: { !$0.isCallable })
+        {
+            throw error(
+                .type, "item \(odd) of the functions is \(items[odd].kindName), not a function",
+                hint: "plot([f, g], lo, hi) takes a list of functions")
+        }
         if first.isCallable || isFunctionList(first) {
             guard let second, let third else {
                 throw error(
