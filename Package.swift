@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "KisoPlot"),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor"]
+            dependencies: ["KisoTensor", "KisoPlot"]
         ),
         .target(name: "KisoNotebook"),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(

@@ -44,6 +44,13 @@ public final class Session {
     /// `output`, as it happens), not only the last one, which is still returned in `echo`.
     public var echoEachExpression = false
 
+    /// How plots are drawn when echoed or printed: total width, colour and charset. The default
+    /// (64 columns, no colour, Unicode) is what notebooks record; the REPL sets the terminal's.
+    public var plotDisplay: PlotDisplay {
+        get { interpreter.plotDisplay }
+        set { interpreter.plotDisplay = newValue }
+    }
+
     private let interpreter: Interpreter
     private let output: (String) -> Void
 
@@ -90,7 +97,7 @@ public final class Session {
             switch flow {
             case .value(let value):
                 guard case .expression = statement.kind, !statement.silent, !isNoneValue(value) else { continue }
-                let text = value.echoed
+                let text = interpreter.echoedText(value)
                 if i == statements.count - 1 {
                     echo = text
                 } else if echoEachExpression {
@@ -136,6 +143,7 @@ public final class Session {
             case .tensor(let t): shape = formatShape(t.shape)
             case .list(let xs), .tuple(let xs): shape = "len \(xs.count)"
             case .dict(let d): shape = "len \(d.count)"
+            case .plot(let p): shape = p.kind
             default: break
             }
             return (interpreter.symbolNames[id], value.shortKind, shape)

@@ -8,7 +8,7 @@ extension Registry {
             example: "print(\"loss\", 0.25)"
         ) { a in
             guard case .list(let items) = a[0] else { return .none }
-            a.interpreter.output(items.map(\.printed).joined(separator: " ") + "\n")
+            a.interpreter.output(items.map(a.interpreter.printedText).joined(separator: " ") + "\n")
             return .none
         }
         add(
@@ -43,7 +43,7 @@ extension Registry {
         }
         add("str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"") {
             a in
-            .string(a[0].printed)
+            .string(a.interpreter.printedText(a[0]))
         }
         add(
             "repr", [param("x", .any)], doc: "The value as text, as a container shows it (strings quoted).",

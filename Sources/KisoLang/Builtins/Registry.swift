@@ -16,6 +16,7 @@ final class Registry {
         registerLinearAlgebra()
         registerRandom()
         registerNetworks()
+        registerPlots()
     }
 
     /// Starts a group of builtins in the documentation.

@@ -35,6 +35,7 @@ extension Value {
     var echoed: String {
         switch self {
         case .tensor(let t): return tensorText(t)
+        case .plot(let p): return p.drawing(PlotDisplay())
         default: return repr
         }
     }
@@ -60,6 +61,7 @@ extension Value {
         case .builtin(let b): return "<builtin \(b.signature)>"
         case .method(let m): return "<method \(m.builtin.name) of \(m.receiver.kindName)>"
         case .generator: return "Generator(PCG64)"
+        case .plot(let p): return p.summary
         }
     }
 }

@@ -161,7 +161,7 @@ extension Interpreter {
                 .value,
                 "the truth of a tensor with \(t.count) elements (shape \(formatShape(t.shape))) is ambiguous",
                 span: span, hint: "use any(…) or all(…) to ask about its elements")
-        case .function, .builtin, .method, .generator: return true
+        case .function, .builtin, .method, .generator, .plot: return true
         }
     }
 

@@ -26,6 +26,8 @@ final class Interpreter {
     /// When set, called with every evaluated subexpression (for `:shapes`).
     var trace: ((Expr, Value) -> Void)? = nil
     let registry: Registry
+    /// How plots are drawn when echoed or printed (see `Session.plotDisplay`).
+    var plotDisplay = PlotDisplay()
 
     init(output: @escaping (String) -> Void, registry: Registry) {
         self.output = output

@@ -16,6 +16,7 @@ enum Value {
     case builtin(Builtin)
     case method(BoundMethod)
     case generator(GeneratorBox)
+    case plot(PlotValue)
 
     /// The kind as a learner reads it: "a number", "a tensor", ….
     var kindName: String {
@@ -32,6 +33,7 @@ enum Value {
         case .function, .method: return "a function"
         case .builtin: return "a builtin function"
         case .generator: return "a random Generator"
+        case .plot: return "a plot"
         }
     }
 
@@ -50,6 +52,7 @@ enum Value {
         case .function, .method: return "function"
         case .builtin: return "builtin"
         case .generator: return "Generator"
+        case .plot: return "plot"
         }
     }
 
