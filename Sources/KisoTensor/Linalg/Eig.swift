@@ -30,6 +30,7 @@ extension Linalg {
         -> (values: Tensor, vectors: Tensor)
     {
         let stack = try SquareStack(a, op: op)
+        try requireFinite(stack.elements, op: op)
         let n = stack.n
         let valueShape = stack.batchShape + [n]
         let valueCount = try Tensor.checkedCount(of: valueShape, op: op)

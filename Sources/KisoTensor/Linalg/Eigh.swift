@@ -34,6 +34,7 @@ extension Linalg {
                 hint: "\"L\" reads the lower triangle, \"U\" the upper")
         }
         var stack = try SquareStack(a, op: op)
+        try requireFinite(stack.elements, op: op)
         let n = stack.n
         let batch = stack.batchCount
         let valueCount = try Tensor.checkedCount(of: stack.batchShape + [n], op: op)

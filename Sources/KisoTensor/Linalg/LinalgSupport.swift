@@ -119,3 +119,13 @@ func lapackArgumentError(_ routine: String, info: blasint, op: String) -> Tensor
         "\(op): LAPACK \(routine) rejected argument \(-info)",
         hint: "this is a bug in Kiso; please report it with the shapes involved")
 }
+
+/// Refuses NaN and infinite entries before an iterative LAPACK routine sees them: the
+/// reference LAPACK in OpenBLAS 0.3.21 can loop forever rescaling a non-finite matrix (in
+/// `dlascl`), where NumPy's newer build reports non-convergence.
+func requireFinite(_ values: [Double], op: String, name: String = "the matrix") throws {
+    guard let bad = values.first(where: { !$0.isFinite }) else { return }
+    throw TensorError.linalg(
+        "\(op): \(name) contains \(bad.isNaN ? "NaN" : "an infinite value")",
+        hint: "\(op) needs finite entries; find them with isnan/isinf and replace or drop them")
+}

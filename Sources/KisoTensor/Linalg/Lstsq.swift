@@ -49,6 +49,8 @@ extension Linalg {
         var rhs = try zeroBuffer(Tensor.checkedCount(of: [leadB, columns], op: op), op: op)
         let elementsA = a.contiguous().scalars
         let elementsB = b.contiguous().scalars
+        try requireFinite(elementsA, op: op, name: "a")
+        try requireFinite(elementsB, op: op, name: "b")
         for i in 0..<m {
             for j in 0..<n { matrix[j * m + i] = elementsA[i * n + j] }
             for j in 0..<k { rhs[j * leadB + i] = elementsB[i * k + j] }

@@ -50,6 +50,7 @@ extension Linalg {
             }
         } else {
             var elements = a.contiguous().scalars
+            try requireFinite(elements, op: op)
             try decompose(
                 &elements, batch: batch, m: m, n: n, job: !computeUV ? 78 : fullMatrices ? 65 : 83,
                 singular: &singular, left: &left, right: &right, op: op, shape: a.shape)
