@@ -41,6 +41,7 @@ extension Linalg {
     var logs = [Double](repeating: 0, count: batch)
     if n == 0 || batch == 0 { return (stack.batchShape, signs, logs) }
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(n, n, n))
     var order = try blasInt(n, op: op)
     var lead = order
     var pivots = [blasint](repeating: 0, count: n)

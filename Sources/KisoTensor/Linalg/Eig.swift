@@ -41,6 +41,7 @@ extension Linalg {
       )
     }
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(n, n, n))
     var noLeft: CChar = 78  // "N"
     var right: CChar = vectors ? 86 : 78  // "V" : "N"
     var order = try blasInt(n, op: op)

@@ -47,6 +47,7 @@ extension Linalg {
       )
     }
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(n, n, n))
     // LAPACK reads the row-major buffer as the transpose, whose lower triangle is the
     // upper one of the matrix: swap the triangle so the one the caller chose is read.
     var triangle: CChar = uplo == "L" ? 85 : 76  // "U" : "L"

@@ -80,6 +80,7 @@ struct GemmOperand {
       strides: broadcastBatchStrides(shape: b.batchShape, strides: b.batchStrides, to: batchShape),
       base: b.tensor.offset)
     let matrixSize = m * n
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(m, n, k))
     return [Double](unsafeUninitializedCapacity: count) { out, initialized in
       a.tensor.storage.withUnsafeBufferPointer { storageA in
         b.tensor.storage.withUnsafeBufferPointer { storageB in

@@ -11,6 +11,7 @@ extension Linalg {
     let shape = stack.batchShape + [n, n]
     if stack.elements.isEmpty { return Tensor(uncheckedShape: shape, storage: []) }
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(n, n, n))
     var inverse = try zeroBuffer(stack.elements.count, op: op)
     var order = try blasInt(n, op: op)
     var lead = order

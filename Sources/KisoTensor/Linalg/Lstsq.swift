@@ -37,6 +37,7 @@ extension Linalg {
     }
     let k = isVector ? 1 : b.shape[1]
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(m, n, Swift.max(m, n)))
     // LAPACK cannot take zero right-hand sides; solve for one zero column and drop it, as NumPy.
     let columns = Swift.max(k, 1)
     let leadB = Swift.max(1, m, n)

@@ -71,6 +71,7 @@ extension Linalg {
     singular: inout [Double], left: inout [Double], right: inout [Double], op: String, shape: [Int]
   ) throws {
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(m, n, Swift.max(m, n)))
     let k = Swift.min(m, n)
     var job = job
     let vectors = job != 78

@@ -40,6 +40,7 @@ extension Linalg {
     let count = try Tensor.checkedCount(of: shape, op: op)
     if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
     let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(n, n, n + k))
     let offsetsA = batchOffsets(
       shape: batch,
       strides: broadcastBatchStrides(
