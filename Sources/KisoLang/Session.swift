@@ -74,7 +74,10 @@ public final class Session {
         resolver.resolve(statements)
         return LargeStack.run { [self] in
             do {
-                return RunResult(echo: try execute(statements))
+                return RunResult(
+                    echo: try SessionPrintOptions.$current.withValue(interpreter.printOptions) {
+                        try execute(statements)
+                    })
             } catch let error as KisoError {
                 return RunResult(errors: [located(error, origin)])
             } catch {

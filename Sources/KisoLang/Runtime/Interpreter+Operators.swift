@@ -125,7 +125,7 @@ extension Interpreter {
             case .lessEqual: return try Tensor.lessEqual(a, b)
             case .greater: return try Tensor.greater(a, b)
             case .greaterEqual: return try Tensor.greaterEqual(a, b)
-            case .matmul: return try LinearAlgebra.matmul(a, b)
+            case .matmul: return try KisoTensor.matmul(a, b)
             }
         }
     }

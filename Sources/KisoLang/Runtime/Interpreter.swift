@@ -28,6 +28,8 @@ final class Interpreter {
     let registry: Registry
     /// How plots are drawn when echoed or printed (see `Session.plotDisplay`).
     var plotDisplay = PlotDisplay()
+    /// Print options for tensors, changed by `set_printoptions`.
+    let printOptions = SessionPrintOptions()
 
     init(output: @escaping (String) -> Void, registry: Registry) {
         self.output = output
@@ -61,6 +63,7 @@ final class Interpreter {
     func resetGlobals() {
         for i in globals.indices { globals[i] = nil }
         assignmentOrder.removeAll()
+        printOptions.options = PrintOptions()
     }
 
     // MARK: - Interrupts
@@ -419,7 +422,13 @@ final class Interpreter {
         case .binary(let op, let a, let b):
             let left = try evaluate(a, frame: frame)
             let right = try evaluate(b, frame: frame)
-            return try binary(op, left, right, span: expr.span)
+            do {
+                return try binary(op, left, right, span: expr.span)
+            } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
+                // The engine cannot know what the right operand is called; the source can.
+                if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
+                throw error
+            }
         case .unary(let op, let a):
             let operand = try evaluate(a, frame: frame)
             return try unary(op, operand, span: expr.span)
