@@ -122,7 +122,8 @@ private func checkArgnums(_ argnums: [Int], count: Int) throws {
         guard argnum >= 0 && argnum < count else {
             throw TensorError.index(
                 "grad: argnums \(argnum) is out of range for a function called with \(count) argument\(count == 1 ? "" : "s")",
-                hint: count == 0 ? "call the function with the argument to differentiate" : "argnums count from 0 to \(count - 1)")
+                hint: count == 0
+                    ? "call the function with the argument to differentiate" : "argnums count from 0 to \(count - 1)")
         }
         guard seen.insert(argnum).inserted else {
             throw TensorError.value("grad: argnums repeats \(argnum)", hint: "name each argument once")

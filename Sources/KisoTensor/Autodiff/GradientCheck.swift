@@ -28,7 +28,8 @@ public struct GradientCheckResult: Sendable, CustomStringConvertible {
 
 extension String {
     fileprivate func replacingParentheses() -> String {
-        "[" + dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: true).joined(separator: ", ") + "]"
+        "[" + dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: true).joined(separator: ", ")
+            + "]"
     }
 }
 

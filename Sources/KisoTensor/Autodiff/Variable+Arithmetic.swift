@@ -54,7 +54,8 @@ extension Variable {
             }
             if needsB {
                 let baseIsZero = try Tensor.equal(base.value, Tensor(0))
-                let logBase = try Variable.where(baseIsZero, Variable(0), Variable.where(baseIsZero, Variable(1), base).log())
+                let logBase = try Variable.where(
+                    baseIsZero, Variable(0), Variable.where(baseIsZero, Variable(1), base).log())
                 db = try multiply(g, multiply(out, logBase)).sum(toShape: b.shape)
             }
             return (da, db)
