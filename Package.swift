@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "kiso", targets: ["kiso"]),
         .library(name: "KisoTensor", targets: ["KisoTensor"]),
+        .library(name: "KisoNN", targets: ["KisoNN"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -18,6 +19,8 @@ let package = Package(
             name: "KisoTensor",
             dependencies: ["CBLAS"]
         ),
+        // Losses, activations, optimizers and toy datasets over the differentiable Variable.
+        .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "KisoNotebook"),
@@ -46,6 +49,11 @@ let package = Package(
             name: "KisoTensorTests",
             dependencies: ["KisoTensor"],
             path: "Tests/KisoTensorTests"
+        ),
+        .testTarget(
+            name: "KisoNNTests",
+            dependencies: ["KisoNN", "KisoTensor"],
+            path: "Tests/KisoNNTests"
         ),
         .testTarget(
             name: "KisoNotebookTests",
