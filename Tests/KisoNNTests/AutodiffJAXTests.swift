@@ -33,7 +33,9 @@ import Testing
             return { a in
                 let x = a[0]
                 let picked = try x.subscripted([.tensor(Self.rows)])
-                let strided = try x.subscripted([.slice(start: 1, stop: nil, step: nil), .slice(start: nil, stop: nil, step: 2)])
+                let strided = try x.subscripted([
+                    .slice(start: 1, stop: nil, step: nil), .slice(start: nil, stop: nil, step: 2),
+                ])
                 let pairs = try x.subscripted([.tensor(Self.rows), .tensor(Self.columns)])
                 return try (picked * picked).sum() + strided.sin().sum() + (pairs * 3).sum()
             }

@@ -48,8 +48,12 @@ import Testing
 
     @Test func stepsOverTrees() throws {
         var sgd = try SGD(learningRate: 0.5)
-        let params: Tree<Tensor> = .dict([(key: "w", value: .leaf(Tensor([1, 2]))), (key: "b", value: .leaf(Tensor(3)))])
-        let grads: Tree<Tensor> = .dict([(key: "w", value: .leaf(Tensor([2, 2]))), (key: "b", value: .leaf(Tensor(-2)))])
+        let params: Tree<Tensor> = .dict([
+            (key: "w", value: .leaf(Tensor([1, 2]))), (key: "b", value: .leaf(Tensor(3))),
+        ])
+        let grads: Tree<Tensor> = .dict([
+            (key: "w", value: .leaf(Tensor([2, 2]))), (key: "b", value: .leaf(Tensor(-2))),
+        ])
         let next = try sgd.step(params, grads)
         #expect(next["w"]?.leafValue?.scalars == [0, 1])
         #expect(next["b"]?.leafValue?.scalars == [4])

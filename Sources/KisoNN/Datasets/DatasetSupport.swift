@@ -36,7 +36,8 @@ enum DatasetSupport {
             flat.append(y[i])
         }
         return (
-            try Tensor(shape: [x.count, 2], scalars: flat), try Tensor(shape: [labels.count], scalars: labels, dtype: .int64)
+            try Tensor(shape: [x.count, 2], scalars: flat),
+            try Tensor(shape: [labels.count], scalars: labels, dtype: .int64)
         )
     }
 

@@ -19,17 +19,10 @@ public struct GradientCheckResult: Sendable, CustomStringConvertible {
 
     /// One line: passed or failed, and the worst element.
     public var description: String {
-        let place = "argument \(argument) at \(formatShape(index).replacingParentheses())"
+        let place = "argument \(argument) at [" + index.map(String.init).joined(separator: ", ") + "]"
         let verdict = passed ? "gradient check passed" : "gradient check FAILED"
         return
             "\(verdict) (\(elementCount) elements); worst \(place): analytic \(analytic), numeric \(numeric), relative error \(relativeError)"
-    }
-}
-
-extension String {
-    fileprivate func replacingParentheses() -> String {
-        "[" + dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: true).joined(separator: ", ")
-            + "]"
     }
 }
 

@@ -39,6 +39,16 @@ extension Tensor {
                         let x = baseA + t * m * k
                         let y = baseB + t * k * n
                         let z = baseC + t * m * n
+                        if n == 1 {
+                            // A matrix times a column: one dot product per row, no inner loop of 1.
+                            for i in 0..<m {
+                                let row = x + i * k
+                                var total = 0.0
+                                for p in 0..<k { total += row[p] * y[p] }
+                                z[i] = total
+                            }
+                            continue
+                        }
                         for i in 0..<m {
                             let row = z + i * n
                             for p in 0..<k {

@@ -43,13 +43,14 @@ extension Variable {
 
     private func extreme(_ keptValue: Tensor, axes: [Int]?, keepdims: Bool, op: String) throws -> Variable {
         let kept = try keptShape(axes: axes, op: op)
-        let hits = try Tensor.equal(value, keptValue).cast(to: .float64)
-        let share = try Tensor.divide(hits, hits.sum(axes: axes, keepdims: true))
         let reduced = try axes.map { try Tensor.normalizeAxes($0, rank: rank, op: op) } ?? Array(0..<rank)
         let dropped = shape.indices.filter { !reduced.contains($0) }.map { shape[$0] }
         let result = keepdims ? keptValue : try keptValue.reshaped(dropped)
         return Variable.record(result, self) { g, _ in
-            try self.spread(g, kept: kept) * Variable(share)
+            // Every element equal to the extreme shares its cotangent equally.
+            let hits = try Tensor.equal(self.value, keptValue).cast(to: .float64)
+            let share = try Tensor.divide(hits, hits.sum(axes: axes, keepdims: true))
+            return try self.spread(g, kept: kept) * Variable(share)
         }
     }
 
