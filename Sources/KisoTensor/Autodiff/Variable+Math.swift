@@ -30,12 +30,25 @@ extension Variable {
 
     /// The hyperbolic tangent; d/dx = 1 − tanh²x.
     public func tanh() throws -> Variable {
-        Variable.record(value.tanh(), self) { g, out in try g * (1 - out * out) }
+        Variable.record(value.tanh(), self) { g, out in
+            // Outside nested gradients nothing records the pullback: one fused pass suffices.
+            if !g.isTracked && !out.isTracked {
+                return Variable(
+                    try Tensor.zipElements(g.value, out.value, op: "tanh", dtype: .float64, TanhPullback.self))
+            }
+            return try g * (1 - out * out)
+        }
     }
 
     /// The logistic function σ(x); d/dx = σ(x)(1 − σ(x)).
     public func sigmoid() throws -> Variable {
-        Variable.record(value.sigmoid(), self) { g, out in try g * (out * (1 - out)) }
+        Variable.record(value.sigmoid(), self) { g, out in
+            if !g.isTracked && !out.isTracked {
+                return Variable(
+                    try Tensor.zipElements(g.value, out.value, op: "sigmoid", dtype: .float64, SigmoidPullback.self))
+            }
+            return try g * (out * (1 - out))
+        }
     }
 
     /// log(1 + eˣ), computed without overflow; d/dx = σ(x).
@@ -71,4 +84,14 @@ extension Variable {
             try Variable.where(positive, g, zero)
         }
     }
+}
+
+/// g·(1 − t²) for the cotangent g and t = tanh x, in one pass.
+private enum TanhPullback: BinaryKernel {
+    static func apply(_ g: Double, _ t: Double) -> Double { g * (1 - t * t) }
+}
+
+/// g·s(1 − s) for the cotangent g and s = σ(x), in one pass.
+private enum SigmoidPullback: BinaryKernel {
+    static func apply(_ g: Double, _ s: Double) -> Double { g * (s * (1 - s)) }
 }
