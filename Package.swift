@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "KisoTensor", targets: ["KisoTensor"]),
         .library(name: "KisoLang", targets: ["KisoLang"]),
         .library(name: "KisoPlot", targets: ["KisoPlot"]),
+        .library(name: "KisoNN", targets: ["KisoNN"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -27,6 +28,8 @@ let package = Package(
             dependencies: ["KisoTensor", "KisoPlot"]
         ),
         .target(name: "KisoNotebook"),
+        // Losses, activations, optimizers and toy datasets over the differentiable Variable.
+        .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
@@ -64,6 +67,11 @@ let package = Package(
             name: "KisoLangTests",
             dependencies: ["KisoLang", "KisoTensor", "KisoPlot"],
             path: "Tests/KisoLangTests"
+        ),
+        .testTarget(
+            name: "KisoNNTests",
+            dependencies: ["KisoNN", "KisoTensor"],
+            path: "Tests/KisoNNTests"
         ),
         .testTarget(
             name: "KisoNotebookTests",
