@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "KisoPlot"),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot"]
+            dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
         ),
         .target(name: "KisoNotebook"),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(

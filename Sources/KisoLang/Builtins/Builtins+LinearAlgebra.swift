@@ -62,7 +62,9 @@ extension Registry {
             example: "x, res, rank, sv = lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2])"
         ) { a in
             let r = try Linalg.lstsq(try a.tensor(0), try a.tensor(1))
-            return .tuple([.tensor(r.solution), .tensor(r.residuals), .number(Double(r.rank)), .tensor(r.singularValues)])
+            return .tuple([
+                .tensor(r.solution), .tensor(r.residuals), .number(Double(r.rank)), .tensor(r.singularValues),
+            ])
         }
     }
 }
