@@ -39,6 +39,28 @@ def numpy_times(n, a, b):
     return times
 
 
+def cpu_idle_fraction(seconds=1.0):
+    """The fraction of all CPU time spent idle over the next `seconds` (from /proc/stat)."""
+    def sample():
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+        return fields[3] + fields[4], sum(fields)
+    idle0, total0 = sample()
+    time.sleep(seconds)
+    idle1, total1 = sample()
+    return (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def wait_for_idle(threshold=0.9, patience=15.0):
+    """Waits (up to `patience` seconds) until other processes leave the CPUs mostly idle, so a
+    round measures the library rather than the neighbours. Returns the idle fraction seen."""
+    deadline = time.time() + patience
+    idle = cpu_idle_fraction()
+    while idle < threshold and time.time() < deadline:
+        idle = cpu_idle_fraction()
+    return idle
+
+
 def median(xs):
     xs = sorted(xs)
     return xs[len(xs) // 2]
@@ -55,6 +77,9 @@ def main():
         b = rng.uniform(-1, 1, (n, n))
         kiso, numpy = [], []
         for _ in range(rounds):
+            idle = wait_for_idle()
+            if idle < 0.9:
+                print(f"warning: n={n}: CPUs only {idle:.0%} idle before this round", file=sys.stderr)
             times, backend = kiso_times(n)
             kiso += times
             numpy += numpy_times(n, a, b)

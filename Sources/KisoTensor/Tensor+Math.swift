@@ -35,7 +35,7 @@ extension Tensor {
     /// Degrees converted to radians.
     public func radians() -> Tensor { map(Kernel.Radians.self, dtype: .float64) }
     /// The hyperbolic tangent.
-    public func tanh() -> Tensor { map(Kernel.Tanh.self, dtype: .float64) }
+    public func tanh() -> Tensor { mapBlocks { VectorTanh.apply($0, $1, count: $2) } }
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
     public func sigmoid() -> Tensor { map(Kernel.Sigmoid.self, dtype: .float64) }
     /// The Gauss error function.
