@@ -54,15 +54,15 @@ extension Registry {
             example: "params = opt.step(params, grad(loss)(params))"
         ) { a in
             guard case .optimizer(let box) = a[0] else { throw Convert.mismatch("an optimizer", "opt", a[0]) }
-            let params = try Pytree.tensors(a[1].detachedDeep, "params")
-            let grads = try Pytree.tensors(a[2].detachedDeep, "grads")
-            guard params.hasSameStructure(as: grads) else {
+            guard Pytree.sameStructure(a[1], a[2]) else {
                 throw KisoError(
                     .value, "step: the gradients' structure differs from the parameters'",
                     hint: "pass the gradients grad returned for these parameters")
             }
+            let params = try Pytree.tensorLeaves(a[1], "params")
+            let grads = try Pytree.tensorLeaves(a[2], "grads")
             if !a.isNone(3) { box.learningRate = try a.number(3) }
-            let updated = try box.optimizer.step(params.leaves, grads.leaves)
+            let updated = try box.optimizer.step(params, grads)
             return try Pytree.rebuild(a[1], leaves: updated) { original, t in
                 if case .number = original, let x = t.scalar { return .number(x) }
                 return .tensor(t)
@@ -74,8 +74,8 @@ extension Registry {
                 "The gradients scaled so their global 2-norm is at most max_norm, and that norm: (clipped, total_norm).",
             example: "g, total = clip_grad_norm([3.0, 4.0], 1.0)"
         ) { a in
-            let grads = try Pytree.tensors(a[0], "grads")
-            let (clipped, total) = try clipGradNorm(grads.leaves, maxNorm: try a.number(1))
+            let grads = try Pytree.tensorLeaves(a[0], "grads")
+            let (clipped, total) = try clipGradNorm(grads, maxNorm: try a.number(1))
             let rebuilt = try Pytree.rebuild(a[0], leaves: clipped) { original, t in
                 if case .number = original, let x = t.scalar { return .number(x) }
                 return .tensor(t)

@@ -21,29 +21,50 @@ enum Pytree {
         }
     }
 
-    /// The leaves of `value` as a tree of tensors (`what` names it in errors).
-    static func tensors(_ value: Value, _ what: String) throws -> Tree<Tensor> {
-        try tree(value) { leaf in
-            switch leaf {
-            case .number(let x): return Tensor(x)
-            case .tensor(let t): return t
-            case .variable(let v): return v.value
-            default:
-                throw KisoError(
-                    .type, "`\(what)` holds \(leaf.kindName); expected numbers and tensors",
-                    hint: "pass the parameters as a tensor, or a list, tuple or dict of tensors")
-            }
-        }
-    }
-
     private static func tree<Leaf>(_ value: Value, _ leaf: (Value) throws -> Leaf) throws -> Tree<Leaf> {
         switch value {
         case .list(let items): return .list(try items.map { try tree($0, leaf) })
         case .tuple(let items): return .tuple(try items.map { try tree($0, leaf) })
         case .none: return .tuple([])
         case .dict(let d):
-            return .dict(try zip(d.keys, d.values).map { (key: $0.value.repr, value: try tree($1, leaf)) })
+            // The keys only shape the tree; rebuilding takes them from the original value.
+            return .dict(try d.values.map { (key: "", value: try tree($0, leaf)) })
         default: return .leaf(try leaf(value))
+        }
+    }
+
+    /// The leaves of `value` as tensors, in the order `rebuild` fills them (`what` names it in errors).
+    static func tensorLeaves(_ value: Value, _ what: String) throws -> [Tensor] {
+        var leaves: [Tensor] = []
+        func walk(_ value: Value) throws {
+            switch value {
+            case .list(let items), .tuple(let items): for item in items { try walk(item) }
+            case .none: break
+            case .dict(let d): for item in d.values { try walk(item) }
+            case .number(let x): leaves.append(Tensor(x))
+            case .tensor(let t): leaves.append(t)
+            case .variable(let v): leaves.append(v.value)
+            default:
+                throw KisoError(
+                    .type, "`\(what)` holds \(value.kindName); expected numbers and tensors",
+                    hint: "pass the parameters as a tensor, or a list, tuple or dict of tensors")
+            }
+        }
+        try walk(value)
+        return leaves
+    }
+
+    /// Whether two values nest the same way: the same container kinds, lengths and dict keys.
+    static func sameStructure(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { sameStructure($0, $1) }
+        case (.dict(let x), .dict(let y)):
+            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { sameStructure($0, $1) }
+        case (.none, .none): return true
+        case (.list, _), (.tuple, _), (.dict, _), (.none, _), (_, .list), (_, .tuple), (_, .dict), (_, .none):
+            return false
+        default: return true
         }
     }
 

@@ -27,6 +27,7 @@ extension Value {
 
     /// The same value with every variable replaced by its plain tensor: gradients stop here.
     var detachedDeep: Value {
+        if !holdsTrackedVariable { return self }
         switch self {
         case .variable(let v): return .tensor(v.value)
         case .list(let items): return .list(items.map(\.detachedDeep))
