@@ -71,6 +71,8 @@ private func parseArgnums(_ value: Value, op: String) throws -> (argnums: [Int],
     switch value {
     case .number, .bool: return ([try Convert.int(value, "argnums")], false)
     case .list(let items), .tuple(let items): return (try items.map { try Convert.int($0, "argnums") }, true)
+    case .tensor(let t) where t.rank == 0: return ([try Convert.int(value, "argnums")], false)
+    case .tensor(let t) where t.rank == 1: return (try Convert.ints(value, "argnums"), true)
     default:
         throw KisoError(
             .type, "\(op): argnums must be an integer or a list of integers, got \(value.kindName)",
