@@ -8,7 +8,7 @@ extension Registry {
         add(
             "sgd",
             [
-                param("lr", .number, .number(0.01)), param("momentum", .number, .number(0)),
+                param("lr", .number, .number(0.1)), param("momentum", .number, .number(0)),
                 param("nesterov", .bool, .bool(false)), param("weight_decay", .number, .number(0)),
             ],
             doc: "Stochastic gradient descent (PyTorch's update, with momentum and Nesterov); use opt.step.",
@@ -51,7 +51,7 @@ extension Registry {
             "step", [param("params", .any), param("grads", .any), param("lr", .number, .none)],
             doc:
                 "The parameters after one update (same structure: a tensor, list, tuple or dict); the optimizer keeps its state. lr, when given, is the learning rate from now on.",
-            example: "params = opt.step(params, grad(loss)(params))"
+            example: "opt = sgd(lr=0.1); opt.step([1.0, 2.0], [0.5, 0.5])"
         ) { a in
             guard case .optimizer(let box) = a[0] else { throw Convert.mismatch("an optimizer", "opt", a[0]) }
             guard Pytree.sameStructure(a[1], a[2]) else {
