@@ -38,6 +38,8 @@ extension Tensor {
     public func tanh() -> Tensor { mapBlocks { VectorTanh.apply($0, $1, count: $2) } }
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
     public func sigmoid() -> Tensor { map(Kernel.Sigmoid.self, dtype: .float64) }
+    /// max(x, 0), elementwise; nan stays nan.
+    public func relu() -> Tensor { map(Kernel.Relu.self, dtype: dtype == .bool ? .int64 : dtype) }
     /// The Gauss error function.
     public func erf() -> Tensor { map(Kernel.Erf.self, dtype: .float64) }
     /// The largest whole number ≤ x.

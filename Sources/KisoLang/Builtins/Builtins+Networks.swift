@@ -20,7 +20,7 @@ extension Registry {
         }
         add("relu", [param("x", .numeric)], doc: "max(x, 0), elementwise.", example: "relu([-1, 0, 2])") { a in
             if case .number(let x) = a[0] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
-            return .tensor(try Tensor.maximum(try a.tensor(0), Tensor(0)))
+            return .tensor(try a.tensor(0).relu())
         }
         add(
             "set_printoptions",

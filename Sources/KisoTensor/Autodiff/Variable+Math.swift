@@ -78,10 +78,14 @@ extension Variable {
     /// max(x, 0). The derivative is 1 where x > 0 and 0 elsewhere, including at 0 (as
     /// `jax.nn.relu` and PyTorch define it).
     public func relu() throws -> Variable {
-        let positive = try Tensor.greater(value, Tensor(0))
-        let zero = Variable(0)
-        return Variable.record(try Tensor.maximum(value, Tensor(0)), self) { g, _ in
-            try Variable.where(positive, g, zero)
+        Variable.record(value.relu(), self) { g, out in
+            // Outside nested gradients nothing records the pullback: one fused pass suffices.
+            if !g.isTracked && !out.isTracked {
+                return Variable(
+                    try Tensor.zipElements(g.value, out.value, op: "relu", dtype: .float64, ReluPullback.self))
+            }
+            let positive = try Tensor.greater(out.value, Tensor(0))
+            return try Variable.where(positive, g, Variable(0))
         }
     }
 }
@@ -89,6 +93,11 @@ extension Variable {
 /// g·(1 − t²) for the cotangent g and t = tanh x, in one pass.
 private enum TanhPullback: BinaryKernel {
     static func apply(_ g: Double, _ t: Double) -> Double { g * (1 - t * t) }
+}
+
+/// g where the relu's output is positive, else 0, in one pass.
+private enum ReluPullback: BinaryKernel {
+    static func apply(_ g: Double, _ out: Double) -> Double { out > 0 ? g : 0 }
 }
 
 /// g·s(1 − s) for the cotangent g and s = σ(x), in one pass.

@@ -65,6 +65,8 @@ enum Kernel {
     enum Floor: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.down) } }
     enum Ceil: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.up) } }
     enum Round: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.toNearestOrEven) } }
+    /// max(x, 0), keeping nan (as `maximum(x, 0)` does).
+    enum Relu: UnaryKernel { static func apply(_ x: Double) -> Double { x > 0 || x.isNaN ? x : 0 } }
     enum Square: UnaryKernel { static func apply(_ x: Double) -> Double { x * x } }
     enum IsNaN: UnaryKernel { static func apply(_ x: Double) -> Double { x.isNaN ? 1 : 0 } }
     enum IsInf: UnaryKernel { static func apply(_ x: Double) -> Double { x.isInfinite ? 1 : 0 } }
