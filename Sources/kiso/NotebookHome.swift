@@ -6,9 +6,10 @@ import KisoNotebook
     import Darwin
 #endif
 
-/// Finds the chapter notebooks: `$KISO_HOME/notebooks` (or `$KISO_HOME` itself when it holds the
-/// chapters), then `notebooks/` in the current directory, then `notebooks/` beside the build
-/// directory the executable runs from (`.build/release/kiso` in a checkout of the repository).
+/// Finds the chapter notebooks: when `$KISO_HOME` is set, `$KISO_HOME/notebooks` (or `$KISO_HOME`
+/// itself when it holds the chapters) and nothing else; otherwise `notebooks/` in the current
+/// directory, then `notebooks/` above the executable (`.build/release/kiso` in a checkout of the
+/// repository).
 struct NotebookHome {
     /// The directory found, or nil.
     let directory: String?
@@ -19,19 +20,10 @@ struct NotebookHome {
     static func locate(environment: Environment = .process) -> NotebookHome {
         var candidates: [String] = []
         if let home = environment["KISO_HOME"], !home.isEmpty {
-            candidates.append(FileSystem.join(home, "notebooks"))
-            candidates.append(home)
-        }
-        candidates.append("notebooks")
-        for executable in executablePaths() {
-            // The build directory may be reached through a symlink (.build/release →
-            // .build/<triple>/release), so walk up a few levels rather than exactly two.
-            var directory = FileSystem.directoryName(of: executable)
-            for _ in 0..<4 {
-                directory = FileSystem.directoryName(of: directory)
-                candidates.append(FileSystem.join(directory, "notebooks"))
-                if directory == "/" || directory == "." { break }
-            }
+            // An explicit home is the only place looked at, so it cannot be overridden by accident.
+            candidates = [FileSystem.join(home, "notebooks"), home]
+        } else {
+            candidates = ["notebooks"] + besideExecutable()
         }
         var seen = Set<String>()
         let unique = candidates.map { $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 }.filter {
@@ -43,6 +35,22 @@ struct NotebookHome {
             }
         }
         return NotebookHome(directory: nil, searched: unique)
+    }
+
+    /// `notebooks/` in the directories above the executable.
+    private static func besideExecutable() -> [String] {
+        var candidates: [String] = []
+        for executable in executablePaths() {
+            // The build directory may be reached through a symlink (.build/release →
+            // .build/<triple>/release), so walk up a few levels rather than exactly two.
+            var directory = FileSystem.directoryName(of: executable)
+            for _ in 0..<4 {
+                directory = FileSystem.directoryName(of: directory)
+                candidates.append(FileSystem.join(directory, "notebooks"))
+                if directory == "/" || directory == "." { break }
+            }
+        }
+        return candidates
     }
 
     /// The executable as invoked (when it names a path) and as the kernel resolved it.

@@ -127,21 +127,21 @@ final class StepScreen {
     /// Runs a cell without showing it; only an unexpected error is shown.
     private func runSilently(_ cell: Cell) {
         mute.on = true
-        let result = session.run(cell.source, origin: origin, line: cell.sourceLine)
+        let result = session.run(cell.source, origin: origin)
         mute.on = false
         if !result.errors.isEmpty && !cell.flags.contains(.error) {
             showError(presenter.text(for: result.errors, source: cell.source))
         }
     }
 
-    /// The notebook's file name, as errors name it.
-    private var origin: String { FileSystem.baseName(of: notebook.path) }
+    /// Errors in cells are located within the cell, as `kiso run` records them.
+    private let origin = SessionEvaluator.origin
 
     private func show(_ section: Section) -> Outcome {
         StandardStreams.writeLine()
         StandardStreams.writeLine(
             style.dim("── section \(section.index + 1) of \(notebook.sections.count) ") + "\n")
-        var lastRun: (source: String, line: Int)? = nil
+        var lastRun: String? = nil
         for item in section.items {
             switch item {
             case .prose(let text):
@@ -158,21 +158,21 @@ final class StepScreen {
                 pending: while true {
                     switch ask(pending: true) {
                     case .next:
-                        runCell(cell.source, line: cell.sourceLine)
-                        lastRun = (cell.source, cell.sourceLine)
+                        runCell(cell.source)
+                        lastRun = cell.source
                         break pending
                     case .rerun:
                         if let last = lastRun {
-                            runCell(last.source, line: last.line)
+                            runCell(last)
                         } else {
-                            runCell(cell.source, line: cell.sourceLine)
-                            lastRun = (cell.source, cell.sourceLine)
+                            runCell(cell.source)
+                            lastRun = cell.source
                             break pending
                         }
                     case .edit:
                         guard let edited = edit(cell.source) else { continue }
-                        runCell(edited, line: cell.sourceLine)
-                        lastRun = (edited, cell.sourceLine)
+                        runCell(edited)
+                        lastRun = edited
                         break pending
                     case .back: return .back
                     case .quit: return .quit
@@ -185,11 +185,11 @@ final class StepScreen {
             switch ask(pending: false) {
             case .next: return .next
             case .rerun:
-                if let last = lastRun { runCell(last.source, line: last.line) }
+                if let last = lastRun { runCell(last) }
             case .edit:
-                if let last = lastRun, let edited = edit(last.source) {
-                    runCell(edited, line: last.line)
-                    lastRun = (edited, last.line)
+                if let last = lastRun, let edited = edit(last) {
+                    runCell(edited)
+                    lastRun = edited
                 }
             case .back: return .back
             case .quit: return .quit
@@ -258,9 +258,9 @@ final class StepScreen {
     }
 
     /// Runs a cell's code as a notebook does (only the last expression echoes) and shows its output.
-    private func runCell(_ source: String, line: Int) {
+    private func runCell(_ source: String) {
         session.echoEachExpression = false
-        show(session.run(source, origin: origin, line: line), source: source)
+        show(session.run(source, origin: origin), source: source)
     }
 
     /// Runs a line typed at the prompt as the REPL does (every expression echoes).
@@ -276,6 +276,7 @@ final class StepScreen {
             if result.error?.kind == .interrupted { StandardStreams.writeLine() }
             showError(presenter.text(for: result.errors, source: source))
         }
+        StandardStreams.writeLine()
         StandardStreams.flush()
     }
 
