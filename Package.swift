@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoTensor",
+                "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(
             name: "KisoCLITests",
             dependencies: ["kiso", "KisoTensor"],
-            path: "Tests/KisoCLITests"
+            path: "Tests/KisoCLITests",
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KisoTensorTests",
