@@ -27,12 +27,15 @@ import Testing
             }
         }
         var worst: (UInt64, Double) = (0, 0)
+        var differing = 0
         for (x, y) in zip(inputs, out) {
             let u = ulps(y, Glibc.exp(x))
-            // Subnormal results carry fewer significant bits; there 1 ulp is the whole error budget too.
+            if u > 0 { differing += 1 }
             if u > worst.0 { worst = (u, x) }
         }
         #expect(worst.0 <= 1, "exp(\(worst.1)) is \(worst.0) ulps from C's exp")
+        // Both are within about half an ulp of the true value, so they agree almost everywhere.
+        #expect(differing * 1000 < inputs.count, "\(differing) of \(inputs.count) results differ from C's exp")
     }
 
     @Test func specialValues() {
