@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system libraries Kiso builds against, if any is missing (Debian / Ubuntu).
 set -euo pipefail
-packages=(libopenblas-dev libreadline-dev)
+packages=(libopenblas-dev libreadline-dev tmux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

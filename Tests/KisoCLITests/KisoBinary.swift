@@ -19,10 +19,14 @@ enum KisoBinary {
         var stderr: String
     }
 
-    /// Runs `kiso` with `arguments`, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Result {
+    /// Runs `kiso` with `arguments`, feeding `input` on standard input, with `environment` added to
+    /// the test's own and, when given, in `directory`.
+    static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = url
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }

@@ -40,10 +40,12 @@ extension Registry {
         elementwise("cos", doc: "The cosine (radians).", example: "cos(0)", scalar: Glibc.cos) { $0.cos() }
         elementwise("tan", doc: "The tangent (radians).", example: "tan(pi / 4)", scalar: Glibc.tan) { $0.tan() }
         elementwise(
-            "arcsin", doc: "The inverse sine, in radians (nan outside [-1, 1]).", example: "arcsin(1)", scalar: Glibc.asin
+            "arcsin", doc: "The inverse sine, in radians (nan outside [-1, 1]).", example: "arcsin(1)",
+            scalar: Glibc.asin
         ) { $0.arcsin() }
         elementwise(
-            "arccos", doc: "The inverse cosine, in radians (nan outside [-1, 1]).", example: "arccos(0)", scalar: Glibc.acos
+            "arccos", doc: "The inverse cosine, in radians (nan outside [-1, 1]).", example: "arccos(0)",
+            scalar: Glibc.acos
         ) { $0.arccos() }
         elementwise("arctan", doc: "The inverse tangent, in radians.", example: "arctan(1)", scalar: Glibc.atan) {
             $0.arctan()

@@ -35,6 +35,7 @@ extension Value {
     var echoed: String {
         switch self {
         case .tensor(let t): return tensorText(t)
+        case .variable(let v): return tensorText(v.value)
         case .plot(let p): return p.drawing(PlotDisplay())
         default: return repr
         }
@@ -62,6 +63,8 @@ extension Value {
         case .method(let m): return "<method \(m.builtin.name) of \(m.receiver.kindName)>"
         case .generator: return "Generator(PCG64)"
         case .plot(let p): return p.summary
+        case .variable(let v): return tensorRepr(v.value)
+        case .optimizer(let o): return o.description
         }
     }
 }

@@ -1,0 +1,96 @@
+import KisoLang
+import KisoNotebook
+import KisoTerminal
+
+/// The interactive loop: `kiso` with no arguments on a terminal.
+///
+/// Reads entries with readline (`kiso> `, then `...  ` while a block, bracket or string is open),
+/// runs them in one session that echoes every unsuppressed expression, and answers meta commands.
+/// An error is shown and the session goes on with every variable intact; Ctrl-C stops a running
+/// computation and returns to the prompt; Ctrl-D leaves.
+final class REPL {
+    /// Collects what the session prints during one entry, for the transcript.
+    final class Capture {
+        var text = ""
+    }
+
+    let session: Session
+    let capture = Capture()
+    let editor: LineEditor
+    let style: TextStyle
+    let presenter: ErrorPresenter
+    let home: NotebookHome
+    var transcript = Transcript()
+
+    /// The prompt for a new entry.
+    static let prompt = "kiso> "
+    /// The prompt while an entry is unfinished.
+    static let continuationPrompt = "...  "
+
+    init() {
+        style = TextStyle.automatic
+        presenter = ErrorPresenter(style: style)
+        home = NotebookHome.locate()
+        let capture = self.capture
+        session = Session(output: { text in
+            StandardStreams.write(text)
+            capture.text += text
+        })
+        session.echoEachExpression = true
+        let session = self.session
+        editor = LineEditor(
+            historyPath: HistoryFile.defaultPath(),
+            completer: { prefix, line in Completion.candidates(prefix: prefix, line: line, session: session) })
+        InterruptHandling.install()
+    }
+
+    /// Runs until `:quit` or Ctrl-D; returns the exit status (0).
+    func run() -> Int32 {
+        Banner.print(style: style, home: home)
+        let session = self.session
+        while true {
+            StandardStreams.flush()
+            guard
+                let entry = editor.readEntry(
+                    prompt: REPL.prompt, continuationPrompt: REPL.continuationPrompt,
+                    isComplete: { MetaCommand.isMeta($0) || session.isComplete($0) })
+            else {
+                StandardStreams.writeLine()
+                return 0
+            }
+            if entry.trimmed().isEmpty { continue }
+            if let command = MetaCommand.parse(entry) {
+                if command == .quit { return 0 }
+                perform(command)
+            } else {
+                evaluate(entry)
+            }
+        }
+    }
+
+    /// Runs code in the session, shows its echo or its error, and records it when it succeeded.
+    /// Returns whether it succeeded.
+    @discardableResult
+    func evaluate(_ source: String, origin: String = "<input>", record: Bool = true) -> Bool {
+        capture.text = ""
+        let result = session.run(source, origin: origin)
+        if let echo = result.echo {
+            StandardStreams.writeLine(echo)
+            capture.text += echo + "\n"
+        }
+        if !result.errors.isEmpty {
+            // The terminal echoed ^C without a newline.
+            if result.error?.kind == .interrupted { StandardStreams.writeLine() }
+            showError(presenter.text(for: result.errors, source: source))
+            return false
+        }
+        if record { transcript.append(source, output: capture.text) }
+        return true
+    }
+
+    /// Shows a message as an error (red on a terminal).
+    func showError(_ text: String) {
+        StandardStreams.flush()
+        StandardStreams.writeError(text)
+    }
+}

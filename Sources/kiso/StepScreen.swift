@@ -1,0 +1,286 @@
+import KisoLang
+import KisoNotebook
+import KisoTerminal
+
+/// `kiso step`: a notebook shown section by section in the terminal.
+///
+/// Prose is rendered to the window's width (math as Unicode). Each cell is shown, then run when
+/// the learner presses Enter, with its output below. At the `step>` prompt:
+///
+/// - Enter or `n`: run the cell shown; at the end of a section, go to the next one;
+/// - `b`: back to the previous section (the cells before it are replayed into a fresh session);
+/// - `r`: run the last cell again (or, when none has run in this section, the cell shown);
+/// - `e`: edit the cell shown (or, at the end of a section, the last one) line by line in
+///   readline, pre-filled with its code, then run the edited code;
+/// - `q`: quit; anything else runs as Kiso code in the notebook's session.
+///
+/// Setup cells run without being shown. The section reached is remembered (``ProgressStore``)
+/// and the next `kiso step` of the same chapter resumes there, replaying the earlier cells first.
+final class StepScreen {
+    /// What the learner asked for at the prompt.
+    enum Action: Equatable {
+        case next, back, rerun, edit, quit
+        case code(String)
+    }
+
+    /// Where a section left the walk.
+    enum Outcome {
+        case next, back, quit
+    }
+
+    let notebook: Notebook
+    let key: String
+    let style: TextStyle
+    let presenter: ErrorPresenter
+    let renderer: MarkdownRenderer
+    let editor: LineEditor
+    var progress: ProgressStore
+    var session: Session
+    private let completionSession: SessionBox
+    private let mute = Mute()
+
+    /// Silences a session's `print` while earlier cells are replayed.
+    final class Mute {
+        var on = false
+    }
+
+    /// Lets the completer, created once, follow the session as `b` replaces it.
+    final class SessionBox {
+        var session: Session
+        init(_ session: Session) { self.session = session }
+    }
+
+    /// A screen for `notebook`, remembering its place under `key` (the chapter's file stem).
+    init(notebook: Notebook, key: String) {
+        self.notebook = notebook
+        self.key = key
+        style = TextStyle.automatic
+        presenter = ErrorPresenter(style: style)
+        renderer = MarkdownRenderer(width: min(Terminal.width, 100), style: style)
+        progress = ProgressStore(path: ProgressStore.defaultPath())
+        session = StepScreen.makeSession(mute: mute)
+        let box = SessionBox(session)
+        completionSession = box
+        // Keys like `n` and `q` would crowd the REPL's history, so the screen keeps its own in memory.
+        editor = LineEditor(
+            historyPath: nil,
+            completer: { prefix, line in Completion.candidates(prefix: prefix, line: line, session: box.session) })
+        InterruptHandling.install()
+    }
+
+    private static func makeSession(mute: Mute) -> Session {
+        Session(output: { text in
+            if !mute.on { StandardStreams.write(text) }
+        })
+    }
+
+    /// Walks through the notebook; returns the exit status.
+    func run() -> Int32 {
+        let sections = notebook.sections
+        guard !sections.isEmpty else {
+            StandardStreams.writeLine("\(notebook.path) has nothing to step through")
+            return 0
+        }
+        var index = progress.section(for: key) ?? 0
+        if index >= sections.count { index = 0 }
+        StandardStreams.writeLine(style.bold(notebook.title.isEmpty ? key : notebook.title))
+        StandardStreams.writeLine(
+            style.dim(
+                "\(sections.count) sections · Enter runs the cell shown and moves on · b back · r rerun · "
+                    + "e edit · q quit · any other line runs as Kiso"))
+        if index > 0 {
+            StandardStreams.writeLine(
+                style.dim("Resuming at section \(index + 1) of \(sections.count); replaying the cells before it…"))
+            replay(before: index)
+        }
+        while index < sections.count {
+            try? progress.setSection(index, for: key)
+            switch show(sections[index]) {
+            case .next:
+                index += 1
+            case .back:
+                index = max(0, index - 1)
+                restart(at: index)
+            case .quit:
+                StandardStreams.writeLine(
+                    style.dim("Your place is saved: `kiso step \(key)` resumes at section \(index + 1)."))
+                return 0
+            }
+        }
+        try? progress.remove(key)
+        StandardStreams.writeLine(style.bold("End of \(notebook.title.isEmpty ? key : notebook.title)."))
+        return 0
+    }
+
+    /// A fresh session with the cells before section `index` replayed.
+    private func restart(at index: Int) {
+        session = StepScreen.makeSession(mute: mute)
+        completionSession.session = session
+        replay(before: index)
+    }
+
+    /// Runs the cells before section `index` without showing them or their output.
+    private func replay(before index: Int) {
+        for cell in notebook.cells(before: index) { runSilently(cell) }
+    }
+
+    /// Runs a cell without showing it; only an unexpected error is shown.
+    private func runSilently(_ cell: Cell) {
+        mute.on = true
+        let result = session.run(cell.source, origin: origin)
+        mute.on = false
+        if !result.errors.isEmpty && !cell.flags.contains(.error) {
+            showError(presenter.text(for: result.errors, source: cell.source))
+        }
+    }
+
+    /// Errors in cells are located within the cell, as `kiso run` records them.
+    private let origin = SessionEvaluator.origin
+
+    private func show(_ section: Section) -> Outcome {
+        StandardStreams.writeLine()
+        StandardStreams.writeLine(
+            style.dim("── section \(section.index + 1) of \(notebook.sections.count) ") + "\n")
+        var lastRun: String? = nil
+        for item in section.items {
+            switch item {
+            case .prose(let text):
+                let rendered = renderer.render(text)
+                if !rendered.trimmed().isEmpty { StandardStreams.writeLine(rendered + "\n") }
+            case .cell(let cellIndex):
+                guard cellIndex >= 0, cellIndex < notebook.cells.count else { continue }
+                let cell = notebook.cells[cellIndex]
+                if cell.flags.contains(.setup) {
+                    runSilently(cell)
+                    continue
+                }
+                display(cell.source)
+                pending: while true {
+                    switch ask(pending: true) {
+                    case .next:
+                        runCell(cell.source)
+                        lastRun = cell.source
+                        break pending
+                    case .rerun:
+                        if let last = lastRun {
+                            runCell(last)
+                        } else {
+                            runCell(cell.source)
+                            lastRun = cell.source
+                            break pending
+                        }
+                    case .edit:
+                        guard let edited = edit(cell.source) else { continue }
+                        runCell(edited)
+                        lastRun = edited
+                        break pending
+                    case .back: return .back
+                    case .quit: return .quit
+                    case .code(let code): runCode(code)
+                    }
+                }
+            }
+        }
+        while true {
+            switch ask(pending: false) {
+            case .next: return .next
+            case .rerun:
+                if let last = lastRun { runCell(last) }
+            case .edit:
+                if let last = lastRun, let edited = edit(last) {
+                    runCell(edited)
+                    lastRun = edited
+                }
+            case .back: return .back
+            case .quit: return .quit
+            case .code(let code): runCode(code)
+            }
+        }
+    }
+
+    /// Shows a cell's code in a gutter.
+    private func display(_ source: String) {
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            StandardStreams.writeLine(style.dim("  │ ") + style.cyan(String(line)))
+        }
+    }
+
+    /// Reads what the learner wants: a key, or Kiso code (continued over lines while incomplete).
+    private func ask(pending: Bool) -> Action {
+        let keys =
+            pending
+            ? "[Enter] run · e edit · r rerun · b back · q quit · or type Kiso"
+            : "[Enter] next section · r rerun · e edit · b back · q quit · or type Kiso"
+        StandardStreams.writeLine(style.dim(keys))
+        StandardStreams.flush()
+        while true {
+            let first: String
+            switch editor.read(prompt: "step> ") {
+            case .line(let line): first = line
+            case .interrupted: continue
+            case .endOfInput:
+                StandardStreams.writeLine()
+                return .quit
+            }
+            switch first.trimmed() {
+            case "", "n": return .next
+            case "b": return .back
+            case "r": return .rerun
+            case "e": return .edit
+            case "q": return .quit
+            default: break
+            }
+            var lines = [first]
+            while !session.isComplete(lines.joined(separator: "\n")) {
+                guard let more = editor.readLine(prompt: REPL.continuationPrompt) else { break }
+                lines.append(more)
+            }
+            return .code(lines.joined(separator: "\n"))
+        }
+    }
+
+    /// Edits `source` line by line, each pre-filled; nil when the learner pressed Ctrl-C or Ctrl-D.
+    private func edit(_ source: String) -> String? {
+        let original = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines: [String] = []
+        for (index, line) in original.enumerated() {
+            let prompt = original.count == 1 ? "edit> " : "edit \(index + 1)/\(original.count)> "
+            switch editor.read(prompt: prompt, prefill: line) {
+            case .line(let edited): lines.append(edited)
+            case .interrupted, .endOfInput: return nil
+            }
+        }
+        while !session.isComplete(lines.joined(separator: "\n")) {
+            guard let more = editor.readLine(prompt: REPL.continuationPrompt) else { return nil }
+            lines.append(more)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Runs a cell's code as a notebook does (only the last expression echoes) and shows its output.
+    private func runCell(_ source: String) {
+        session.echoEachExpression = false
+        show(session.run(source, origin: origin), source: source)
+    }
+
+    /// Runs a line typed at the prompt as the REPL does (every expression echoes).
+    private func runCode(_ source: String) {
+        session.echoEachExpression = true
+        show(session.run(source), source: source)
+    }
+
+    private func show(_ result: RunResult, source: String) {
+        if let echo = result.echo { StandardStreams.writeLine(echo) }
+        if !result.errors.isEmpty {
+            // The terminal echoed ^C without a newline.
+            if result.error?.kind == .interrupted { StandardStreams.writeLine() }
+            showError(presenter.text(for: result.errors, source: source))
+        }
+        StandardStreams.writeLine()
+        StandardStreams.flush()
+    }
+
+    private func showError(_ text: String) {
+        StandardStreams.writeError(text)
+    }
+}
