@@ -269,6 +269,10 @@ def shapes():
             lambda: np.pad(p, widths if len(widths) > 1 else widths[0], mode=mode))
     run(cases, "pad", [arg(np.arange(5.0))], {"widths": [[3, 4]], "mode": "reflect", "value": 0}, lambda: np.pad(np.arange(5.0), (3, 4), mode="reflect"))
     run(cases, "pad", [arg(p)], {"widths": [[1, 1]], "mode": "constant", "value": 7.5}, lambda: np.pad(p, 1, constant_values=7.5))
+    tri = rng.normal(size=(2, 3, 4))
+    for k in (-1, 0, 2, -5, 5):
+        run(cases, "triu", [arg(tri)], {"k": k}, lambda: np.triu(tri, k))
+        run(cases, "tril", [arg(tri[0], ("transpose", (1, 0)))], {"k": k}, lambda: np.tril(tri[0].T, k))
     write("core_shapes", cases)
 
 

@@ -12,6 +12,23 @@ extension Registry {
             return .none
         }
         add(
+            "append", [param("items", .any), param("x", .any)],
+            doc: "A new list with x at the end; for a tensor, NumPy's append (both flattened, then joined).",
+            example: "append([1, 2], 3)"
+        ) { a in
+            switch a[0] {
+            case .list(let xs), .tuple(let xs): return .list(xs + [a[1]])
+            case .tensor(let t):
+                // NumPy's append: both flattened, then joined.
+                let tail = try a.tensor(1).flattened()
+                return .tensor(try Tensor.concatenate([t.flattened(), tail]))
+            default:
+                throw KisoError(
+                    .type, "`append` needs a list, got \(a[0].kindName)", span: a.span,
+                    hint: "start from an empty list: xs = []; xs = append(xs, x)")
+            }
+        }
+        add(
             "len", [param("x", .any)],
             doc: "The number of items: elements of a list, rows of a tensor, keys of a dict.", example: "len([1, 2, 3])"
         ) { a in

@@ -112,6 +112,8 @@ enum CoreOps {
         case "tile": return [try a.tiled(kw["reps"] as? [Int] ?? [])]
         case "repeat": return [try a.repeated(kw["repeats"] as? [Int] ?? [], axis: axis)]
         case "flip": return [try a.flipped(axes)]
+        case "triu": return [try a.triu(k: kw["k"] as? Int ?? 0)]
+        case "tril": return [try a.tril(k: kw["k"] as? Int ?? 0)]
         case "broadcast_to": return [try a.broadcast(to: kw["shape"] as? [Int] ?? [])]
         case "pad":
             let widths = (kw["widths"] as? [[Int]] ?? []).map { ($0[0], $0[1]) }
