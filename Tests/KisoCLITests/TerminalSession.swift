@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `kiso` running under a pseudo-terminal: a detached tmux session on a private server, driven with
 /// send-keys and read with capture-pane.
 final class TerminalSession {
@@ -31,17 +35,19 @@ final class TerminalSession {
         var command = ["env", "-u", "NO_COLOR", "TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
         command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command += [KisoBinary.url.path] + arguments
-        // The server this starts keeps the client's output open, so its output is not read.
-        let started = try TerminalSession.tmux(
+        let status = TerminalSession.startServer(
             ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
-                + command, capture: false)
-        if started.status != 0 { throw TerminalError(message: "tmux new-session failed") }
+                + command)
+        if status != 0 { throw TerminalError(message: "tmux new-session failed with status \(status)") }
         // Keep the pane after kiso exits, so its last screen can still be read.
         _ = try? run(["set-option", "-t", target, "remain-on-exit", "on"])
     }
 
     deinit {
         _ = try? run(["kill-server"])
+        // The server leaves its socket behind in tmux's directory.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     /// Types `text` literally (no key names).
@@ -110,22 +116,59 @@ final class TerminalSession {
         try TerminalSession.tmux(["-L", socket] + arguments)
     }
 
-    private static func tmux(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
-        let process = Process()
-        // Foundation watches the child through a descriptor it inherits; the tmux server forked by
-        // new-session would keep that open forever, so close every descriptor above 2 first.
+    /// Runs `tmux new-session`, which forks the server. The server must not inherit the test
+    /// process's blocked signals (it would never notice its pane exit or a kill-server) nor its open
+    /// descriptors (Foundation watches children through one, and would wait for the server), so it
+    /// is spawned directly with an empty signal mask, default handlers and nothing open above 2.
+    private static func startServer(_ arguments: [String]) -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGCHLD, SIGPIPE, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let closeAndRun = """
             for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done
             exec tmux -u "$@"
             """
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", closeAndRun, "bash"] + arguments
+        let argv = ["/bin/bash", "-c", closeAndRun, "bash"] + arguments
+        var cStrings = argv.map { strdup($0) }
+        defer { for pointer in cStrings { free(pointer) } }
+        cStrings.append(nil)
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, cStrings, environ)
+        guard spawned == 0 else { return spawned }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return 0 }
+        }
+        // WEXITSTATUS, spelled out: Glibc's macro is not imported.
+        return (status >> 8) & 0xff
+    }
+
+    private static func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-u"] + arguments
         let output = Pipe()
-        process.standardOutput = capture ? output : FileHandle.nullDevice
-        process.standardError = capture ? output : FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = output
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
