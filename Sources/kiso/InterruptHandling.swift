@@ -17,11 +17,12 @@ enum InterruptHandling {
             InterruptSignal.pending.store(true, ordering: .relaxed)
             Session.interrupt.store(true, ordering: .relaxed)
         })
-        // A parent may have started kiso with SIGINT blocked (the mask is inherited across exec);
-        // Ctrl-C would then never arrive. Threads started later inherit this thread's mask.
+        // A parent may have started kiso with signals blocked (the mask is inherited across exec);
+        // Ctrl-C would then never arrive, and a closed terminal or `kill` would leave a runaway
+        // loop spinning. Threads started later inherit this thread's mask.
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
+        for signal in [SIGINT, SIGHUP, SIGTERM, SIGQUIT] { sigaddset(&unblock, signal) }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }
