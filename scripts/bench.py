@@ -44,6 +44,25 @@ def numpy_cases():
     return cases
 
 
+def programs():
+    """Whole-process comparisons: (name, kiso argv, peer argv, peer name, repeats per round)."""
+    py = sys.executable
+    bench = os.path.join(ROOT, "benchmarks")
+    out = [
+        ("cold start: kiso --version", [KISO, "--version"], [py, "-c", "import numpy"], "python3 -c 'import numpy'", 10),
+        ("cold start: kiso -e '1+1'", [KISO, "-e", "1+1"], [py, "-c", "import numpy"], "python3 -c 'import numpy'", 10),
+        ("attention step ×10⁵ (4×8)", [KISO, os.path.join(bench, "attention", "attention.kiso")],
+         [py, os.path.join(bench, "attention", "attention_numpy.py")], "NumPy", 1),
+    ]
+    circles = os.path.join(bench, "circles")
+    if os.path.exists(os.path.join(circles, "circles.kiso")):
+        out.append(("circles MLP, 2000 steps", [KISO, os.path.join(circles, "circles.kiso")],
+                    [py, os.path.join(circles, "circles_numpy.py")], "NumPy", 1))
+        out.append(("circles MLP, 2000 steps", [KISO, os.path.join(circles, "circles.kiso")],
+                    [py, os.path.join(circles, "circles_jax.py")], "JAX", 1))
+    return out
+
+
 def time_numpy(prepare, repeats):
     body = prepare()
     body()
@@ -105,14 +124,18 @@ def main():
             rows.append((name, f"{k * 1e3:.2f} ms", f"{p * 1e3:.2f} ms", f"{k / p:.2f}× NumPy's time"))
         print(" | ".join(rows[-1]), flush=True)
 
-    # Cold start: a whole process, as a learner's shell would start it.
-    if not args.only or "cold" in args.only:
+    # Whole programs, as a learner's shell would start them: cold starts and Kiso scripts
+    # against the same program in Python.
+    for name, kiso_argv, peer_argv, peer_label, repeats in programs():
+        if args.only and args.only not in name:
+            continue
         kiso, peer = [], []
         for _ in range(args.rounds):
-            kiso += time_command([KISO, "--version"], 10)
-            peer += time_command([sys.executable, "-c", "import numpy"], 10)
+            kiso += time_command(kiso_argv, repeats)
+            peer += time_command(peer_argv, repeats)
         k, p = statistics.median(kiso), statistics.median(peer)
-        rows.append(("cold start", f"{k * 1e3:.1f} ms (kiso --version)", f"{p * 1e3:.1f} ms (python3 -c 'import numpy')", f"{k / p:.2f}× NumPy's time"))
+        unit = (lambda t: f"{t * 1e3:.1f} ms") if max(k, p) < 1 else (lambda t: f"{t:.3f} s")
+        rows.append((name, unit(k), f"{unit(p)} ({peer_label})", f"{k / p:.2f}× {peer_label}'s time"))
         print(" | ".join(rows[-1]), flush=True)
 
     if args.no_write:

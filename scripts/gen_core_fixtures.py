@@ -53,7 +53,8 @@ def inputs():
 
 UNARY = {
     "exp": np.exp, "log": np.log, "log1p": np.log1p, "expm1": np.expm1, "sqrt": np.sqrt,
-    "abs": np.abs, "sign": np.sign, "sin": np.sin, "cos": np.cos, "tan": np.tan, "tanh": np.tanh,
+    "abs": np.abs, "sign": np.sign, "sin": np.sin, "cos": np.cos, "tan": np.tan,
+    "arcsin": np.arcsin, "arccos": np.arccos, "arctan": np.arctan, "degrees": np.degrees, "radians": np.radians, "tanh": np.tanh,
     "sigmoid": special.expit, "erf": special.erf, "floor": np.floor, "ceil": np.ceil,
     "round": np.round, "negative": np.negative, "isnan": np.isnan, "isinf": np.isinf,
     "isfinite": np.isfinite, "logical_not": np.logical_not,
@@ -268,6 +269,10 @@ def shapes():
             lambda: np.pad(p, widths if len(widths) > 1 else widths[0], mode=mode))
     run(cases, "pad", [arg(np.arange(5.0))], {"widths": [[3, 4]], "mode": "reflect", "value": 0}, lambda: np.pad(np.arange(5.0), (3, 4), mode="reflect"))
     run(cases, "pad", [arg(p)], {"widths": [[1, 1]], "mode": "constant", "value": 7.5}, lambda: np.pad(p, 1, constant_values=7.5))
+    tri = rng.normal(size=(2, 3, 4))
+    for k in (-1, 0, 2, -5, 5):
+        run(cases, "triu", [arg(tri)], {"k": k}, lambda: np.triu(tri, k))
+        run(cases, "tril", [arg(tri[0], ("transpose", (1, 0)))], {"k": k}, lambda: np.tril(tri[0].T, k))
     write("core_shapes", cases)
 
 

@@ -44,6 +44,13 @@ public final class Session {
     /// `output`, as it happens), not only the last one, which is still returned in `echo`.
     public var echoEachExpression = false
 
+    /// How plots are drawn when echoed or printed: total width, colour and charset. The default
+    /// (64 columns, no colour, Unicode) is what notebooks record; the REPL sets the terminal's.
+    public var plotDisplay: PlotDisplay {
+        get { interpreter.plotDisplay }
+        set { interpreter.plotDisplay = newValue }
+    }
+
     private let interpreter: Interpreter
     private let output: (String) -> Void
 
@@ -67,7 +74,10 @@ public final class Session {
         resolver.resolve(statements)
         return LargeStack.run { [self] in
             do {
-                return RunResult(echo: try execute(statements))
+                return RunResult(
+                    echo: try SessionPrintOptions.$current.withValue(interpreter.printOptions) {
+                        try execute(statements)
+                    })
             } catch let error as KisoError {
                 return RunResult(errors: [located(error, origin)])
             } catch {
@@ -90,7 +100,7 @@ public final class Session {
             switch flow {
             case .value(let value):
                 guard case .expression = statement.kind, !statement.silent, !isNoneValue(value) else { continue }
-                let text = value.echoed
+                let text = interpreter.echoedText(value)
                 if i == statements.count - 1 {
                     echo = text
                 } else if echoEachExpression {
@@ -134,8 +144,10 @@ public final class Session {
             var shape = ""
             switch value {
             case .tensor(let t): shape = formatShape(t.shape)
+            case .variable(let v): shape = formatShape(v.shape)
             case .list(let xs), .tuple(let xs): shape = "len \(xs.count)"
             case .dict(let d): shape = "len \(d.count)"
+            case .plot(let p): shape = p.kind
             default: break
             }
             return (interpreter.symbolNames[id], value.shortKind, shape)
@@ -159,6 +171,7 @@ public final class Session {
             {
                 switch value {
                 case .generator: names = Array(interpreter.registry.generatorMethods.keys)
+                case .optimizer: names = Array(interpreter.registry.optimizerMethods.keys) + ["lr"]
                 case .tensor:
                     names =
                         ["shape", "ndim", "size", "T", "dtype"]
@@ -286,6 +299,13 @@ public final class Session {
                     name: "rng." + name, signature: "rng.\(name)(\(parameters))", doc: method.doc,
                     example: method.example,
                     category: method.category))
+        }
+        for (name, method) in registry.optimizerMethods.sorted(by: { $0.key < $1.key }) {
+            let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
+            infos.append(
+                BuiltinInfo(
+                    name: "opt." + name, signature: "opt.\(name)(\(parameters))", doc: method.doc,
+                    example: method.example, category: method.category))
         }
         return infos
     }

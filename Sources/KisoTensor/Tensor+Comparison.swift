@@ -28,11 +28,13 @@ extension Tensor {
 
     /// Elementwise larger value; nan if either is nan (NumPy's `maximum`).
     public static func maximum(_ a: Tensor, _ b: Tensor, op: String = "maximum") throws -> Tensor {
-        try zipElements(a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype), Kernel.Maximum.self)
+        try zipElements(
+            a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype), Kernel.Maximum.self)
     }
     /// Elementwise smaller value; nan if either is nan (NumPy's `minimum`).
     public static func minimum(_ a: Tensor, _ b: Tensor, op: String = "minimum") throws -> Tensor {
-        try zipElements(a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype), Kernel.Minimum.self)
+        try zipElements(
+            a, b, op: op, dtype: a.dtype == b.dtype ? a.dtype : .promote(a.dtype, b.dtype), Kernel.Minimum.self)
     }
 
     /// Elements where both are non-zero.

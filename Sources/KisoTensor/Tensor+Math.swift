@@ -24,10 +24,22 @@ extension Tensor {
     public func cos() -> Tensor { map(Kernel.Cos.self, dtype: .float64) }
     /// The tangent (radians).
     public func tan() -> Tensor { map(Kernel.Tan.self, dtype: .float64) }
+    /// The inverse sine, in radians; nan outside [-1, 1].
+    public func arcsin() -> Tensor { map(Kernel.Arcsin.self, dtype: .float64) }
+    /// The inverse cosine, in radians; nan outside [-1, 1].
+    public func arccos() -> Tensor { map(Kernel.Arccos.self, dtype: .float64) }
+    /// The inverse tangent, in radians.
+    public func arctan() -> Tensor { map(Kernel.Arctan.self, dtype: .float64) }
+    /// Radians converted to degrees.
+    public func degrees() -> Tensor { map(Kernel.Degrees.self, dtype: .float64) }
+    /// Degrees converted to radians.
+    public func radians() -> Tensor { map(Kernel.Radians.self, dtype: .float64) }
     /// The hyperbolic tangent.
-    public func tanh() -> Tensor { map(Kernel.Tanh.self, dtype: .float64) }
+    public func tanh() -> Tensor { mapBlocks { VectorTanh.apply($0, $1, count: $2) } }
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
     public func sigmoid() -> Tensor { map(Kernel.Sigmoid.self, dtype: .float64) }
+    /// max(x, 0), elementwise; nan stays nan.
+    public func relu() -> Tensor { map(Kernel.Relu.self, dtype: dtype == .bool ? .int64 : dtype) }
     /// The Gauss error function.
     public func erf() -> Tensor { map(Kernel.Erf.self, dtype: .float64) }
     /// The largest whole number ≤ x.

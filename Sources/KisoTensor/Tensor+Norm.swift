@@ -75,7 +75,7 @@ extension Tensor {
             result = try reduced.squeezed([rowAxis, colAxis])
         case .p(2), .p(-2), .nuclear:
             let others = (0..<rank).filter { $0 != rowAxis && $0 != colAxis }
-            let values = try transposed(others + [rowAxis, colAxis]).singularValues()
+            let values = try Linalg.svd(transposed(others + [rowAxis, colAxis]), computeUV: false).s
             switch order {
             case .p(2): result = try values.max(axes: [-1])
             case .p(-2): result = try values.min(axes: [-1])

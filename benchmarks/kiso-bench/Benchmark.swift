@@ -17,6 +17,10 @@ func measure(_ body: () throws -> Void) rethrows -> Double {
 /// `kiso-bench NAME [REPEATS]` prints `NAME seconds` for each repeat; `kiso-bench --list` lists.
 func runBenchmarkCommandLine(_ benchmarks: [Benchmark]) {
     let args = CommandLine.arguments.dropFirst()
+    if args.first == "--blas-core" {
+        print((try? Linalg.backendDescription()) ?? "OpenBLAS could not be loaded")
+        return
+    }
     guard let name = args.first, name != "--list" else {
         for b in benchmarks { print(b.name) }
         return

@@ -26,6 +26,8 @@ enum ParameterKind {
     case function
     /// A random Generator (the receiver of its methods).
     case generator
+    /// An optimizer (the receiver of its methods).
+    case optimizer
 
     /// How a message names the kind.
     var expectation: String {
@@ -42,6 +44,7 @@ enum ParameterKind {
         case .tensors: return "a list of tensors"
         case .function: return "a function"
         case .generator: return "a random Generator"
+        case .optimizer: return "an optimizer"
         }
     }
 
@@ -63,6 +66,10 @@ enum ParameterKind {
         case (.tensors, .list), (.tensors, .tuple), (.tensors, .tensor): return true
         case (.function, _): return value.isCallable
         case (.generator, .generator): return true
+        case (.optimizer, .optimizer): return true
+        case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
+            (.axes, .variable), (.shape, .variable), (.tensors, .variable):
+            return true
         default: return false
         }
     }
@@ -97,6 +104,9 @@ final class Builtin {
     let body: (inout Arguments) throws -> Value
     /// Whether `x.name(…)` works on tensors (the first parameter takes a tensor).
     let isTensorMethod: Bool
+    /// The implementation used when an argument is being differentiated (see
+    /// Builtins+Autodiff.swift); nil when the builtin has no differentiable counterpart.
+    var tracedBody: ((inout Arguments) throws -> Value)?
 
     init(
         name: String, parameters: [BuiltinParameter], doc: String, example: String, category: String,

@@ -8,8 +8,25 @@ extension Registry {
             example: "print(\"loss\", 0.25)"
         ) { a in
             guard case .list(let items) = a[0] else { return .none }
-            a.interpreter.output(items.map(\.printed).joined(separator: " ") + "\n")
+            a.interpreter.output(items.map(a.interpreter.printedText).joined(separator: " ") + "\n")
             return .none
+        }
+        add(
+            "append", [param("items", .any), param("x", .any)],
+            doc: "A new list with x at the end; for a tensor, NumPy's append (both flattened, then joined).",
+            example: "append([1, 2], 3)"
+        ) { a in
+            switch a[0] {
+            case .list(let xs), .tuple(let xs): return .list(xs + [a[1]])
+            case .tensor(let t):
+                // NumPy's append: both flattened, then joined.
+                let tail = try a.tensor(1).flattened()
+                return .tensor(try Tensor.concatenate([t.flattened(), tail]))
+            default:
+                throw KisoError(
+                    .type, "`append` needs a list, got \(a[0].kindName)", span: a.span,
+                    hint: "start from an empty list: xs = []; xs = append(xs, x)")
+            }
         }
         add(
             "len", [param("x", .any)],
@@ -20,6 +37,11 @@ extension Registry {
             case .string(let s): return .int(s.count)
             case .dict(let d): return .int(d.count)
             case .range(let r): return .int(r.count)
+            case .variable(let v):
+                guard let first = v.shape.first else {
+                    throw KisoError(.type, "len() of a 0-d tensor", hint: "a 0-d tensor holds one value; use x.size")
+                }
+                return .int(first)
             case .tensor(let t):
                 guard let first = t.shape.first else {
                     throw KisoError(.type, "len() of a 0-d tensor", hint: "a 0-d tensor holds one value; use x.size")
@@ -43,7 +65,7 @@ extension Registry {
         }
         add("str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"") {
             a in
-            .string(a[0].printed)
+            .string(a.interpreter.printedText(a[0]))
         }
         add(
             "repr", [param("x", .any)], doc: "The value as text, as a container shows it (strings quoted).",
@@ -89,6 +111,8 @@ extension Registry {
                 return .list((0..<r.count).map { .int(r.element($0)) })
             case .dict(let d): return .list(d.keys.map(\.value))
             case .string(let s): return .list(s.map { .string(String($0)) })
+            case .variable:
+                return .list(try a.interpreter.iterationItems(a[0], span: a.span))
             case .tensor(let t):
                 guard t.rank >= 1 else { return .list([a[0]]) }
                 return .list(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
@@ -97,6 +121,7 @@ extension Registry {
         }
         add("tuple", [param("x", .any)], doc: "The items as a tuple.", example: "tuple([1, 2])") { a in
             if case .tuple = a[0] { return a[0] }
+            if case .variable = a[0] { return .tuple(try a.interpreter.iterationItems(a[0], span: a.span)) }
             if case .tensor(let t) = a[0], t.rank >= 1 {
                 return .tuple(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
             }
@@ -170,6 +195,8 @@ extension Interpreter {
             return (0..<r.count).map { .int(r.element($0)) }
         case .tensor(let t) where t.rank >= 1:
             return try (0..<t.shape[0]).map { i in .tensor(try engine(span) { try t.subscripted([.int(i)]) }) }
+        case .variable(let v) where v.rank >= 1:
+            return try (0..<v.shape[0]).map { i in .traced(try engine(span) { try v.subscripted([.int(i)]) }) }
         default:
             throw KisoError(.type, "cannot iterate over \(value.kindName)", span: span)
         }

@@ -37,6 +37,15 @@ extension Registry {
             .tensor(try Tensor.eye(try a.int(0), try a.optionalInt(1), k: try a.int(2)))
         }
         add(
+            "triu", [param("m", .tensor), param("k", .int, .int(0))],
+            doc: "The upper triangle: elements on and above diagonal k, zeros below.", example: "triu(ones([3, 3]))"
+        ) { a in .tensor(try a.tensor(0).triu(k: try a.int(1))) }
+        add(
+            "tril", [param("m", .tensor), param("k", .int, .int(0))],
+            doc: "The lower triangle: elements on and below diagonal k, zeros above (a causal mask).",
+            example: "tril(ones([3, 3]))"
+        ) { a in .tensor(try a.tensor(0).tril(k: try a.int(1))) }
+        add(
             "arange", [param("start", .number), param("stop", .number, .none), param("step", .number, .int(1))],
             doc: "Evenly spaced values in [start, stop); whole-number arguments give integers.",
             example: "arange(0, 1, 0.25)"

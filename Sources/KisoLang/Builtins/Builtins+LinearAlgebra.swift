@@ -1,50 +1,70 @@
 import KisoTensor
 
-/// The matrix product behind `@`.
-enum LinearAlgebra {
-    static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        guard a.rank >= 1, b.rank >= 1, a.rank <= 2, b.rank <= 2 else {
-            throw TensorError(
-                .shape,
-                "matmul: operands must be 1-d or 2-d here, got \(formatShape(a.shape)) @ \(formatShape(b.shape))")
-        }
-        let (m, k) = a.rank == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
-        let (k2, n) = b.rank == 2 ? (b.shape[0], b.shape[1]) : (b.shape[0], 1)
-        guard k == k2 else {
-            throw TensorError(
-                .shape, "matmul: \(formatShape(a.shape)) @ \(formatShape(b.shape)) — inner sizes \(k) and \(k2) differ",
-                hint: "the last axis of the left operand must match the first of the right")
-        }
-        let x = a.scalars
-        let y = b.scalars
-        var out = [Double](repeating: 0, count: m * n)
-        for i in 0..<m {
-            for p in 0..<k {
-                let v = x[i * k + p]
-                for j in 0..<n { out[i * n + j] += v * y[p * n + j] }
-            }
-        }
-        var shape: [Int] = []
-        if a.rank == 2 { shape.append(m) }
-        if b.rank == 2 { shape.append(n) }
-        return try Tensor(shape: shape, scalars: out)
-    }
-}
-
 extension Registry {
     func registerLinearAlgebra() {
         section("Linear algebra")
         add(
-            "matmul", [param("x1", .tensor), param("x2", .tensor)], doc: "The matrix product (same as @).",
+            "matmul", [param("x1", .tensor), param("x2", .tensor)],
+            doc: "The matrix product (same as @), batched and broadcast like NumPy's.",
             example: "matmul(eye(2), [1, 2])"
-        ) { a in
-            .tensor(try LinearAlgebra.matmul(try a.tensor(0), try a.tensor(1)))
-        }
+        ) { a in .tensor(try KisoTensor.matmul(try a.tensor(0), try a.tensor(1))) }
         add(
             "dot", [param("a", .tensor), param("b", .tensor)],
-            doc: "The dot product of vectors, or the matrix product.", example: "dot([1, 2], [3, 4])"
+            doc: "The dot product of vectors, or NumPy's dot for matrices and higher ranks.",
+            example: "dot([1, 2], [3, 4])"
+        ) { a in .tensor(try KisoTensor.dot(try a.tensor(0), try a.tensor(1))) }
+        add(
+            "outer", [param("a", .tensor), param("b", .tensor)],
+            doc: "The outer product: every element of a times every element of b.", example: "outer([1, 2], [3, 4, 5])"
+        ) { a in .tensor(try KisoTensor.outer(try a.tensor(0), try a.tensor(1))) }
+        add(
+            "inner", [param("a", .tensor), param("b", .tensor)],
+            doc: "The inner product over the last axes.", example: "inner([1, 2], [3, 4])"
+        ) { a in .tensor(try KisoTensor.inner(try a.tensor(0), try a.tensor(1))) }
+        add(
+            "eigh", [param("a", .tensor)],
+            doc: "Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix.",
+            example: "values, vectors = eigh([[2, 1], [1, 2]])"
         ) { a in
-            .tensor(try LinearAlgebra.matmul(try a.tensor(0), try a.tensor(1)))
+            let r = try Linalg.eigh(try a.tensor(0))
+            return .tuple([.tensor(r.eigenvalues), .tensor(r.eigenvectors)])
+        }
+        add(
+            "eig", [param("a", .tensor)],
+            doc: "Eigenvalues and eigenvectors (columns) of a square matrix with a real spectrum.",
+            example: "values, vectors = eig([[2, 0], [1, 3]])"
+        ) { a in
+            let r = try Linalg.eig(try a.tensor(0))
+            return .tuple([.tensor(r.eigenvalues), .tensor(r.eigenvectors)])
+        }
+        add(
+            "svd", [param("a", .tensor), param("full_matrices", .bool, .bool(true))],
+            doc: "The singular value decomposition a = U @ diag(S) @ Vh, returned as (U, S, Vh).",
+            example: "U, S, Vh = svd([[3, 0], [0, 4], [0, 0]])"
+        ) { a in
+            let r = try Linalg.svd(try a.tensor(0), fullMatrices: try a.bool(1))
+            return .tuple([r.u.map(Value.tensor) ?? .none, .tensor(r.s), r.vh.map(Value.tensor) ?? .none])
+        }
+        add(
+            "inv", [param("a", .tensor)], doc: "The inverse of a square matrix (an error if it is singular).",
+            example: "inv([[2, 0], [0, 4]])"
+        ) { a in .tensor(try Linalg.inv(try a.tensor(0))) }
+        add(
+            "det", [param("a", .tensor)], doc: "The determinant of a square matrix.", example: "det([[1, 2], [3, 4]])"
+        ) { a in .tensor(try Linalg.det(try a.tensor(0))) }
+        add(
+            "solve", [param("a", .tensor), param("b", .tensor)],
+            doc: "The x with a @ x = b, for a square, non-singular a.", example: "solve([[2, 0], [0, 4]], [2, 8])"
+        ) { a in .tensor(try Linalg.solve(try a.tensor(0), try a.tensor(1))) }
+        add(
+            "lstsq", [param("a", .tensor), param("b", .tensor)],
+            doc: "The least-squares solution of a @ x ≈ b, as (x, residuals, rank, singular values).",
+            example: "x, res, rank, sv = lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2])"
+        ) { a in
+            let r = try Linalg.lstsq(try a.tensor(0), try a.tensor(1))
+            return .tuple([
+                .tensor(r.solution), .tensor(r.residuals), .number(Double(r.rank)), .tensor(r.singularValues),
+            ])
         }
     }
 }

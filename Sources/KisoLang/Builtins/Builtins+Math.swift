@@ -39,6 +39,23 @@ extension Registry {
         elementwise("sin", doc: "The sine (radians).", example: "sin(pi / 2)", scalar: Glibc.sin) { $0.sin() }
         elementwise("cos", doc: "The cosine (radians).", example: "cos(0)", scalar: Glibc.cos) { $0.cos() }
         elementwise("tan", doc: "The tangent (radians).", example: "tan(pi / 4)", scalar: Glibc.tan) { $0.tan() }
+        elementwise(
+            "arcsin", doc: "The inverse sine, in radians (nan outside [-1, 1]).", example: "arcsin(1)",
+            scalar: Glibc.asin
+        ) { $0.arcsin() }
+        elementwise(
+            "arccos", doc: "The inverse cosine, in radians (nan outside [-1, 1]).", example: "arccos(0)",
+            scalar: Glibc.acos
+        ) { $0.arccos() }
+        elementwise("arctan", doc: "The inverse tangent, in radians.", example: "arctan(1)", scalar: Glibc.atan) {
+            $0.arctan()
+        }
+        elementwise(
+            "degrees", doc: "Radians converted to degrees.", example: "degrees(pi)", scalar: { $0 * (180 / Double.pi) }
+        ) { $0.degrees() }
+        elementwise(
+            "radians", doc: "Degrees converted to radians.", example: "radians(180)", scalar: { $0 * (Double.pi / 180) }
+        ) { $0.radians() }
         elementwise("tanh", doc: "The hyperbolic tangent.", example: "tanh([-1, 0, 1])", scalar: Glibc.tanh) {
             $0.tanh()
         }

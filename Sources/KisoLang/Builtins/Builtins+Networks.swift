@@ -20,7 +20,7 @@ extension Registry {
         }
         add("relu", [param("x", .numeric)], doc: "max(x, 0), elementwise.", example: "relu([-1, 0, 2])") { a in
             if case .number(let x) = a[0] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
-            return .tensor(try Tensor.maximum(try a.tensor(0), Tensor(0)))
+            return .tensor(try a.tensor(0).relu())
         }
         add(
             "set_printoptions",
@@ -37,13 +37,12 @@ extension Registry {
             let linewidth = try a.optionalInt(3)
             let suppress = a.isNone(4) ? nil : try a.bool(4)
             if let p = precision, p < 0 { throw KisoError(.value, "precision must be 0 or more, got \(p)") }
-            PrintOptions.update { options in
-                if let precision { options.precision = precision }
-                if let threshold { options.threshold = threshold }
-                if let edgeitems { options.edgeitems = edgeitems }
-                if let linewidth { options.linewidth = linewidth }
-                if let suppress { options.suppress = suppress }
-            }
+            let session = a.interpreter.printOptions
+            if let precision { session.options.precision = precision }
+            if let threshold { session.options.threshold = threshold }
+            if let edgeitems { session.options.edgeitems = edgeitems }
+            if let linewidth { session.options.linewidth = linewidth }
+            if let suppress { session.options.suppress = suppress }
             return .none
         }
     }

@@ -5,6 +5,7 @@ final class Registry {
     private(set) var functions: [Builtin] = []
     private(set) var byName: [String: Builtin] = [:]
     private(set) var generatorMethods: [String: Builtin] = [:]
+    private(set) var optimizerMethods: [String: Builtin] = [:]
     private var category = ""
 
     init() {
@@ -16,6 +17,10 @@ final class Registry {
         registerLinearAlgebra()
         registerRandom()
         registerNetworks()
+        registerPlots()
+        registerAutodiff()
+        registerTraining()
+        registerDatasets()
     }
 
     /// Starts a group of builtins in the documentation.
@@ -44,6 +49,23 @@ final class Registry {
         generatorMethods[name] = Builtin(
             name: name, parameters: [param("rng", .generator)] + parameters, doc: doc, example: example,
             category: "Generator methods", body: body)
+    }
+}
+
+extension Registry {
+    /// Registers a method of optimizers; its first parameter is the optimizer.
+    func optimizerMethod(
+        _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
+        _ body: @escaping (inout Arguments) throws -> Value
+    ) {
+        optimizerMethods[name] = Builtin(
+            name: name, parameters: [param("opt", .optimizer)] + parameters, doc: doc, example: example,
+            category: "Optimizer methods", body: body)
+    }
+
+    /// Gives the registered builtin `name` its implementation for differentiated arguments.
+    func differentiable(_ name: String, _ body: @escaping (inout Arguments) throws -> Value) {
+        byName[name]?.tracedBody = body
     }
 }
 

@@ -26,6 +26,7 @@ enum Convert {
     static func tensor(_ value: Value, _ what: String) throws -> Tensor {
         switch value {
         case .tensor(let t): return t
+        case .variable(let v): return v.value
         case .number(let x): return Tensor(x)
         case .bool(let b): return Tensor(b ? 1 : 0, dtype: .bool)
         case .list(let items), .tuple(let items):
@@ -50,6 +51,7 @@ enum Convert {
         switch value {
         case .number(let x): return x
         case .bool(let b): return b ? 1 : 0
+        case .variable(let v): return try number(.tensor(v.value), what)
         case .tensor(let t):
             if let x = t.scalar { return x }
             throw KisoError(
@@ -74,6 +76,7 @@ enum Convert {
         case .bool(let b): return b
         case .number(let x): return x != 0
         case .tensor(let t) where t.count == 1: return (t.scalar ?? 0) != 0
+        case .variable(let v) where v.count == 1: return (v.value.scalar ?? 0) != 0
         default: throw mismatch("true or false", what, value)
         }
     }
@@ -90,6 +93,8 @@ enum Convert {
         case .list(let items), .tuple(let items): return try items.map { try int($0, what) }
         case .tensor(let t) where t.rank <= 1:
             return try t.scalars.map { try int(.number($0), what) }
+        case .variable(let v) where v.rank <= 1:
+            return try v.value.scalars.map { try int(.number($0), what) }
         case .range(let r):
             guard r.count <= 1 << 20 else { throw rangeTooLarge(r) }
             return (0..<r.count).map(r.element)
@@ -108,6 +113,7 @@ enum Convert {
         case .list(let items), .tuple(let items): return try items.map { try tensor($0, what) }
         case .tensor(let t) where t.rank >= 1:
             return try (0..<t.shape[0]).map { try t.subscripted([.int($0)]) }
+        case .variable(let v): return try tensors(.tensor(v.value), what)
         default: throw mismatch("a list of tensors", what, value)
         }
     }
@@ -136,6 +142,7 @@ enum Literal {
             case .tensor:
                 allNumbers = false
                 allBools = false
+            case .variable: return try tracedLiteral(items)
             default: return .list(items)
             }
         }
@@ -170,6 +177,28 @@ enum Literal {
         }
         do {
             return .tensor(try Tensor.stack(tensors, axis: 0))
+        } catch let error as TensorError {
+            throw KisoError(error, span: nil)
+        }
+    }
+
+    /// `[items]` where some item is being differentiated: equal-shaped numbers, tensors and
+    /// variables stack into one variable, so gradients flow through the literal; anything else
+    /// stays a list.
+    private static func tracedLiteral(_ items: [Value]) throws -> Value {
+        var variables: [Variable] = []
+        variables.reserveCapacity(items.count)
+        for item in items {
+            switch item {
+            case .number(let x): variables.append(Variable(Tensor(x)))
+            case .tensor(let t): variables.append(Variable(t))
+            case .variable(let v): variables.append(v)
+            default: return .list(items)
+            }
+        }
+        guard variables.allSatisfy({ $0.shape == variables[0].shape }) else { return .list(items) }
+        do {
+            return .traced(try Variable.stack(variables, axis: 0))
         } catch let error as TensorError {
             throw KisoError(error, span: nil)
         }

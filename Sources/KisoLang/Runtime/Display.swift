@@ -35,6 +35,8 @@ extension Value {
     var echoed: String {
         switch self {
         case .tensor(let t): return tensorText(t)
+        case .variable(let v): return tensorText(v.value)
+        case .plot(let p): return p.drawing(PlotDisplay())
         default: return repr
         }
     }
@@ -60,6 +62,9 @@ extension Value {
         case .builtin(let b): return "<builtin \(b.signature)>"
         case .method(let m): return "<method \(m.builtin.name) of \(m.receiver.kindName)>"
         case .generator: return "Generator(PCG64)"
+        case .plot(let p): return p.summary
+        case .variable(let v): return tensorRepr(v.value)
+        case .optimizer(let o): return o.description
         }
     }
 }

@@ -54,6 +54,9 @@ extension Interpreter {
     ) throws -> Value {
         do {
             var arguments = try builtin.bind(positional: positional, keywords: keywords, interpreter: self, span: span)
+            for value in arguments.values where value.holdsTrackedVariable {
+                return try callTraced(builtin, &arguments)
+            }
             return try builtin.body(&arguments)
         } catch let error as TensorError {
             throw KisoError(error, span: span)

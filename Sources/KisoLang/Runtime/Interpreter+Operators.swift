@@ -8,6 +8,8 @@ extension Interpreter {
             return try numberBinary(op, a, b, span: span)
         }
         switch (left, right) {
+        case (.variable, _), (_, .variable):
+            return try variableBinary(op, left, right, span: span)
         case (.tensor, _), (_, .tensor):
             if op == .equal || op == .notEqual, isNoneValue(left) || isNoneValue(right) {
                 return .bool(op == .notEqual)
@@ -43,6 +45,9 @@ extension Interpreter {
                 op, .number(try Convert.number(left, "left")), .number(try Convert.number(right, "right")), span: span)
         case (.list, .number), (.number, .list), (.tuple, .number), (.number, .tuple), (.list, .list):
             // A list of numbers in arithmetic acts as the tensor it would be as a literal.
+            if left.holdsTrackedVariable || right.holdsTrackedVariable {
+                return try variableBinary(op, left, right, span: span)
+            }
             if let l = try? Convert.tensor(left, "left"), let r = try? Convert.tensor(right, "right") {
                 return .tensor(try tensorBinary(op, l, r, span: span))
             }
@@ -125,7 +130,7 @@ extension Interpreter {
             case .lessEqual: return try Tensor.lessEqual(a, b)
             case .greater: return try Tensor.greater(a, b)
             case .greaterEqual: return try Tensor.greaterEqual(a, b)
-            case .matmul: return try LinearAlgebra.matmul(a, b)
+            case .matmul: return try KisoTensor.matmul(a, b)
             }
         }
     }
@@ -136,9 +141,13 @@ extension Interpreter {
         case (.negate, .number(let x)): return .number(-x)
         case (.plus, .number): return value
         case (.negate, .tensor(let t)): return .tensor(t.negated())
-        case (.plus, .tensor): return value
+        case (.plus, .tensor), (.plus, .variable): return value
+        case (.negate, .variable(let v)): return .traced(try engine(span) { try v.negated() })
         case (.negate, .bool(let b)): return .number(b ? -1 : 0)
         case (.negate, .list), (.negate, .tuple):
+            if value.holdsTrackedVariable {
+                return .traced(try engine(span) { try Convert.variable(value, "operand").negated() })
+            }
             return .tensor(try operand(value, span).negated())
         default:
             throw KisoError(.type, "unary `\(op.rawValue)` does not apply to \(value.kindName)", span: span)
@@ -155,13 +164,14 @@ extension Interpreter {
         case .list(let xs), .tuple(let xs): return !xs.isEmpty
         case .dict(let d): return d.count > 0
         case .range(let r): return r.count > 0
+        case .variable(let v): return try truth(.tensor(v.value), span: span)
         case .tensor(let t):
             if let x = t.scalar { return x != 0 }
             throw KisoError(
                 .value,
                 "the truth of a tensor with \(t.count) elements (shape \(formatShape(t.shape))) is ambiguous",
                 span: span, hint: "use any(…) or all(…) to ask about its elements")
-        case .function, .builtin, .method, .generator: return true
+        case .function, .builtin, .method, .generator, .plot, .optimizer: return true
         }
     }
 
@@ -181,6 +191,9 @@ extension Interpreter {
         case (.function(let x), .function(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
         case (.generator(let x), .generator(let y)): return x === y
+        case (.optimizer(let x), .optimizer(let y)): return x === y
+        case (.variable(let x), _): return valuesEqual(.tensor(x.value), b)
+        case (_, .variable(let y)): return valuesEqual(a, .tensor(y.value))
         default: return false
         }
     }
@@ -206,6 +219,7 @@ extension Interpreter {
                     }
                     indices.append(.int(Int(x)))
                 case .none: indices.append(.newAxis)
+                case .variable(let v): indices.append(.tensor(v.value))
                 case .bool(let b): indices.append(.tensor(Tensor(b ? 1 : 0, dtype: .bool)))
                 case .tensor(let t):
                     if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
@@ -258,6 +272,9 @@ extension Interpreter {
         case .tensor(let t):
             let indices = try tensorIndices(items, frame: frame)
             return .tensor(try engine(span) { try t.subscripted(indices) })
+        case .variable(let v):
+            let indices = try tensorIndices(items, frame: frame)
+            return .traced(try engine(span) { try v.subscripted(indices) })
         case .list(let xs), .tuple(let xs):
             let isTuple: Bool
             if case .tuple = container { isTuple = true } else { isTuple = false }
@@ -349,6 +366,25 @@ extension Interpreter {
             default: break
             }
         }
+        if case .variable(let v) = receiver {
+            switch name {
+            case "shape": return .tuple(v.shape.map { .number(Double($0)) })
+            case "ndim": return .number(Double(v.rank))
+            case "size": return .number(Double(v.count))
+            case "T": return .traced(try engine(span) { try v.transposed() })
+            case "dtype": return .string(v.dtype.description)
+            default: break
+            }
+        }
+        if case .optimizer(let box) = receiver {
+            if name == "lr" { return .number(box.learningRate) }
+            if let method = registry.optimizerMethods[name] {
+                return .method(BoundMethod(receiver: receiver, builtin: method))
+            }
+            throw KisoError(
+                .name, "an optimizer has no attribute `\(name)`", span: span,
+                hint: "optimizers have .step(params, grads) and .lr")
+        }
         if case .generator = receiver {
             if let method = registry.generatorMethods[name] {
                 return .method(BoundMethod(receiver: receiver, builtin: method))
@@ -368,11 +404,13 @@ extension Interpreter {
         let attributes = ["shape", "ndim", "size", "T", "dtype"]
         let methods = registry.functions.filter(\.isTensorMethod).map(\.name)
         let suggestion = closestName(to: name, among: attributes + methods)
-        if case .tensor = receiver {
+        switch receiver {
+        case .tensor, .variable:
             throw KisoError(
                 .name, "a tensor has no attribute `\(name)`", span: span,
                 hint: suggestion.map { "did you mean `\($0)`?" }
                     ?? "tensors have .shape .ndim .size .T .dtype and methods such as .sum()")
+        default: break
         }
         throw KisoError(
             .type, "\(receiver.kindName) has no attribute `\(name)`", span: span,

@@ -26,6 +26,10 @@ final class Interpreter {
     /// When set, called with every evaluated subexpression (for `:shapes`).
     var trace: ((Expr, Value) -> Void)? = nil
     let registry: Registry
+    /// How plots are drawn when echoed or printed (see `Session.plotDisplay`).
+    var plotDisplay = PlotDisplay()
+    /// Print options for tensors, changed by `set_printoptions`.
+    let printOptions = SessionPrintOptions()
 
     init(output: @escaping (String) -> Void, registry: Registry) {
         self.output = output
@@ -59,6 +63,7 @@ final class Interpreter {
     func resetGlobals() {
         for i in globals.indices { globals[i] = nil }
         assignmentOrder.removeAll()
+        printOptions.options = PrintOptions()
     }
 
     // MARK: - Interrupts
@@ -170,6 +175,13 @@ final class Interpreter {
             for i in 0..<t.shape[0] {
                 if let flow = try turn(.tensor(try engine(span) { try t.subscripted([.int(i)]) })) { return flow }
             }
+        case .variable(let v):
+            guard v.rank >= 1 else {
+                throw KisoError(.type, "cannot loop over a 0-d tensor", span: span, hint: "it holds a single value")
+            }
+            for i in 0..<v.shape[0] {
+                if let flow = try turn(.traced(try engine(span) { try v.subscripted([.int(i)]) })) { return flow }
+            }
         case .list(let items), .tuple(let items):
             for item in items { if let flow = try turn(item) { return flow } }
         case .dict(let d):
@@ -190,6 +202,8 @@ final class Interpreter {
         case .tuple(let xs), .list(let xs): items = xs
         case .tensor(let t) where t.rank >= 1:
             items = try (0..<t.shape[0]).map { i in .tensor(try engine(span) { try t.subscripted([.int(i)]) }) }
+        case .variable(let v) where v.rank >= 1:
+            items = try (0..<v.shape[0]).map { i in .traced(try engine(span) { try v.subscripted([.int(i)]) }) }
         case .dict(let d): items = d.keys.map(\.value)
         default:
             throw KisoError(
@@ -346,6 +360,7 @@ final class Interpreter {
                 }
                 return .int(Int(x))
             case .none: return .newAxis
+            case .variable(let v): return .tensor(v.value)
             case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
             case .tensor(let t):
                 if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
@@ -363,6 +378,10 @@ final class Interpreter {
 
     private func setItem(_ container: inout Value, _ items: [EvaluatedIndex], _ value: Value, span: SourceSpan) throws {
         switch container {
+        case .variable:
+            throw tracedAssignmentError(span)
+        case .tensor where value.holdsTrackedVariable:
+            throw tracedAssignmentError(span)
         case .tensor(var t):
             let indices = try items.map(tensorIndex)
             let v = try Convert.tensor(value, "value")
@@ -417,7 +436,13 @@ final class Interpreter {
         case .binary(let op, let a, let b):
             let left = try evaluate(a, frame: frame)
             let right = try evaluate(b, frame: frame)
-            return try binary(op, left, right, span: expr.span)
+            do {
+                return try binary(op, left, right, span: expr.span)
+            } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
+                // The engine cannot know what the right operand is called; the source can.
+                if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
+                throw error
+            }
         case .unary(let op, let a):
             let operand = try evaluate(a, frame: frame)
             return try unary(op, operand, span: expr.span)
@@ -477,6 +502,7 @@ final class Interpreter {
         case .none: return .none
         case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span) })
         case .tensor(let t) where t.rank == 0: return .number(t.scalar ?? 0)
+        case .variable(let v) where v.rank == 0: return .number(v.value.scalar ?? 0)
         default:
             throw KisoError(
                 .type, "\(value.kindName) cannot be a dict key", span: span,
@@ -486,6 +512,7 @@ final class Interpreter {
 
     private func formatField(_ value: Value, spec: String, span: SourceSpan) throws -> String {
         if spec.isEmpty { return value.printed }
+        if case .variable(let v) = value { return try formatField(.tensor(v.value), spec: spec, span: span) }
         do {
             let format = try FormatSpec(spec)
             switch value {

@@ -19,8 +19,12 @@ enum Kernel {
     enum Power: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { powerElement(x, y) } }
     enum Mod: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { modElement(x, y) } }
     /// Whole-number remainder: `x % 0` is 0, as NumPy gives for integers.
-    enum IntegerMod: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { y == 0 ? 0 : modElement(x, y) } }
-    enum FloorDivide: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { floorDivideElement(x, y) } }
+    enum IntegerMod: BinaryKernel {
+        static func apply(_ x: Double, _ y: Double) -> Double { y == 0 ? 0 : modElement(x, y) }
+    }
+    enum FloorDivide: BinaryKernel {
+        static func apply(_ x: Double, _ y: Double) -> Double { floorDivideElement(x, y) }
+    }
     /// Whole-number floor division: `x // 0` is 0, as NumPy gives for integers.
     enum IntegerFloorDivide: BinaryKernel {
         static func apply(_ x: Double, _ y: Double) -> Double { y == 0 ? 0 : floorDivideElement(x, y) }
@@ -50,17 +54,26 @@ enum Kernel {
     enum Sin: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.sin(x) } }
     enum Cos: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.cos(x) } }
     enum Tan: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.tan(x) } }
+    enum Arcsin: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.asin(x) } }
+    enum Arccos: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.acos(x) } }
+    enum Arctan: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.atan(x) } }
+    enum Degrees: UnaryKernel { static func apply(_ x: Double) -> Double { x * (180 / Double.pi) } }
+    enum Radians: UnaryKernel { static func apply(_ x: Double) -> Double { x * (Double.pi / 180) } }
     enum Tanh: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.tanh(x) } }
     enum Sigmoid: UnaryKernel { static func apply(_ x: Double) -> Double { sigmoidElement(x) } }
     enum Erf: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.erf(x) } }
     enum Floor: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.down) } }
     enum Ceil: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.up) } }
     enum Round: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.toNearestOrEven) } }
+    /// max(x, 0), keeping nan (as `maximum(x, 0)` does).
+    enum Relu: UnaryKernel { static func apply(_ x: Double) -> Double { x > 0 || x.isNaN ? x : 0 } }
     enum Square: UnaryKernel { static func apply(_ x: Double) -> Double { x * x } }
     enum IsNaN: UnaryKernel { static func apply(_ x: Double) -> Double { x.isNaN ? 1 : 0 } }
     enum IsInf: UnaryKernel { static func apply(_ x: Double) -> Double { x.isInfinite ? 1 : 0 } }
     enum IsFinite: UnaryKernel { static func apply(_ x: Double) -> Double { x.isFinite ? 1 : 0 } }
     enum LogicalNot: UnaryKernel { static func apply(_ x: Double) -> Double { x == 0 ? 1 : 0 } }
     enum NonZero: UnaryKernel { static func apply(_ x: Double) -> Double { x != 0 ? 1 : 0 } }
-    enum TruncateToWhole: UnaryKernel { static func apply(_ x: Double) -> Double { x.isFinite ? x.rounded(.towardZero) : x } }
+    enum TruncateToWhole: UnaryKernel {
+        static func apply(_ x: Double) -> Double { x.isFinite ? x.rounded(.towardZero) : x }
+    }
 }

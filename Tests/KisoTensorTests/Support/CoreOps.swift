@@ -48,6 +48,11 @@ enum CoreOps {
         case "sin": return [a.sin()]
         case "cos": return [a.cos()]
         case "tan": return [a.tan()]
+        case "arcsin": return [a.arcsin()]
+        case "arccos": return [a.arccos()]
+        case "arctan": return [a.arctan()]
+        case "degrees": return [a.degrees()]
+        case "radians": return [a.radians()]
         case "tanh": return [a.tanh()]
         case "sigmoid": return [a.sigmoid()]
         case "erf": return [a.erf()]
@@ -107,6 +112,8 @@ enum CoreOps {
         case "tile": return [try a.tiled(kw["reps"] as? [Int] ?? [])]
         case "repeat": return [try a.repeated(kw["repeats"] as? [Int] ?? [], axis: axis)]
         case "flip": return [try a.flipped(axes)]
+        case "triu": return [try a.triu(k: kw["k"] as? Int ?? 0)]
+        case "tril": return [try a.tril(k: kw["k"] as? Int ?? 0)]
         case "broadcast_to": return [try a.broadcast(to: kw["shape"] as? [Int] ?? [])]
         case "pad":
             let widths = (kw["widths"] as? [[Int]] ?? []).map { ($0[0], $0[1]) }

@@ -1,0 +1,187 @@
+import KisoNN
+import KisoTensor
+
+/// Optimizers, gradient clipping, learning-rate schedules and the losses a training loop uses.
+extension Registry {
+    func registerTraining() {
+        section("Optimizers and training")
+        add(
+            "sgd",
+            [
+                param("lr", .number, .number(0.1)), param("momentum", .number, .number(0)),
+                param("nesterov", .bool, .bool(false)), param("weight_decay", .number, .number(0)),
+            ],
+            doc: "Stochastic gradient descent (PyTorch's update, with momentum and Nesterov); use opt.step.",
+            example: "opt = sgd(lr=0.1, momentum=0.9)"
+        ) { a in
+            let optimizer = try SGD(
+                learningRate: try a.number(0), momentum: try a.number(1), nesterov: try a.bool(2),
+                weightDecay: try a.number(3))
+            return .optimizer(OptimizerBox(name: "sgd", optimizer: optimizer))
+        }
+        add(
+            "adam",
+            [
+                param("lr", .number, .number(0.001)), param("beta1", .number, .number(0.9)),
+                param("beta2", .number, .number(0.999)), param("eps", .number, .number(1e-8)),
+                param("weight_decay", .number, .number(0)),
+            ],
+            doc: "Adam with bias correction (PyTorch's update); use opt.step.", example: "opt = adam(lr=0.01)"
+        ) { a in
+            let optimizer = try Adam(
+                learningRate: try a.number(0), beta1: try a.number(1), beta2: try a.number(2),
+                epsilon: try a.number(3), weightDecay: try a.number(4))
+            return .optimizer(OptimizerBox(name: "adam", optimizer: optimizer))
+        }
+        add(
+            "rmsprop",
+            [
+                param("lr", .number, .number(0.01)), param("alpha", .number, .number(0.99)),
+                param("eps", .number, .number(1e-8)), param("momentum", .number, .number(0)),
+                param("weight_decay", .number, .number(0)),
+            ],
+            doc: "RMSprop (PyTorch's update); use opt.step.", example: "opt = rmsprop(lr=0.01)"
+        ) { a in
+            let optimizer = try RMSprop(
+                learningRate: try a.number(0), alpha: try a.number(1), epsilon: try a.number(2),
+                momentum: try a.number(3), weightDecay: try a.number(4))
+            return .optimizer(OptimizerBox(name: "rmsprop", optimizer: optimizer))
+        }
+        optimizerMethod(
+            "step", [param("params", .any), param("grads", .any), param("lr", .number, .none)],
+            doc:
+                "The parameters after one update (same structure: a tensor, list, tuple or dict); the optimizer keeps its state. lr, when given, is the learning rate from now on.",
+            example: "opt = sgd(lr=0.1); opt.step([1.0, 2.0], [0.5, 0.5])"
+        ) { a in
+            guard case .optimizer(let box) = a[0] else { throw Convert.mismatch("an optimizer", "opt", a[0]) }
+            guard Pytree.sameStructure(a[1], a[2]) else {
+                throw KisoError(
+                    .value, "step: the gradients' structure differs from the parameters'",
+                    hint: "pass the gradients grad returned for these parameters")
+            }
+            let params = try Pytree.tensorLeaves(a[1], "params")
+            let grads = try Pytree.tensorLeaves(a[2], "grads")
+            if !a.isNone(3) { box.learningRate = try a.number(3) }
+            let updated = try box.optimizer.step(params, grads)
+            return try Pytree.rebuild(a[1], leaves: updated) { original, t in
+                if case .number = original, let x = t.scalar { return .number(x) }
+                return .tensor(t)
+            }
+        }
+        add(
+            "clip_grad_norm", [param("grads", .any), param("max_norm", .number)],
+            doc:
+                "The gradients scaled so their global 2-norm is at most max_norm, and that norm: (clipped, total_norm).",
+            example: "g, total = clip_grad_norm([3.0, 4.0], 1.0)"
+        ) { a in
+            let grads = try Pytree.tensorLeaves(a[0], "grads")
+            let (clipped, total) = try clipGradNorm(grads, maxNorm: try a.number(1))
+            let rebuilt = try Pytree.rebuild(a[0], leaves: clipped) { original, t in
+                if case .number = original, let x = t.scalar { return .number(x) }
+                return .tensor(t)
+            }
+            return .tuple([rebuilt, .number(total)])
+        }
+        registerSchedules()
+        registerLosses()
+    }
+
+    private func registerSchedules() {
+        add(
+            "lr_step",
+            [
+                param("step", .int), param("lr", .number), param("step_size", .int),
+                param("gamma", .number, .number(0.1)),
+            ],
+            doc: "Step decay: lr · gamma^⌊step / step_size⌋ (PyTorch's StepLR).", example: "lr_step(25, 0.1, 10)"
+        ) { a in
+            .number(
+                LearningRateSchedule.stepDecay(
+                    baseRate: try a.number(1), stepSize: try positive(a, 2), gamma: try a.number(3), step: try a.int(0))
+            )
+        }
+        add(
+            "lr_exponential", [param("step", .int), param("lr", .number), param("gamma", .number)],
+            doc: "Exponential decay: lr · gamma^step (PyTorch's ExponentialLR).", example: "lr_exponential(3, 0.1, 0.5)"
+        ) { a in
+            .number(
+                LearningRateSchedule.exponential(baseRate: try a.number(1), gamma: try a.number(2), step: try a.int(0)))
+        }
+        add(
+            "lr_cosine",
+            [param("step", .int), param("lr", .number), param("t_max", .int), param("eta_min", .number, .number(0))],
+            doc: "Cosine annealing from lr down to eta_min over t_max steps (PyTorch's CosineAnnealingLR).",
+            example: "lr_cosine(50, 0.1, 100)"
+        ) { a in
+            .number(
+                LearningRateSchedule.cosineAnnealing(
+                    baseRate: try a.number(1), maxSteps: try positive(a, 2), minRate: try a.number(3),
+                    step: try a.int(0)))
+        }
+    }
+
+    /// Registers a function written on variables: it works on plain tensors (as constants) and on
+    /// values being differentiated alike.
+    private func both(
+        _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
+        _ body: @escaping (inout Arguments) throws -> Value
+    ) {
+        add(name, parameters, doc: doc, example: example, body)
+        differentiable(name, body)
+    }
+
+    private func registerLosses() {
+        section("Neural-network functions")
+        both(
+            "gelu", [param("x", .tensor), param("approximate", .bool, .bool(false))],
+            doc: "x·Φ(x), the Gaussian error linear unit (tanh approximation with approximate=true).",
+            example: "gelu([-1, 0, 1])"
+        ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try a.bool(1))) }
+        both(
+            "cross_entropy", [param("logits", .tensor), param("targets", .tensor)],
+            doc: "The mean of −log softmax(logits) at each integer target class (PyTorch's cross_entropy).",
+            example: "cross_entropy([[2.0, 0.5], [0.1, 1.0]], [0, 1])"
+        ) { a in .traced(try crossEntropy(try a.variable(0), try a.tensor(1))) }
+        let bce: (inout Arguments) throws -> Value = { a in
+            .traced(try binaryCrossEntropyWithLogits(try a.variable(0), try a.variable(1)))
+        }
+        both(
+            "binary_cross_entropy_with_logits", [param("logits", .tensor), param("targets", .tensor)],
+            doc: "The mean binary cross-entropy of sigmoid(logits) against targets in [0, 1], computed stably.",
+            example: "binary_cross_entropy_with_logits([2.0, -1.0], [1, 0])", bce)
+        both(
+            "bce_with_logits", [param("logits", .tensor), param("targets", .tensor)],
+            doc: "Short for binary_cross_entropy_with_logits.", example: "bce_with_logits([2.0, -1.0], [1, 0])", bce)
+        both(
+            "mse_loss", [param("prediction", .tensor), param("target", .tensor)],
+            doc: "The mean squared error mean((prediction − target)²).", example: "mse_loss([1.0, 2.0], [1.5, 2.0])"
+        ) { a in .traced(try mseLoss(try a.variable(0), try a.variable(1))) }
+        both(
+            "layer_norm",
+            [
+                param("x", .tensor), param("normalized_shape", .shape, .none), param("weight", .tensor, .none),
+                param("bias", .tensor, .none), param("eps", .number, .number(1e-5)),
+            ],
+            doc: "Each sample normalised over its last dimensions (the last one by default), then scaled and shifted.",
+            example: "layer_norm([[1.0, 2.0, 3.0]])"
+        ) { a in
+            let x = try a.variable(0)
+            let shape = try a.optionalShape(1) ?? (x.rank > 0 ? [x.shape[x.rank - 1]] : [])
+            return .traced(
+                try layerNorm(
+                    x, normalizedShape: shape, weight: try a.optionalVariable(2), bias: try a.optionalVariable(3),
+                    epsilon: try a.number(4)))
+        }
+    }
+}
+
+/// An argument that counts steps, checked to be at least 1.
+private func positive(_ a: Arguments, _ i: Int) throws -> Int {
+    let n = try a.int(i)
+    guard n >= 1 else {
+        throw KisoError(
+            .value, "`\(a.builtin.name)`: \(a.builtin.parameters[i].name) must be at least 1, got \(n)",
+            hint: "give a positive number of steps")
+    }
+    return n
+}

@@ -1,0 +1,103 @@
+import KisoTensor
+
+/// Kiso values as pytrees: lists, tuples and dicts whose leaves are numbers and tensors (and
+/// `none`, an empty subtree, as in JAX). Gradients and optimizer steps come back in the
+/// structure they were given, rebuilt from the original value as a template.
+enum Pytree {
+    /// The leaves of `value` as a tree of variables, for differentiating argument `argnum`.
+    static func variables(_ value: Value, argnum: Int) throws -> Tree<Variable> {
+        try tree(value) { leaf in
+            switch leaf {
+            case .number(let x): return Variable(Tensor(x))
+            case .tensor(let t): return Variable(t)
+            case .variable(let v): return v
+            default:
+                throw KisoError(
+                    .type, "grad: argument \(argnum) holds \(leaf.kindName), which cannot be differentiated",
+                    hint:
+                        "differentiate with respect to numbers, float tensors, or lists, tuples and dicts of them; leave this argument out of argnums"
+                )
+            }
+        }
+    }
+
+    private static func tree<Leaf>(_ value: Value, _ leaf: (Value) throws -> Leaf) throws -> Tree<Leaf> {
+        switch value {
+        case .list(let items): return .list(try items.map { try tree($0, leaf) })
+        case .tuple(let items): return .tuple(try items.map { try tree($0, leaf) })
+        case .none: return .tuple([])
+        case .dict(let d):
+            // The keys only shape the tree; rebuilding takes them from the original value.
+            return .dict(try d.values.map { (key: "", value: try tree($0, leaf)) })
+        default: return .leaf(try leaf(value))
+        }
+    }
+
+    /// The leaves of `value` as tensors, in the order `rebuild` fills them (`what` names it in errors).
+    static func tensorLeaves(_ value: Value, _ what: String) throws -> [Tensor] {
+        var leaves: [Tensor] = []
+        func walk(_ value: Value) throws {
+            switch value {
+            case .list(let items), .tuple(let items): for item in items { try walk(item) }
+            case .none: break
+            case .dict(let d): for item in d.values { try walk(item) }
+            case .number(let x): leaves.append(Tensor(x))
+            case .tensor(let t): leaves.append(t)
+            case .variable(let v): leaves.append(v.value)
+            default:
+                throw KisoError(
+                    .type, "`\(what)` holds \(value.kindName); expected numbers and tensors",
+                    hint: "pass the parameters as a tensor, or a list, tuple or dict of tensors")
+            }
+        }
+        try walk(value)
+        return leaves
+    }
+
+    /// Whether two values nest the same way: the same container kinds, lengths and dict keys.
+    static func sameStructure(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { sameStructure($0, $1) }
+        case (.dict(let x), .dict(let y)):
+            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { sameStructure($0, $1) }
+        case (.none, .none): return true
+        case (.list, _), (.tuple, _), (.dict, _), (.none, _), (_, .list), (_, .tuple), (_, .dict), (_, .none):
+            return false
+        default: return true
+        }
+    }
+
+    /// `template`'s structure holding `leaves` in order; `transform` receives each original
+    /// leaf with its replacement, so a number can come back as a number.
+    static func rebuild<Leaf>(
+        _ template: Value, leaves: [Leaf], _ transform: (Value, Leaf) throws -> Value
+    ) throws -> Value {
+        var next = 0
+        func walk(_ value: Value) throws -> Value {
+            switch value {
+            case .list(let items): return .list(try items.map(walk))
+            case .tuple(let items): return .tuple(try items.map(walk))
+            case .none: return .none
+            case .dict(let d):
+                var copy = KisoDict()
+                for (key, item) in zip(d.keys, d.values) { copy.set(key, try walk(item)) }
+                return .dict(copy)
+            default:
+                guard next < leaves.count else {
+                    throw KisoError(.value, "a structure of \(leaves.count) leaves cannot fill this value")
+                }
+                defer { next += 1 }
+                return try transform(value, leaves[next])
+            }
+        }
+        return try walk(template)
+    }
+
+    /// A result leaf: a number where the original was a number and nothing records the
+    /// result, else the tensor (or variable).
+    static func leafValue(_ original: Value, _ result: Variable) -> Value {
+        if case .number = original, !result.isTracked, let x = result.value.scalar { return .number(x) }
+        return .traced(result)
+    }
+}

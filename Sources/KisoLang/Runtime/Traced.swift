@@ -1,0 +1,130 @@
+import KisoTensor
+
+/// Values being differentiated. Inside a function that `grad` is differentiating, the arguments
+/// it differentiates arrive as `.variable` values; every operation on them dispatches to the
+/// engine's differentiable `Variable` operations, and a result that no tape records any more
+/// falls back to a plain tensor, so code outside `grad` keeps the plain, fast path.
+extension Value {
+    /// A variable as a Kiso value: `.variable` while some tape records it, else its tensor.
+    static func traced(_ variable: Variable) -> Value {
+        variable.isTracked ? .variable(variable) : .tensor(variable.value)
+    }
+
+    /// Whether the value is, or holds inside lists, tuples and dicts, a variable that a tape is
+    /// still recording.
+    var holdsTrackedVariable: Bool {
+        switch self {
+        case .variable(let v): return v.isTracked
+        case .list(let items), .tuple(let items):
+            for item in items where item.holdsTrackedVariable { return true }
+            return false
+        case .dict(let d):
+            for item in d.values where item.holdsTrackedVariable { return true }
+            return false
+        default: return false
+        }
+    }
+
+    /// The same value with every variable replaced by its plain tensor: gradients stop here.
+    var detachedDeep: Value {
+        if !holdsTrackedVariable { return self }
+        switch self {
+        case .variable(let v): return .tensor(v.value)
+        case .list(let items): return .list(items.map(\.detachedDeep))
+        case .tuple(let items): return .tuple(items.map(\.detachedDeep))
+        case .dict(let d):
+            var copy = KisoDict()
+            for (key, value) in zip(d.keys, d.values) { copy.set(key, value.detachedDeep) }
+            return .dict(copy)
+        default: return self
+        }
+    }
+}
+
+extension Convert {
+    /// A value as a differentiable variable: a variable as it is, anything tensor-like as a
+    /// constant, and a list of variables stacked (so `[w1, w2]` differentiates through both).
+    static func variable(_ value: Value, _ what: String) throws -> Variable {
+        switch value {
+        case .variable(let v): return v
+        case .number(let x): return Variable(Tensor(x))
+        case .list(let items) where value.holdsTrackedVariable:
+            return try Variable.stack(items.map { try variable($0, what) }, axis: 0)
+        case .tuple(let items) where value.holdsTrackedVariable:
+            return try Variable.stack(items.map { try variable($0, what) }, axis: 0)
+        default: return Variable(try tensor(value, what))
+        }
+    }
+
+    /// A list of tensors or variables, each as a variable (a tensor's rows when given one).
+    static func variables(_ value: Value, _ what: String) throws -> [Variable] {
+        switch value {
+        case .list(let items), .tuple(let items): return try items.map { try variable($0, what) }
+        case .variable(let v) where v.rank >= 1:
+            return try (0..<v.shape[0]).map { try v.subscripted([.int($0)]) }
+        default: return try tensors(value, what).map { Variable($0) }
+        }
+    }
+}
+
+extension Arguments {
+    /// Argument `i` as a differentiable variable.
+    func variable(_ i: Int) throws -> Variable { try Convert.variable(values[i], builtin.parameters[i].name) }
+
+    /// Argument `i` as a variable, or nil for none.
+    func optionalVariable(_ i: Int) throws -> Variable? { isNone(i) ? nil : try variable(i) }
+
+    /// Argument `i`, a list of tensors, as variables.
+    func variables(_ i: Int) throws -> [Variable] { try Convert.variables(values[i], builtin.parameters[i].name) }
+}
+
+extension Interpreter {
+    /// A binary operator with a variable on one side. Comparisons and `//` are piecewise
+    /// constant, so they act on the values (a zero gradient, as in JAX); `%` keeps its
+    /// gradient 1 in the dividend.
+    func variableBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: SourceSpan) throws -> Value {
+        if op == .equal || op == .notEqual, isNoneValue(left) || isNoneValue(right) {
+            return .bool(op == .notEqual)
+        }
+        switch op {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .floorDivide:
+            return try binary(op, left.detachedDeep, right.detachedDeep, span: span)
+        default: break
+        }
+        let a = try variableOperand(left, span)
+        let b = try variableOperand(right, span)
+        let result = try engine(span) { () throws -> Variable in
+            switch op {
+            case .add: return try Variable.add(a, b)
+            case .subtract: return try Variable.subtract(a, b)
+            case .multiply: return try Variable.multiply(a, b)
+            case .divide: return try Variable.divide(a, b)
+            case .power: return try Variable.power(a, b)
+            case .matmul: return try Variable.matmul(a, b)
+            case .modulo:
+                // a mod b = a − ⌊a / b⌋·b with the floor held constant.
+                let quotient = try Tensor.floorDivide(a.value, b.value)
+                return try Variable.subtract(a, try Variable.multiply(Variable(quotient), b))
+            default: return a
+            }
+        }
+        return .traced(result)
+    }
+
+    private func variableOperand(_ value: Value, _ span: SourceSpan) throws -> Variable {
+        do {
+            return try Convert.variable(value, "operand")
+        } catch var error as KisoError {
+            error.span = error.span ?? span
+            throw error
+        }
+    }
+
+    /// The error for writing into a tensor through an index while differentiating: the tape
+    /// records values, and an in-place write would change a value it already recorded.
+    func tracedAssignmentError(_ span: SourceSpan) -> KisoError {
+        KisoError(
+            .type, "cannot assign into a tensor through an index while differentiating it", span: span,
+            hint: "build a new tensor instead, e.g. where(mask, new, x), concatenate(…) or stack(…)")
+    }
+}

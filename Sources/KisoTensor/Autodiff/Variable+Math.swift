@@ -1,0 +1,106 @@
+import Glibc
+
+/// Elementwise functions, each with its derivative beside it.
+extension Variable {
+    /// eˣ; its derivative is itself.
+    public func exp() throws -> Variable {
+        Variable.record(value.exp(), self) { g, out in try g * out }
+    }
+
+    /// The natural logarithm; d/dx = 1/x.
+    public func log() throws -> Variable {
+        Variable.record(value.log(), self) { g, _ in try g / self }
+    }
+
+    /// log(1 + x); d/dx = 1/(1 + x).
+    public func log1p() throws -> Variable {
+        Variable.record(value.log1p(), self) { g, _ in try g / (self + 1) }
+    }
+
+    /// √x; d/dx = 1/(2√x).
+    public func sqrt() throws -> Variable {
+        Variable.record(value.sqrt(), self) { g, out in try g / (out * 2) }
+    }
+
+    /// |x|; d/dx = sign(x), which is 0 at 0 (as in JAX and PyTorch).
+    public func abs() throws -> Variable {
+        let sign = Variable(value.sign().cast(to: .float64))
+        return Variable.record(value.abs(), self) { g, _ in try g * sign }
+    }
+
+    /// The hyperbolic tangent; d/dx = 1 − tanh²x.
+    public func tanh() throws -> Variable {
+        Variable.record(value.tanh(), self) { g, out in
+            // Outside nested gradients nothing records the pullback: one fused pass suffices.
+            if !g.isTracked && !out.isTracked {
+                return Variable(
+                    try Tensor.zipElements(g.value, out.value, op: "tanh", dtype: .float64, TanhPullback.self))
+            }
+            return try g * (1 - out * out)
+        }
+    }
+
+    /// The logistic function σ(x); d/dx = σ(x)(1 − σ(x)).
+    public func sigmoid() throws -> Variable {
+        Variable.record(value.sigmoid(), self) { g, out in
+            if !g.isTracked && !out.isTracked {
+                return Variable(
+                    try Tensor.zipElements(g.value, out.value, op: "sigmoid", dtype: .float64, SigmoidPullback.self))
+            }
+            return try g * (out * (1 - out))
+        }
+    }
+
+    /// log(1 + eˣ), computed without overflow; d/dx = σ(x).
+    public func softplus() throws -> Variable {
+        let stable = try Tensor.add(
+            try Tensor.maximum(value, Tensor(0)), value.abs().negated().exp().log1p())
+        return Variable.record(stable, self) { g, _ in try g * self.sigmoid() }
+    }
+
+    /// The sine; d/dx = cos x.
+    public func sin() throws -> Variable {
+        Variable.record(value.sin(), self) { g, _ in try g * self.cos() }
+    }
+
+    /// The cosine; d/dx = −sin x.
+    public func cos() throws -> Variable {
+        Variable.record(value.cos(), self) { g, _ in try (g * self.sin()).negated() }
+    }
+
+    /// The Gauss error function; d/dx = 2/√π · e^(−x²).
+    public func erf() throws -> Variable {
+        Variable.record(value.erf(), self) { g, _ in
+            try g * ((self * self).negated().exp() * (2 / Glibc.sqrt(Double.pi)))
+        }
+    }
+
+    /// max(x, 0). The derivative is 1 where x > 0 and 0 elsewhere, including at 0 (as
+    /// `jax.nn.relu` and PyTorch define it).
+    public func relu() throws -> Variable {
+        Variable.record(value.relu(), self) { g, out in
+            // Outside nested gradients nothing records the pullback: one fused pass suffices.
+            if !g.isTracked && !out.isTracked {
+                return Variable(
+                    try Tensor.zipElements(g.value, out.value, op: "relu", dtype: .float64, ReluPullback.self))
+            }
+            let positive = try Tensor.greater(out.value, Tensor(0))
+            return try Variable.where(positive, g, Variable(0))
+        }
+    }
+}
+
+/// g·(1 − t²) for the cotangent g and t = tanh x, in one pass.
+private enum TanhPullback: BinaryKernel {
+    static func apply(_ g: Double, _ t: Double) -> Double { g * (1 - t * t) }
+}
+
+/// g where the relu's output is positive, else 0, in one pass.
+private enum ReluPullback: BinaryKernel {
+    static func apply(_ g: Double, _ out: Double) -> Double { out > 0 ? g : 0 }
+}
+
+/// g·s(1 − s) for the cotangent g and s = σ(x), in one pass.
+private enum SigmoidPullback: BinaryKernel {
+    static func apply(_ g: Double, _ s: Double) -> Double { g * (s * (1 - s)) }
+}

@@ -1,0 +1,115 @@
+/// NumPy's `dot`: the sum product over the last axis of `a` and the second-to-last of `b`.
+///
+/// With a 0-d operand it is elementwise multiplication; for two vectors the inner product (a
+/// 0-d result); for matrices the matrix product; for an N-d `a` and M-d `b` (M ≥ 2) the result
+/// has shape `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]` — unlike `matmul`, the leading
+/// dimensions do not broadcast but combine. The result is float64.
+public func dot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    let op = "dot"
+    if a.rank == 0 || b.rank == 0 { return try scaledByScalar(a, b, op: op) }
+    let k = a.shape[a.rank - 1]
+    let axisB = b.rank == 1 ? 0 : b.rank - 2
+    guard k == b.shape[axisB] else {
+        throw TensorError.shape(
+            "\(op): shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) not aligned: \(k) (dim \(a.rank - 1)) != \(b.shape[axisB]) (dim \(axisB))",
+            hint: b.rank >= 2 && b.shape[b.rank - 1] == k
+                ? "did you mean b.T?"
+                : "the last dimension of a must equal the second-to-last dimension of b (its only one when b is 1-d)"
+        )
+    }
+    // For these shapes dot and matmul agree (no batch dimensions to combine on both sides).
+    if a.rank <= 2 && b.rank <= 2 || b.rank == 1 || a.rank == 1 { return try matmul(a, b) }
+    return try stackedDot(a, b, op: op)
+}
+
+/// `dot` of an N-d `a` with an M-d `b` (both ≥ 2, not both 2): one product of `a` as a
+/// (P, K) matrix with `b` rearranged to (K, B·N), whose row-major result is already laid out as
+/// `a.shape[:-1] + b.shape[:-2] + [N]`.
+private func stackedDot(_ a: Tensor, _ b: Tensor, op: String) throws -> Tensor {
+    let k = a.shape[a.rank - 1]
+    let n = b.shape[b.rank - 1]
+    let leadA = Array(a.shape.dropLast())
+    let batchB = Array(b.shape.dropLast(2))
+    let shape = leadA + batchB + [n]
+    let count = try Tensor.checkedCount(of: shape, op: op)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let p = leadA.reduce(1, *)
+    let q = batchB.reduce(1, *) * n
+    let left = Tensor(uncheckedShape: [p, k], storage: a.contiguous().scalars)
+    // b with its contraction axis moved first: (K, batch…, N), then copied row-major.
+    let bStrides = b.strides
+    let moved = Tensor(
+        view: b.storage, shape: [k] + batchB + [n],
+        strides: [bStrides[b.rank - 2]] + Array(bStrides.dropLast(2)) + [bStrides[b.rank - 1]],
+        offset: b.offset, dtype: b.dtype)
+    let right = Tensor(uncheckedShape: [k, q], storage: moved.contiguous().scalars)
+    let product = try GemmOperand.multiply(
+        GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: [], count: count, op: op)
+    return Tensor(uncheckedShape: shape, storage: product)
+}
+
+/// The elementwise product when one operand is 0-d, as `dot`, `inner` and `outer`-style
+/// operations define it; float64.
+func scaledByScalar(_ a: Tensor, _ b: Tensor, op: String) throws -> Tensor {
+    let (scalar, other) = a.rank == 0 ? (a, b) : (b, a)
+    let factor = scalar.scalar ?? 0
+    _ = try Tensor.checkedCount(of: other.shape, op: op)
+    return Tensor(uncheckedShape: other.shape, storage: other.scalars.map { $0 * factor })
+}
+
+/// NumPy's `vdot` for real tensors: both flattened, then their inner product (0-d, float64).
+/// The sizes must agree; the shapes need not.
+public func vdot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    guard a.count == b.count else {
+        throw TensorError.shape(
+            "vdot: \(formatShape(a.shape)) and \(formatShape(b.shape)) hold \(a.count) and \(b.count) elements",
+            hint: "vdot flattens both tensors, so they need the same number of elements")
+    }
+    return try matmul(flattened(a), flattened(b))
+}
+
+/// NumPy's `inner`: the sum product over the last axes of both operands, shaped
+/// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. Float64.
+public func inner(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    let op = "inner"
+    if a.rank == 0 || b.rank == 0 { return try scaledByScalar(a, b, op: op) }
+    let k = a.shape[a.rank - 1]
+    guard k == b.shape[b.rank - 1] else {
+        throw TensorError.shape(
+            "\(op): shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) — last dimensions \(k) and \(b.shape[b.rank - 1]) differ",
+            hint: "inner sums over the last axis of both tensors, so those sizes must match")
+    }
+    let leadA = Array(a.shape.dropLast())
+    let leadB = Array(b.shape.dropLast())
+    let shape = leadA + leadB
+    let count = try Tensor.checkedCount(of: shape, op: op)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let p = leadA.reduce(1, *)
+    let q = leadB.reduce(1, *)
+    let left = Tensor(uncheckedShape: [p, k], storage: a.contiguous().scalars)
+    // b as a (Q, K) matrix read transposed: a column-major (K, Q) view, no copy.
+    let rowsB = b.contiguous().scalars
+    let right = Tensor(
+        view: rowsB, shape: [k, q], strides: [1, Swift.max(k, 1)], offset: 0, dtype: .float64)
+    let product = try GemmOperand.multiply(
+        GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: [], count: count, op: op)
+    return Tensor(uncheckedShape: shape, storage: product)
+}
+
+/// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`; float64.
+public func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    let op = "outer"
+    let shape = [a.count, b.count]
+    let count = try Tensor.checkedCount(of: shape, op: op)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let product = try GemmOperand.multiply(
+        GemmOperand(asColumnVector(flattened(a)), op: op),
+        GemmOperand(asRowVector(flattened(b)), op: op),
+        batchShape: [], count: count, op: op)
+    return Tensor(uncheckedShape: shape, storage: product)
+}
+
+/// The elements of `t` as a contiguous 1-d tensor.
+func flattened(_ t: Tensor) -> Tensor {
+    Tensor(uncheckedShape: [t.count], storage: t.scalars, dtype: t.dtype)
+}

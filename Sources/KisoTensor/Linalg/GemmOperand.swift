@@ -1,0 +1,110 @@
+import CBLAS
+
+/// A matrix, or a stack of matrices, inside a tensor's storage, described the way BLAS reads it:
+/// row-major (`transposed == false`) or column-major with a leading dimension, so transposed
+/// views such as `a.T` reach `dgemm` without a copy.
+struct GemmOperand {
+    /// The tensor whose storage holds the matrices (a contiguous copy when the view's last two
+    /// dimensions were neither row- nor column-major).
+    var tensor: Tensor
+    var rows: Int
+    var cols: Int
+    /// Whether each matrix is stored column-major (BLAS's `Trans`).
+    var transposed: Bool
+    /// The distance between consecutive rows (row-major) or columns (column-major).
+    var leading: Int
+    /// The dimensions before the last two.
+    var batchShape: [Int]
+    /// The storage steps of the batch dimensions.
+    var batchStrides: [Int]
+
+    /// Describes `t`, which must have rank 2 or more and fit BLAS's 32-bit sizes.
+    init(_ t: Tensor, op: String) throws {
+        let r = t.rank
+        let rows = t.shape[r - 2]
+        let cols = t.shape[r - 1]
+        var source = t
+        var layout = GemmOperand.layout(
+            rows: rows, cols: cols, rowStride: t.strides[r - 2], colStride: t.strides[r - 1])
+        if layout == nil {
+            source = t.contiguous()
+            layout = GemmOperand.layout(
+                rows: rows, cols: cols, rowStride: source.strides[r - 2], colStride: source.strides[r - 1])
+        }
+        let chosen = layout ?? (transposed: false, leading: Swift.max(1, cols))
+        _ = try blasInt(rows, op: op)
+        _ = try blasInt(cols, op: op)
+        _ = try blasInt(chosen.leading, op: op)
+        tensor = source
+        self.rows = rows
+        self.cols = cols
+        transposed = chosen.transposed
+        leading = chosen.leading
+        batchShape = Array(source.shape.dropLast(2))
+        batchStrides = Array(source.strides.dropLast(2))
+    }
+
+    /// How BLAS can read a `rows`×`cols` matrix with the given element steps, or nil when it
+    /// cannot (a broadcast, reversed or gapped inner dimension).
+    static func layout(
+        rows: Int, cols: Int, rowStride: Int, colStride: Int
+    )
+        -> (transposed: Bool, leading: Int)?
+    {
+        // A dimension of size 1 is never stepped along, so its stride does not matter.
+        if cols == 1 || colStride == 1 {
+            if rows == 1 { return (false, Swift.max(1, cols)) }
+            if rowStride >= Swift.max(1, cols) { return (false, rowStride) }
+        }
+        if rows == 1 || rowStride == 1 {
+            if cols == 1 { return (true, Swift.max(1, rows)) }
+            if colStride >= Swift.max(1, rows) { return (true, colStride) }
+        }
+        return nil
+    }
+
+    /// The product of every pair of matrices of `a` and `b` over the broadcast `batchShape`,
+    /// row-major, `count` = batch × a.rows × b.cols elements (checked by the caller and > 0).
+    static func multiply(
+        _ a: GemmOperand, _ b: GemmOperand, batchShape: [Int], count: Int, op: String
+    ) throws -> [Double] {
+        let m = a.rows
+        let k = a.cols
+        let n = b.cols
+        if k == 0 { return [Double](repeating: 0, count: count) }
+        let library = try BLASLibrary.shared(op: op)
+        let offsetsA = batchOffsets(
+            shape: batchShape,
+            strides: broadcastBatchStrides(shape: a.batchShape, strides: a.batchStrides, to: batchShape),
+            base: a.tensor.offset)
+        let offsetsB = batchOffsets(
+            shape: batchShape,
+            strides: broadcastBatchStrides(shape: b.batchShape, strides: b.batchStrides, to: batchShape),
+            base: b.tensor.offset)
+        let matrixSize = m * n
+        BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(m, n, k))
+        return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            a.tensor.storage.withUnsafeBufferPointer { storageA in
+                b.tensor.storage.withUnsafeBufferPointer { storageB in
+                    guard let baseA = storageA.baseAddress, let baseB = storageB.baseAddress,
+                        let baseC = out.baseAddress
+                    else {
+                        out.initialize(repeating: 0)
+                        return
+                    }
+                    for batch in 0..<offsetsA.count {
+                        library.dgemm(
+                            CblasRowMajor,
+                            a.transposed ? CblasTrans : CblasNoTrans,
+                            b.transposed ? CblasTrans : CblasNoTrans,
+                            blasint(m), blasint(n), blasint(k), 1.0,
+                            baseA + offsetsA[batch], blasint(a.leading),
+                            baseB + offsetsB[batch], blasint(b.leading), 0.0,
+                            baseC + batch * matrixSize, blasint(Swift.max(1, n)))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// NumPy's `matmul` (`a @ b`): the matrix product, batched over leading dimensions.
+///
+/// A 1-d `a` is taken as a row vector and a 1-d `b` as a column vector, and the added axis is
+/// removed from the result; the dimensions before the last two broadcast against each other.
+/// 0-d operands are rejected (multiply by a scalar with `*`). The result is float64.
+public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    let op = "matmul"
+    guard a.rank > 0, b.rank > 0 else {
+        let which = a.rank == 0 ? "first" : "second"
+        throw TensorError.shape(
+            "\(op): \(formatShape(a.shape)) @ \(formatShape(b.shape)) — the \(which) operand is 0-d",
+            hint: "matmul needs vectors or matrices; multiply by a scalar with *")
+    }
+    let left = a.rank == 1 ? asRowVector(a) : a
+    let right = b.rank == 1 ? asColumnVector(b) : b
+    let m = left.shape[left.rank - 2]
+    let k = left.shape[left.rank - 1]
+    let n = right.shape[right.rank - 1]
+    let innerRight = right.shape[right.rank - 2]
+    guard k == innerRight else {
+        throw TensorError.shape(
+            "\(op): \(formatShape(a.shape)) @ \(formatShape(b.shape)) — inner sizes \(k) and \(innerRight) differ",
+            hint: matmulHint(a, b))
+    }
+    let batchA = Array(left.shape.dropLast(2))
+    let batchB = Array(right.shape.dropLast(2))
+    let batch: [Int]
+    do {
+        batch = try Tensor.broadcastShapes(batchA, batchB, op: op)
+    } catch {
+        throw TensorError.shape(
+            "\(op): \(formatShape(a.shape)) @ \(formatShape(b.shape)) — batch dimensions \(formatShape(batchA)) and \(formatShape(batchB)) cannot be broadcast",
+            hint: "dimensions before the last two must match or be 1 when aligned from the right")
+    }
+    let count = try Tensor.checkedCount(of: batch + [m, n], op: op)
+    var shape = batch
+    if a.rank > 1 { shape.append(m) }
+    if b.rank > 1 { shape.append(n) }
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let product = try GemmOperand.multiply(
+        GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: batch, count: count, op: op)
+    return Tensor(uncheckedShape: shape, storage: product)
+}
+
+extension Tensor {
+    /// The matrix product `self @ other` (see `matmul(_:_:)`).
+    public func matmul(_ other: Tensor) throws -> Tensor {
+        try KisoTensor.matmul(self, other)
+    }
+}
+
+/// A 1-d tensor seen as a 1×n matrix, without copying.
+func asRowVector(_ v: Tensor) -> Tensor {
+    Tensor(
+        view: v.storage, shape: [1, v.shape[0]], strides: [0, v.strides[0]], offset: v.offset,
+        dtype: v.dtype)
+}
+
+/// A 1-d tensor seen as an n×1 matrix, without copying.
+func asColumnVector(_ v: Tensor) -> Tensor {
+    Tensor(
+        view: v.storage, shape: [v.shape[0], 1], strides: [v.strides[0], 0], offset: v.offset,
+        dtype: v.dtype)
+}
+
+/// A suggestion for mismatched inner sizes: the transpose that would make the product defined.
+private func matmulHint(_ a: Tensor, _ b: Tensor) -> String {
+    let aInner = a.shape[a.rank - 1]
+    if b.rank >= 2 && b.shape[b.rank - 1] == aInner { return "did you mean b.T?" }
+    if a.rank >= 2 && b.rank >= 2 && a.shape[a.rank - 2] == b.shape[b.rank - 2] {
+        return "did you mean a.T?"
+    }
+    return
+        "the last dimension of a must equal the second-to-last dimension of b (or b's length when b is 1-d)"
+}
