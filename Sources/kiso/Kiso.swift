@@ -6,6 +6,7 @@ import KisoTerminal
 /// The `kiso` command line: the REPL, scripts, `-e`, and the notebook commands.
 @main
 struct Kiso: ParsableCommand {
+    /// The name, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "kiso",
         abstract: "Kiso (基礎) — a terminal workbench for the mathematics of deep learning.",
@@ -26,12 +27,15 @@ struct Kiso: ParsableCommand {
         version: KisoVersion.string
     )
 
+    /// `-e EXPR`.
     @Option(name: .customShort("e"), help: ArgumentHelp("Run EXPR and print its value.", valueName: "EXPR"))
     var expression: String?
 
+    /// A script to run.
     @Argument(help: ArgumentHelp("A Kiso script to run.", valueName: "FILE"))
     var file: String?
 
+    /// Does the work; ends by throwing ``Exit`` or ``Failure`` with the exit status.
     mutating func run() throws {
         if let expression {
             if file != nil { throw Failure.usage("give either -e EXPR or a FILE, not both") }
@@ -40,6 +44,11 @@ struct Kiso: ParsableCommand {
         if let file {
             guard FileSystem.exists(file), !FileSystem.isDirectory(file) else {
                 throw Failure.usage("no such file: \(file)")
+            }
+            if file.hasSuffix(".md") {
+                throw Failure.usage(
+                    "\(file) is a notebook: replay it with `kiso run \(file)`, or walk through it with `kiso step \(file)`"
+                )
             }
             let source: String
             do { source = try FileSystem.readText(atPath: file) } catch {

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// The root of `kiso run`, `kiso step` and `kiso chapters`.
 struct KisoNotebookCommands: ParsableCommand {
+    /// The name, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "kiso",
         subcommands: [RunCommand.self, StepCommand.self, ChaptersCommand.self]

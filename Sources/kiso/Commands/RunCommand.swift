@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `kiso run`: replay notebooks and verify their recorded outputs.
 struct RunCommand: ParsableCommand {
+    /// The name, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Replay notebooks and check every cell's output against its recorded output.",
@@ -12,12 +13,15 @@ struct RunCommand: ParsableCommand {
             """
     )
 
+    /// `--update`: record rather than check.
     @Flag(help: "Record each cell's output in the notebook instead of checking it.")
     var update = false
 
+    /// The notebooks; all chapters when empty.
     @Argument(help: ArgumentHelp("Notebook files.", valueName: "NB.md"))
     var notebooks: [String] = []
 
+    /// Does the work; ends by throwing ``Exit`` or ``Failure`` with the exit status.
     mutating func run() throws {
         throw Exit(NotebookVerification.run(paths: notebooks, update: update))
     }

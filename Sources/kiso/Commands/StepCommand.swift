@@ -4,6 +4,7 @@ import KisoTerminal
 
 /// `kiso step`: walk through a chapter section by section.
 struct StepCommand: ParsableCommand {
+    /// The name, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "step",
         abstract: "Walk through a notebook section by section, running each cell on Enter.",
@@ -14,9 +15,11 @@ struct StepCommand: ParsableCommand {
             """
     )
 
+    /// What the learner typed: a number, a name or a path.
     @Argument(help: ArgumentHelp("The chapter or notebook file.", valueName: "CHAPTER"))
     var chapter: String
 
+    /// Does the work; ends by throwing ``Exit`` or ``Failure`` with the exit status.
     mutating func run() throws {
         let home = NotebookHome.locate()
         let resolved: Chapter
