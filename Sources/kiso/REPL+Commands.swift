@@ -29,22 +29,23 @@ extension REPL {
         var lines = [
             style.bold("Kiso") + " — type an expression and press Enter; its value is shown. "
                 + "End a line with ; to hide it.",
-            "  " + style.cyan("x = [1, 2, 3]") + "  assigns · " + style.cyan("def f(x) … end")
-                + " or " + style.cyan("f(x) = x^2") + " defines a function · " + style.cyan("A @ B")
-                + " multiplies matrices",
+            "  " + style.cyan("x = [1, 2, 3]") + "                  assigns a variable",
+            "  " + style.cyan("f(x) = x^2") + ", " + style.cyan("def f(x) … end") + "  define functions",
+            "  " + style.cyan("A @ B") + ", " + style.cyan("A.T") + ", " + style.cyan("x[1:, 0]")
+                + "          multiply, transpose, slice",
             "",
             style.bold("Commands"),
         ]
-        let rows = MetaCommand.catalog.map { command in
+        var rows = MetaCommand.catalog.map { command in
             ["  :" + command.name + (command.argument.isEmpty ? "" : " " + command.argument), command.summary]
         }
+        rows.append(["  ?NAME", "help for one function, keyword or variable"])
         lines += TextTable.lines(rows)
         lines += [
-            "  ?NAME" + String(repeating: " ", count: max(2, (rows.map { DisplayWidth.of($0[0]) }.max() ?? 0) - 4))
-                + "help for one function, keyword or variable",
             "",
-            style.bold("Keys") + "  Tab completes · Up/Down recall history · Ctrl-R searches it · "
-                + "Ctrl-C stops a computation or clears the line · Ctrl-D quits",
+            style.bold("Keys"),
+            "  Tab completes · Up/Down recall history · Ctrl-R searches it",
+            "  Ctrl-C stops a computation or clears the line · Ctrl-D quits",
             "",
             style.bold("Functions") + " (" + style.cyan("?NAME") + " for one)",
         ]

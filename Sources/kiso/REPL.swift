@@ -14,12 +14,19 @@ final class REPL {
         var text = ""
     }
 
+    /// The variables and everything that runs in them.
     let session: Session
+    /// What the current entry printed.
     let capture = Capture()
+    /// readline, with the history file and completion.
     let editor: LineEditor
+    /// Colour on a terminal, none with `NO_COLOR`.
     let style: TextStyle
+    /// Renders errors in that style.
     let presenter: ErrorPresenter
+    /// Where the chapters are.
     let home: NotebookHome
+    /// The successful inputs, for `:save`.
     var transcript = Transcript()
 
     /// The prompt for a new entry.
@@ -27,6 +34,7 @@ final class REPL {
     /// The prompt while an entry is unfinished.
     static let continuationPrompt = "...  "
 
+    /// Sets up the session, the line editor (history in `$XDG_STATE_HOME/kiso/history`) and Ctrl-C.
     init() {
         style = TextStyle.automatic
         presenter = ErrorPresenter(style: style)

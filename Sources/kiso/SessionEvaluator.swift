@@ -30,6 +30,7 @@ struct SessionEvaluator: CellEvaluator {
     /// How errors name the cell they happened in.
     static let origin = "cell"
 
+    /// Runs one cell; `origin` and `line` are not used, since errors are located within the cell.
     mutating func evaluate(_ source: String, origin: String, line: Int) -> CellOutcome {
         capture.text = ""
         let result = session.run(source, origin: SessionEvaluator.origin, line: 1)

@@ -28,13 +28,21 @@ final class StepScreen {
         case next, back, quit
     }
 
+    /// The notebook walked through.
     let notebook: Notebook
+    /// Its key in the progress file (the chapter's file stem).
     let key: String
+    /// Colour on a terminal, none with `NO_COLOR`.
     let style: TextStyle
+    /// Renders errors in that style.
     let presenter: ErrorPresenter
+    /// Renders the prose to the window's width.
     let renderer: MarkdownRenderer
+    /// readline, for keys, code and editing.
     let editor: LineEditor
+    /// Where each notebook was left.
     var progress: ProgressStore
+    /// The notebook's session; replaced when going back.
     var session: Session
     private let completionSession: SessionBox
     private let mute = Mute()

@@ -102,6 +102,15 @@ import Testing
         #expect(result.stderr.hasPrefix("kiso: no such file: /nonexistent/program.kiso\nUsage: kiso"))
     }
 
+    @Test func aNotebookGivenAsAScriptPointsToRunAndStep() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(try Fixtures.text("good.md"), to: "good.md")
+        let result = try KisoBinary.run([directory.path("good.md")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is a notebook: replay it with `kiso run"))
+    }
+
     @Test func expressionAndFileTogetherIsAUsageError() throws {
         let result = try KisoBinary.run(["-e", "1", "x.kiso"])
         #expect(result.status == 2)

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The root of `kiso run`, `kiso step` and `kiso chapters`.
+struct KisoNotebookCommands: ParsableCommand {
+    /// The name, help text and subcommands.
+    static let configuration = CommandConfiguration(
+        commandName: "kiso",
+        subcommands: [RunCommand.self, StepCommand.self, ChaptersCommand.self]
+    )
+
+    /// The subcommands' names.
+    static let names: Set<String> = ["run", "step", "chapters"]
+
+    /// The usage line of the subcommand named first in `arguments`.
+    static func usageString(for arguments: [String]) -> String {
+        switch arguments.first {
+        case "run": usageString(for: RunCommand.self)
+        case "step": usageString(for: StepCommand.self)
+        default: usageString(for: ChaptersCommand.self)
+        }
+    }
+}
