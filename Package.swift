@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal",
+                "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal", "KisoPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,12 +31,17 @@ struct Kiso: ParsableCommand {
     @Option(name: .customShort("e"), help: ArgumentHelp("Run EXPR and print its value.", valueName: "EXPR"))
     var expression: String?
 
+    /// `--ascii`: plots in plain ASCII characters.
+    @Flag(help: "Draw plots with ASCII characters only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
     /// A script to run.
     @Argument(help: ArgumentHelp("A Kiso script to run.", valueName: "FILE"))
     var file: String?
 
     /// Does the work; ends by throwing ``Exit`` or ``Failure`` with the exit status.
     mutating func run() throws {
+        PlotSettings.forceASCII = ascii
         if let expression {
             if file != nil { throw Failure.usage("give either -e EXPR or a FILE, not both") }
             throw Exit(ScriptRunner.run(expression, origin: "<command line>"))

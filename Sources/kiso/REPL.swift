@@ -45,6 +45,7 @@ final class REPL {
             capture.text += text
         })
         session.echoEachExpression = true
+        session.plotDisplay = PlotSettings.terminal
         let session = self.session
         editor = LineEditor(
             historyPath: HistoryFile.defaultPath(),

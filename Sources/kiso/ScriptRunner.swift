@@ -14,6 +14,9 @@ enum ScriptRunner {
     static func run(_ source: String, origin: String) -> Int32 {
         InterruptHandling.install()
         let session = Session(output: { StandardStreams.write($0) })
+        // Scripts keep the fixed plot width of recorded notebooks, so their output is the same on
+        // any terminal; only the character set follows --ascii.
+        if PlotSettings.forceASCII { session.plotDisplay.charset = .ascii }
         let result = session.run(source, origin: origin)
         if let echo = result.echo { StandardStreams.writeLine(echo) }
         guard !result.errors.isEmpty else { return 0 }

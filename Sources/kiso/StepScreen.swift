@@ -77,9 +77,11 @@ final class StepScreen {
     }
 
     private static func makeSession(mute: Mute) -> Session {
-        Session(output: { text in
+        let session = Session(output: { text in
             if !mute.on { StandardStreams.write(text) }
         })
+        session.plotDisplay = PlotSettings.terminal
+        return session
     }
 
     /// Walks through the notebook; returns the exit status.
