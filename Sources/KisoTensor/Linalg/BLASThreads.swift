@@ -11,6 +11,10 @@ enum BLASThreads {
     /// The largest m·n·k run on one thread.
     static let singleThreadWork = 256 * 256 * 256
 
+    /// The largest m·n·k that `matmul` splits across cores itself (one single-threaded product
+    /// per core); above it OpenBLAS's own threads do as well.
+    static let selfSplitWork = 1024 * 1024 * 1024
+
     /// The count last given to OpenBLAS (0 before the first call), so unchanged counts cost
     /// nothing. OpenBLAS's setting is process-wide: concurrent products may see each other's
     /// choice, which changes only their speed.

@@ -82,7 +82,13 @@ struct GemmOperand {
             strides: broadcastBatchStrides(shape: b.batchShape, strides: b.batchStrides, to: batchShape),
             base: b.tensor.offset)
         let matrixSize = m * n
-        BLASThreads.prepare(library, multiplyAdds: BLASThreads.work(m, n, k))
+        let work = BLASThreads.work(m, n, k)
+        // Medium products: OpenBLAS 0.3.21 keeps most of one on a single core, so Kiso splits the
+        // rows itself and runs one single-threaded product per core.
+        let rowParts =
+            offsetsA.count == 1 && work > BLASThreads.singleThreadWork && work <= BLASThreads.selfSplitWork
+                && m >= 128 ? Parallel.coreCount : 1
+        BLASThreads.prepare(library, multiplyAdds: rowParts > 1 ? 0 : work)
         return [Double](unsafeUninitializedCapacity: count) { out, initialized in
             a.tensor.storage.withUnsafeBufferPointer { storageA in
                 b.tensor.storage.withUnsafeBufferPointer { storageB in
@@ -90,6 +96,26 @@ struct GemmOperand {
                         let baseC = out.baseAddress
                     else {
                         out.initialize(repeating: 0)
+                        return
+                    }
+                    if rowParts > 1 {
+                        let pointers = UncheckedSendable((baseA + offsetsA[0], baseB + offsetsB[0], baseC))
+                        Parallel.forChunks(rowParts) { part in
+                            let first = m * part / rowParts
+                            let rows = m * (part + 1) / rowParts - first
+                            let (pa, pb, pc) = pointers.value
+                            // Row `first` of A: a row-major A advances by its leading dimension per
+                            // row; a transposed one by one element.
+                            let rowA = pa + (a.transposed ? first : first * a.leading)
+                            library.dgemm(
+                                CblasRowMajor,
+                                a.transposed ? CblasTrans : CblasNoTrans,
+                                b.transposed ? CblasTrans : CblasNoTrans,
+                                blasint(rows), blasint(n), blasint(k), 1.0,
+                                rowA, blasint(a.leading),
+                                pb, blasint(b.leading), 0.0,
+                                pc + first * n, blasint(Swift.max(1, n)))
+                        }
                         return
                     }
                     for batch in 0..<offsetsA.count {
