@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if arch(x86_64)
+    let vectorKernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+    let vectorKernelSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "Kiso",
     products: [
@@ -19,7 +25,13 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(
             name: "KisoTensor",
-            dependencies: ["CBLAS"]
+            dependencies: ["CBLAS", "KisoVectorKernels"]
+        ),
+        // Vectorised exp and tanh, compiled for AVX2 and FMA; KisoTensor calls them only after
+        // checking that the CPU has those instructions (see VectorMath.swift).
+        .target(
+            name: "KisoVectorKernels",
+            swiftSettings: vectorKernelSettings
         ),
         // Terminal plots: numbers and labels in, lines of text out; depends on nothing else.
         .target(name: "KisoPlot"),

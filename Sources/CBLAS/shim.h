@@ -47,6 +47,26 @@ typedef void (*kiso_dgelsd_fn)(const blasint *m, const blasint *n, const blasint
 #include <cpuid.h>
 #endif
 
+/// 1 when the CPU has AVX2 and FMA and the operating system saves the AVX register state, so
+/// code compiled for Haswell-class CPUs can run; 0 otherwise (and on every non-x86 CPU).
+static inline int kiso_cpu_has_avx2_fma(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    unsigned int eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    // FMA (ECX bit 12), OSXSAVE (bit 27) and AVX (bit 28).
+    const unsigned int features = (1u << 12) | (1u << 27) | (1u << 28);
+    if ((ecx & features) != features) return 0;
+    unsigned int xcr0_lo = 0, xcr0_hi = 0;
+    __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+    // XMM and YMM state enabled (XCR0 bits 1 and 2).
+    if ((xcr0_lo & 6u) != 6u) return 0;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    return (ebx & (1u << 5)) ? 1 : 0;  // AVX2
+#else
+    return 0;
+#endif
+}
+
 /// 1 when the CPU has AVX-512F and the operating system saves the AVX-512 register state, so
 /// OpenBLAS's SkylakeX kernels can run; 0 otherwise (and on every non-x86 CPU).
 static inline int kiso_cpu_has_avx512f(void) {

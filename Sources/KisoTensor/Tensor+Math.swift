@@ -3,7 +3,7 @@ import Glibc
 /// Elementwise mathematical functions, each a NumPy ufunc of the same name.
 extension Tensor {
     /// eˣ.
-    public func exp() -> Tensor { mapBlocks { VectorExp.apply($0, $1, count: $2) } }
+    public func exp() -> Tensor { mapBlocks { VectorMath.exp($0, $1, count: $2) } }
     /// The natural logarithm; `log(0)` is -inf and a negative argument gives nan, as in NumPy.
     public func log() -> Tensor { map(Kernel.Log.self, dtype: .float64) }
     /// log(1 + x), accurate for small x.
@@ -35,7 +35,7 @@ extension Tensor {
     /// Degrees converted to radians.
     public func radians() -> Tensor { map(Kernel.Radians.self, dtype: .float64) }
     /// The hyperbolic tangent.
-    public func tanh() -> Tensor { mapBlocks { VectorTanh.apply($0, $1, count: $2) } }
+    public func tanh() -> Tensor { mapBlocks { VectorMath.tanh($0, $1, count: $2) } }
     /// The logistic function 1 / (1 + e⁻ˣ), computed without overflow for large |x|.
     public func sigmoid() -> Tensor { map(Kernel.Sigmoid.self, dtype: .float64) }
     /// max(x, 0), elementwise; nan stays nan.

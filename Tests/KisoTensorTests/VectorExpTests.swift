@@ -23,7 +23,7 @@ import Testing
         var out = [Double](repeating: 0, count: inputs.count)
         inputs.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                if let s = src.baseAddress, let d = dst.baseAddress { VectorExp.apply(s, d, count: inputs.count) }
+                if let s = src.baseAddress, let d = dst.baseAddress { VectorMath.exp(s, d, count: inputs.count) }
             }
         }
         var worst: (UInt64, Double) = (0, 0)

@@ -1,7 +1,7 @@
 /// tanh for many values at once, built on the same Cody–Waite reduction as `VectorExp`:
 /// tanh|x| = t / (t + 2) with t = e^{2|x|} − 1 computed without cancellation, so small
 /// arguments keep full relative accuracy. Within a few ulps of glibc's tanh.
-enum VectorTanh {
+public enum VectorTanh {
     typealias Lanes = SIMD8<Double>
 
     private static let log2e = 1.442_695_040_888_963_4
@@ -12,7 +12,7 @@ enum VectorTanh {
     private static let saturation = 22.0
 
     /// Writes tanh of `count` values from `source` into `destination`.
-    static func apply(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
+    public static func apply(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
         var i = 0
         while i + 8 <= count {
             let x = UnsafeRawPointer(source + i).loadUnaligned(as: Lanes.self)

@@ -7,7 +7,7 @@ import Glibc
 /// degree-11 polynomial evaluated by Estrin's scheme; 1 + r is kept as an exact pair (hi, lo)
 /// so that the only large rounding is the final one, and the result is scaled by 2ⁿ.
 /// Lanes with |x| ≥ 700 (overflow, underflow, subnormal results) and nan take C's `exp`.
-enum VectorExp {
+public enum VectorExp {
     typealias Lanes = SIMD8<Double>
 
     private static let log2e = 1.442_695_040_888_963_4
@@ -19,7 +19,7 @@ enum VectorExp {
     private static let edge = 700.0
 
     /// Writes eˣ of `count` values from `source` into `destination`.
-    static func apply(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
+    public static func apply(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
         var i = 0
         while i + 8 <= count {
             let x = UnsafeRawPointer(source + i).loadUnaligned(as: Lanes.self)

@@ -1,0 +1,29 @@
+import CBLAS
+import Glibc
+import KisoVectorKernels
+
+/// exp and tanh over long runs of values. The vectorised kernels live in KisoVectorKernels, a
+/// module compiled for AVX2 and FMA (Haswell-class CPUs and later); they run only when the CPU
+/// has those instructions, and C's functions take over elsewhere.
+enum VectorMath {
+    /// Whether this CPU can run KisoVectorKernels, checked once.
+    static let vectorKernelsAvailable = kiso_cpu_has_avx2_fma() != 0
+
+    /// eˣ of `count` values.
+    static func exp(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
+        if vectorKernelsAvailable {
+            VectorExp.apply(source, destination, count: count)
+        } else {
+            for i in 0..<count { destination[i] = Glibc.exp(source[i]) }
+        }
+    }
+
+    /// tanh of `count` values.
+    static func tanh(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
+        if vectorKernelsAvailable {
+            VectorTanh.apply(source, destination, count: count)
+        } else {
+            for i in 0..<count { destination[i] = Glibc.tanh(source[i]) }
+        }
+    }
+}
