@@ -64,7 +64,10 @@ extension Tensor {
                     out.withUnsafeMutableBufferPointer { o in
                         guard let dst = o.baseAddress else { return }
                         let target = UncheckedSendable(dst)
-                        Parallel.forRanges(starts.count) { range in
+                        // Split by runs, not elements: a few long runs are plenty of work per core.
+                        let chunks = Swift.min(Parallel.coreCount, starts.count)
+                        Parallel.forChunks(chunks) { chunk in
+                            let range = (starts.count * chunk / chunks)..<(starts.count * (chunk + 1) / chunks)
                             for i in range {
                                 target.value[i] = (try? kernel(src.value + starts[i], run, step)) ?? .nan
                             }
