@@ -115,6 +115,9 @@ def main():
         for _ in range(args.rounds):
             kiso += time_kiso(name, args.repeats)
             peer += time_numpy(cases[name], args.repeats)
+            # NumPy's OpenBLAS threads keep spinning for a while after a product; let them go to
+            # sleep so they do not take the cores from the next Kiso run.
+            time.sleep(0.5)
         k, p = statistics.median(kiso), statistics.median(peer)
         f = flops(name)
         if f:

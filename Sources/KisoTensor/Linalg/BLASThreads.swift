@@ -11,6 +11,10 @@ enum BLASThreads {
     /// The largest m·n·k run on one thread.
     static let singleThreadWork = 256 * 256 * 256
 
+    /// The smallest m·n·k that `matmul` splits across cores itself: below it one core is faster
+    /// than waking another.
+    static let selfSplitMinimum = 128 * 128 * 128
+
     /// The largest m·n·k that `matmul` splits across cores itself (one single-threaded product
     /// per core); above it OpenBLAS's own threads do as well.
     static let selfSplitWork = 1024 * 1024 * 1024

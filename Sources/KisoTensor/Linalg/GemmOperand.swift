@@ -83,10 +83,11 @@ struct GemmOperand {
             base: b.tensor.offset)
         let matrixSize = m * n
         let work = BLASThreads.work(m, n, k)
-        // Medium products: OpenBLAS 0.3.21 keeps most of one on a single core, so Kiso splits the
-        // rows itself and runs one single-threaded product per core.
+        // Medium products: OpenBLAS 0.3.21 keeps most of one on a single core (or wakes its
+        // threads slowly), so Kiso splits the rows itself and runs one single-threaded product per
+        // core.
         let rowParts =
-            offsetsA.count == 1 && work > BLASThreads.singleThreadWork && work <= BLASThreads.selfSplitWork
+            offsetsA.count == 1 && work >= BLASThreads.selfSplitMinimum && work <= BLASThreads.selfSplitWork
                 && m >= 128 ? Parallel.coreCount : 1
         BLASThreads.prepare(library, multiplyAdds: rowParts > 1 ? 0 : work)
         return [Double](unsafeUninitializedCapacity: count) { out, initialized in
