@@ -64,7 +64,8 @@ public enum VectorExp {
         // 2ⁿ from n's bits (|n| ≤ 1010 here, so 2ⁿ is a normal double).
         let ni = unsafeBitCast(shifted, to: SIMD8<Int64>.self) &- Int64(bitPattern: roundingShift.bitPattern)
         var result = p * unsafeBitCast((ni &+ 1023) &<< 52, to: Lanes.self)
-        let magnitude = unsafeBitCast(unsafeBitCast(input, to: SIMD8<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Lanes.self)
+        let magnitude = unsafeBitCast(
+            unsafeBitCast(input, to: SIMD8<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Lanes.self)
         if any(.!(magnitude .< edge)) {
             for lane in 0..<8 where !(magnitude[lane] < edge) { result[lane] = Glibc.exp(input[lane]) }
         }
