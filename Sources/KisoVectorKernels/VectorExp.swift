@@ -8,41 +8,23 @@ import Glibc
 /// so that the only large rounding is the final one, and the result is scaled by 2ⁿ.
 /// Lanes with |x| ≥ 700 (overflow, underflow, subnormal results) and nan take C's `exp`.
 public enum VectorExp {
-    typealias Lanes = SIMD8<Double>
-
-    private static let log2e = 1.442_695_040_888_963_4
-    private static let ln2High = 0.693_147_180_369_123_816_49
-    private static let ln2Low = 1.908_214_929_270_587_700_02e-10
-    /// 1.5·2⁵²: adding it rounds a double to an integer and leaves the integer in the low bits.
-    private static let roundingShift = 6_755_399_441_055_744.0
     /// Beyond this |x| the scaled result leaves the range of normal doubles.
     private static let edge = 700.0
 
     /// Writes eˣ of `count` values from `source` into `destination`.
     public static func apply(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
-        var i = 0
-        while i + 8 <= count {
-            let x = UnsafeRawPointer(source + i).loadUnaligned(as: Lanes.self)
-            UnsafeMutableRawPointer(destination + i).storeBytes(of: lanes(x), as: Lanes.self)
-            i += 8
-        }
-        if i < count {
-            var tail = Lanes(repeating: 0)
-            for k in 0..<(count - i) { tail[k] = source[i + k] }
-            let result = lanes(tail)
-            for k in 0..<(count - i) { destination[i + k] = result[k] }
-        }
+        forEachLanes(source, destination, count: count, lanes)
     }
 
     @inline(__always)
     static func lanes(_ input: Lanes) -> Lanes {
         // Edge lanes compute garbage here (never a trap: the integer steps wrap) and are redone below.
         let x = input
-        let shifted = x * log2e + roundingShift
-        let n = shifted - roundingShift
+        let shifted = x * CodyWaite.log2e + CodyWaite.roundingShift
+        let n = shifted - CodyWaite.roundingShift
         // r = rh + rl: rh is exact (ln2High has trailing zero bits), rl a small correction.
-        let rh = x - n * ln2High
-        let rl = -(n * ln2Low)
+        let rh = x - n * CodyWaite.ln2High
+        let rl = -(n * CodyWaite.ln2Low)
         let r = rh + rl
         // q(r) = Σ r^(k−2)/k! for k = 2…13, by Estrin's scheme: pairs, then pairs of pairs, so
         // the chain of dependent multiplications is 5 long instead of 12.
@@ -62,7 +44,7 @@ public enum VectorExp {
         let lo = (1 - hi) + rh
         let p = hi + ((lo + rl) + r2 * q)
         // 2ⁿ from n's bits (|n| ≤ 1010 here, so 2ⁿ is a normal double).
-        let ni = unsafeBitCast(shifted, to: SIMD8<Int64>.self) &- Int64(bitPattern: roundingShift.bitPattern)
+        let ni = unsafeBitCast(shifted, to: SIMD8<Int64>.self) &- Int64(bitPattern: CodyWaite.roundingShift.bitPattern)
         var result = p * unsafeBitCast((ni &+ 1023) &<< 52, to: Lanes.self)
         let magnitude = unsafeBitCast(
             unsafeBitCast(input, to: SIMD8<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Lanes.self)

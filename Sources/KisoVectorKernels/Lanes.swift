@@ -1,0 +1,33 @@
+/// Eight doubles, the unit every kernel in this module computes on.
+typealias Lanes = SIMD8<Double>
+
+/// Cody–Waite constants shared by the kernels: ln 2 split so that n·ln2High is exact, and the
+/// shift that rounds a double to an integer held in its low bits.
+enum CodyWaite {
+    static let log2e = 1.442_695_040_888_963_4
+    static let ln2High = 0.693_147_180_369_123_816_49
+    static let ln2Low = 1.908_214_929_270_587_700_02e-10
+    /// 1.5·2⁵².
+    static let roundingShift = 6_755_399_441_055_744.0
+}
+
+/// Applies `kernel` to `count` values, eight at a time; the last partial group is padded with
+/// zeros, which every kernel here accepts.
+@inline(__always)
+func forEachLanes(
+    _ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int,
+    _ kernel: (Lanes) -> Lanes
+) {
+    var i = 0
+    while i + 8 <= count {
+        let x = UnsafeRawPointer(source + i).loadUnaligned(as: Lanes.self)
+        UnsafeMutableRawPointer(destination + i).storeBytes(of: kernel(x), as: Lanes.self)
+        i += 8
+    }
+    if i < count {
+        var tail = Lanes(repeating: 0)
+        for k in 0..<(count - i) { tail[k] = source[i + k] }
+        let result = kernel(tail)
+        for k in 0..<(count - i) { destination[i + k] = result[k] }
+    }
+}
