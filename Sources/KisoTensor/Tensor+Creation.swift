@@ -92,7 +92,11 @@ extension Tensor {
     /// An `n`×`m` matrix with ones on diagonal `k` (above the main diagonal when positive).
     public static func eye(_ n: Int, _ m: Int? = nil, k: Int = 0) throws -> Tensor {
         let cols = m ?? n
-        var result = try zeros([n, cols])
+        guard n >= 0, cols >= 0 else {
+            throw TensorError.value(
+                "eye: sizes must be 0 or more, got \(n)×\(cols)", hint: "for example eye(3) or eye(2, 3)")
+        }
+        var result = try filled([n, cols], value: 0, dtype: .float64, op: "eye")
         // Row i has its one at column i + k; only rows whose column lands inside are touched.
         let firstRow = Swift.max(0, k > 0 ? 0 : Swift.min(n, -Swift.max(k, -n)))
         for i in firstRow..<n {
