@@ -52,7 +52,7 @@ def inputs():
 
 
 UNARY = {
-    "exp": np.exp, "log": np.log, "log1p": np.log1p, "expm1": np.expm1, "sqrt": np.sqrt,
+    "exp": np.exp, "log": np.log, "log2": np.log2, "log10": np.log10, "log1p": np.log1p, "expm1": np.expm1, "sqrt": np.sqrt,
     "abs": np.abs, "sign": np.sign, "sin": np.sin, "cos": np.cos, "tan": np.tan,
     "arcsin": np.arcsin, "arccos": np.arccos, "arctan": np.arctan, "degrees": np.degrees, "radians": np.radians, "tanh": np.tanh,
     "sigmoid": special.expit, "erf": special.erf, "floor": np.floor, "ceil": np.ceil,

@@ -6,6 +6,10 @@ extension Tensor {
     public func exp() -> Tensor { mapBlocks { VectorMath.exp($0, $1, count: $2) } }
     /// The natural logarithm; `log(0)` is -inf and a negative argument gives nan, as in NumPy.
     public func log() -> Tensor { map(Kernel.Log.self, dtype: .float64) }
+    /// The base-2 logarithm.
+    public func log2() -> Tensor { map(Kernel.Log2.self, dtype: .float64) }
+    /// The base-10 logarithm.
+    public func log10() -> Tensor { map(Kernel.Log10.self, dtype: .float64) }
     /// log(1 + x), accurate for small x.
     public func log1p() -> Tensor { map(Kernel.Log1p.self, dtype: .float64) }
     /// eˣ − 1, accurate for small x.

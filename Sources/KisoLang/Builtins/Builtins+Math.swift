@@ -21,6 +21,8 @@ extension Registry {
         elementwise("log", doc: "The natural logarithm, elementwise.", example: "log(e)", scalar: Glibc.log) {
             $0.log()
         }
+        elementwise("log2", doc: "The base-2 logarithm.", example: "log2(8)", scalar: Glibc.log2) { $0.log2() }
+        elementwise("log10", doc: "The base-10 logarithm.", example: "log10(1000)", scalar: Glibc.log10) { $0.log10() }
         elementwise("log1p", doc: "log(1 + x), accurate for small x.", example: "log1p(1e-10)", scalar: Glibc.log1p) {
             $0.log1p()
         }

@@ -46,6 +46,8 @@ enum Kernel {
 
     enum Negate: UnaryKernel { static func apply(_ x: Double) -> Double { -x } }
     enum Log: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log(x) } }
+    enum Log2: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log2(x) } }
+    enum Log10: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log10(x) } }
     enum Log1p: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log1p(x) } }
     enum Expm1: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.expm1(x) } }
     enum Sqrt: UnaryKernel { static func apply(_ x: Double) -> Double { x.squareRoot() } }

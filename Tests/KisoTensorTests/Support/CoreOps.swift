@@ -41,6 +41,8 @@ enum CoreOps {
         case "exp": return [a.exp()]
         case "log": return [a.log()]
         case "log1p": return [a.log1p()]
+        case "log2": return [a.log2()]
+        case "log10": return [a.log10()]
         case "expm1": return [a.expm1()]
         case "sqrt": return [a.sqrt()]
         case "abs": return [a.abs()]
