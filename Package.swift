@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoTensor"],
+            dependencies: ["kiso", "KisoTensor", "KisoLang", "KisoNotebook"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
