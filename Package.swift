@@ -66,9 +66,15 @@ let package = Package(
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
+        // Reads the reference fixtures for the test targets; not part of any product.
+        .target(
+            name: "KisoTestSupport",
+            dependencies: ["KisoTensor"],
+            path: "Tests/KisoTestSupport"
+        ),
         .testTarget(
             name: "KisoTensorTests",
-            dependencies: ["KisoTensor"],
+            dependencies: ["KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoTensorTests"
         ),
         .testTarget(
@@ -83,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoNNTests",
-            dependencies: ["KisoNN", "KisoTensor"],
+            dependencies: ["KisoNN", "KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoNNTests"
         ),
         .testTarget(

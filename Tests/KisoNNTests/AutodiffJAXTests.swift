@@ -2,6 +2,7 @@ import Testing
 
 @testable import KisoNN
 @testable import KisoTensor
+import KisoTestSupport
 
 /// Values and gradients of composite functions against JAX (float64), from
 /// scripts/gen_autodiff_fixtures.py: the same formulas written with Variable operations.
@@ -78,15 +79,15 @@ import Testing
     }
 
     @Test func compositesMatchJAX() throws {
-        let cases = try NNFixture.cases("autodiff_jax")
+        let cases = try Fixture.cases("autodiff_jax")
         #expect(cases.count == 8)
         for c in cases {
             let name = c["name"] as? String ?? ""
             let argnums = c["argnums"] as? [Int] ?? []
-            let inputs = try (c["inputs"] as? [Any] ?? []).map { try NNFixture.tensor($0) }
-            let expected = try (c["grads"] as? [Any] ?? []).map { try NNFixture.tensor($0) }
+            let inputs = try (c["inputs"] as? [Any] ?? []).map { try Fixture.tensor($0) }
+            let expected = try (c["grads"] as? [Any] ?? []).map { try Fixture.tensor($0) }
             let (value, grads) = try valueAndGradient(of: function(name), at: inputs, argnums: argnums)
-            let expectedValue = NNFixture.double(c["value"]) ?? .nan
+            let expectedValue = Fixture.double(c["value"]) ?? .nan
             #expect(abs((value.scalar ?? .nan) - expectedValue) <= 1e-12 * max(1, abs(expectedValue)), "\(name)")
             #expect(grads.count == expected.count, "\(name)")
             for (i, (g, e)) in zip(grads, expected).enumerated() {
@@ -97,28 +98,28 @@ import Testing
     }
 
     @Test func hessianVectorProductMatchesJAX() throws {
-        let root = try NNFixture.root("autodiff_jax")
+        let root = try Fixture.root("autodiff_jax")
         guard let hvp = root["hvp"] as? [String: Any],
             let second = root["second_derivative_tanh_cube"] as? [String: Any]
         else {
             Issue.record("fixture lacks the second-order cases")
             return
         }
-        let x = try NNFixture.tensor(hvp["x"])
-        let v = Variable(try NNFixture.tensor(hvp["v"]))
+        let x = try Fixture.tensor(hvp["x"])
+        let v = Variable(try Fixture.tensor(hvp["v"]))
         let f: (Variable) throws -> Variable = { x in
             try (x.sin() * x * x * x).sum() + Variable.dot(x, x) * Variable.dot(x, x)
         }
         let result = try gradient(
             of: { args in try (gradient(of: { try f($0[0]) }, at: [args[0]])[0] * v).sum() }, at: [x])[0]
-        #expect(closeness(result, try NNFixture.tensor(hvp["result"]), rtol: 1e-10, atol: 1e-12) <= 1)
+        #expect(closeness(result, try Fixture.tensor(hvp["result"]), rtol: 1e-10, atol: 1e-12) <= 1)
 
-        let s = NNFixture.double(second["x"]) ?? .nan
+        let s = Fixture.double(second["x"]) ?? .nan
         let d2 = try gradient(
             of: { outer in
                 try gradient(of: { try $0[0].tanh() * $0[0] * $0[0] * $0[0] }, at: [outer[0]])[0]
             }, at: [Tensor(s)])[0]
-        let expected = NNFixture.double(second["result"]) ?? .nan
+        let expected = Fixture.double(second["result"]) ?? .nan
         #expect(abs((d2.scalar ?? .nan) - expected) <= 1e-12 * max(1, abs(expected)))
     }
 }

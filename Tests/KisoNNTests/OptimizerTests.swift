@@ -2,12 +2,13 @@ import Testing
 
 @testable import KisoNN
 @testable import KisoTensor
+import KisoTestSupport
 
 /// Optimizers, gradient clipping and schedules against PyTorch's formulas (written out in NumPy
 /// by scripts/gen_autodiff_fixtures.py).
 @Suite struct OptimizerTests {
     private func optimizer(_ kind: String, _ o: [String: Any]) throws -> any Optimizer {
-        func value(_ key: String, _ fallback: Double) -> Double { NNFixture.double(o[key]) ?? fallback }
+        func value(_ key: String, _ fallback: Double) -> Double { Fixture.double(o[key]) ?? fallback }
         switch kind {
         case "sgd":
             return try SGD(
@@ -26,16 +27,16 @@ import Testing
     }
 
     @Test func trajectoriesMatchPyTorchFormulas() throws {
-        let root = try NNFixture.root("autodiff_optimizers")
-        let start = try (root["params"] as? [Any] ?? []).map { try NNFixture.tensor($0) }
-        let gradSteps = try (root["grads"] as? [[Any]] ?? []).map { try $0.map { try NNFixture.tensor($0) } }
-        let cases = try NNFixture.cases("autodiff_optimizers")
+        let root = try Fixture.root("autodiff_optimizers")
+        let start = try (root["params"] as? [Any] ?? []).map { try Fixture.tensor($0) }
+        let gradSteps = try (root["grads"] as? [[Any]] ?? []).map { try $0.map { try Fixture.tensor($0) } }
+        let cases = try Fixture.cases("autodiff_optimizers")
         #expect(cases.count == 9)
         for c in cases {
             let kind = c["kind"] as? String ?? ""
             let options = c["options"] as? [String: Any] ?? [:]
             var opt = try optimizer(kind, options)
-            let trajectory = try (c["trajectory"] as? [[Any]] ?? []).map { try $0.map { try NNFixture.tensor($0) } }
+            let trajectory = try (c["trajectory"] as? [[Any]] ?? []).map { try $0.map { try Fixture.tensor($0) } }
             var params = start
             for (step, (grads, expected)) in zip(gradSteps, trajectory).enumerated() {
                 params = try opt.step(params, grads)
@@ -64,24 +65,24 @@ import Testing
     }
 
     @Test func clipGradNormMatchesPyTorch() throws {
-        let root = try NNFixture.root("autodiff_optimizers")
-        let grads = try ((root["grads"] as? [[Any]])?.first ?? []).map { try NNFixture.tensor($0) }
+        let root = try Fixture.root("autodiff_optimizers")
+        let grads = try ((root["grads"] as? [[Any]])?.first ?? []).map { try Fixture.tensor($0) }
         for c in root["clip"] as? [[String: Any]] ?? [] {
-            let maxNorm = NNFixture.double(c["max_norm"]) ?? 0
+            let maxNorm = Fixture.double(c["max_norm"]) ?? 0
             let (clipped, total) = try clipGradNorm(grads, maxNorm: maxNorm)
-            let expectedTotal = NNFixture.double(c["total_norm"]) ?? .nan
+            let expectedTotal = Fixture.double(c["total_norm"]) ?? .nan
             #expect(abs(total - expectedTotal) <= 1e-14 * expectedTotal)
-            let expected = try (c["grads"] as? [Any] ?? []).map { try NNFixture.tensor($0) }
+            let expected = try (c["grads"] as? [Any] ?? []).map { try Fixture.tensor($0) }
             for (g, e) in zip(clipped, expected) { #expect(closeness(g, e, rtol: 1e-14, atol: 0) <= 1) }
         }
     }
 
     @Test func schedulesMatchPyTorchClosedForms() throws {
-        let root = try NNFixture.root("autodiff_optimizers")
+        let root = try Fixture.root("autodiff_optimizers")
         let schedules = root["schedules"] as? [String: Any] ?? [:]
-        let step = NNFixture.doubles(schedules["step"])
-        let exponential = NNFixture.doubles(schedules["exponential"])
-        let cosine = NNFixture.doubles(schedules["cosine"])
+        let step = Fixture.doubles(schedules["step"])
+        let exponential = Fixture.doubles(schedules["exponential"])
+        let cosine = Fixture.doubles(schedules["cosine"])
         #expect(step.count == 25 && exponential.count == 25 && cosine.count == 25)
         for s in 0..<25 {
             let a = LearningRateSchedule.stepDecay(baseRate: 0.1, stepSize: 7, gamma: 0.5, step: s)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// Every case NumPy recorded in Tests/Fixtures/core_*.json, replayed through Kiso: results must

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// Indexing and assignment checked case by case against NumPy (scripts/gen_index_fixtures.py).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// eigh, eig, svd, inv, det, slogdet, solve and lstsq against NumPy

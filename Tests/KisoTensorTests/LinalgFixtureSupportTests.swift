@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// Shared readers and checks for the linear-algebra fixtures (scripts/gen_linalg_fixtures.py).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// matmul, dot, inner, outer and vdot against NumPy (Tests/Fixtures/linalg_products.json):

@@ -1,5 +1,6 @@
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// Medium products are split by rows across cores (see `BLASThreads.selfSplitWork`); each

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// Compares `str` and `repr` of every fixture tensor with what NumPy printed for it.

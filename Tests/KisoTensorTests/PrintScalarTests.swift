@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// `formatScalar` against NumPy's `str(np.float64(x))`.

@@ -1,4 +1,5 @@
 import Foundation
+import KisoTestSupport
 import Testing
 
 @testable import KisoTensor
@@ -18,35 +19,7 @@ enum RandomFixture {
         if let list = dict["ints"] as? [String] {
             return .integers(shape: shape, values: try list.map { try int64($0) })
         }
-        return .floats(try tensor(dict))
-    }
-
-    /// One number, exactly. On Linux, JSONSerialization hands long decimals back as
-    /// NSDecimalNumber, whose `doubleValue` can be off by an ulp; its text parses exactly.
-    static func double(_ any: Any?) -> Double? {
-        if let decimal = any as? NSDecimalNumber { return Double(decimal.stringValue) }
-        return Fixture.double(any)
-    }
-
-    /// A flat list of exact numbers from a JSON array.
-    static func doubles(_ any: Any?) -> [Double] {
-        if let list = any as? [Any] { return list.flatMap { doubles($0) } }
-        if let d = double(any) { return [d] }
-        return []
-    }
-
-    /// A tensor from `{"shape", "dtype", "data"}` with exactly parsed values.
-    static func tensor(_ any: Any?) throws -> Tensor {
-        guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
-            throw FixtureError.malformed("tensor")
-        }
-        let dtype: DType
-        switch dict["dtype"] as? String ?? "float64" {
-        case "bool": dtype = .bool
-        case let s where s.hasPrefix("int"): dtype = .int64
-        default: dtype = .float64
-        }
-        return try Tensor(shape: shape, scalars: doubles(dict["data"]), dtype: dtype)
+        return .floats(try Fixture.tensor(dict))
     }
 
     static func int64(_ text: String) throws -> Int64 {
@@ -75,7 +48,7 @@ enum RandomFixture {
 
     static func probabilities(_ any: Any?) -> [Double]? {
         if any == nil || any is NSNull { return nil }
-        return doubles(any)
+        return Fixture.doubles(any)
     }
 
     /// Whether all the expected integers survive the trip through a tensor's doubles.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 @Suite("Generator (default_rng) against NumPy")
@@ -40,20 +41,20 @@ struct RandomGeneratorTests {
         case "standard_normal":
             RandomFixture.check(try rng.standardNormal(size), expected, label)
         case "normal":
-            let loc = RandomFixture.double(args["loc"]) ?? .nan
-            let scale = RandomFixture.double(args["scale"]) ?? .nan
+            let loc = Fixture.double(args["loc"]) ?? .nan
+            let scale = Fixture.double(args["scale"]) ?? .nan
             RandomFixture.check(try rng.normal(loc: loc, scale: scale, size: size), expected, label)
         case "normal_tensor":
-            let loc = try RandomFixture.tensor(args["loc"])
-            let scale = try RandomFixture.tensor(args["scale"])
+            let loc = try Fixture.tensor(args["loc"])
+            let scale = try Fixture.tensor(args["scale"])
             RandomFixture.check(try rng.normal(loc: loc, scale: scale, size: size), expected, label)
         case "uniform":
-            let low = RandomFixture.double(args["low"]) ?? .nan
-            let high = RandomFixture.double(args["high"]) ?? .nan
+            let low = Fixture.double(args["low"]) ?? .nan
+            let high = Fixture.double(args["high"]) ?? .nan
             RandomFixture.check(try rng.uniform(low: low, high: high, size: size), expected, label)
         case "uniform_tensor":
-            let low = try RandomFixture.tensor(args["low"])
-            let high = try RandomFixture.tensor(args["high"])
+            let low = try Fixture.tensor(args["low"])
+            let high = try Fixture.tensor(args["high"])
             RandomFixture.check(try rng.uniform(low: low, high: high, size: size), expected, label)
         case "choice":
             let a = try RandomFixture.int(args["a"])
@@ -62,7 +63,7 @@ struct RandomGeneratorTests {
                 p: RandomFixture.probabilities(args["p"]), shuffle: args["shuffle"] as? Bool ?? true)
             RandomFixture.check(result, expected, label)
         case "choice_tensor":
-            let a = try RandomFixture.tensor(args["a"])
+            let a = try Fixture.tensor(args["a"])
             let result = try rng.choice(
                 a, size: size, replace: args["replace"] as? Bool ?? true,
                 p: RandomFixture.probabilities(args["p"]), shuffle: args["shuffle"] as? Bool ?? true)
@@ -70,9 +71,9 @@ struct RandomGeneratorTests {
         case "permutation":
             RandomFixture.check(try rng.permutation(try RandomFixture.int(args["n"])), expected, label)
         case "permutation_tensor":
-            RandomFixture.check(try rng.permutation(try RandomFixture.tensor(args["x"])), expected, label)
+            RandomFixture.check(try rng.permutation(try Fixture.tensor(args["x"])), expected, label)
         case "shuffle":
-            var x = try RandomFixture.tensor(args["x"])
+            var x = try Fixture.tensor(args["x"])
             try rng.shuffle(&x)
             RandomFixture.check(x, expected, label)
         default:

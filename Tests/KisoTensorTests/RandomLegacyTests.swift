@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 @Suite("RandomState (legacy) against NumPy")
@@ -25,16 +26,16 @@ struct RandomLegacyTests {
         case "standard_normal":
             RandomFixture.check(try rs.standardNormal(size), expected, label)
         case "normal":
-            let loc = RandomFixture.double(args["loc"]) ?? .nan
-            let scale = RandomFixture.double(args["scale"]) ?? .nan
+            let loc = Fixture.double(args["loc"]) ?? .nan
+            let scale = Fixture.double(args["scale"]) ?? .nan
             RandomFixture.check(try rs.normal(loc: loc, scale: scale, size: size), expected, label)
         case "normal_tensor":
-            let loc = try RandomFixture.tensor(args["loc"])
-            let scale = try RandomFixture.tensor(args["scale"])
+            let loc = try Fixture.tensor(args["loc"])
+            let scale = try Fixture.tensor(args["scale"])
             RandomFixture.check(try rs.normal(loc: loc, scale: scale, size: size), expected, label)
         case "uniform":
-            let low = RandomFixture.double(args["low"]) ?? .nan
-            let high = RandomFixture.double(args["high"]) ?? .nan
+            let low = Fixture.double(args["low"]) ?? .nan
+            let high = Fixture.double(args["high"]) ?? .nan
             RandomFixture.check(try rs.uniform(low: low, high: high, size: size), expected, label)
         case "randint":
             let low = try RandomFixture.int(args["low"])
@@ -52,15 +53,15 @@ struct RandomLegacyTests {
             RandomFixture.check(result, expected, label)
         case "choice_tensor":
             let result = try rs.choice(
-                try RandomFixture.tensor(args["a"]), size: size, replace: args["replace"] as? Bool ?? true,
+                try Fixture.tensor(args["a"]), size: size, replace: args["replace"] as? Bool ?? true,
                 p: RandomFixture.probabilities(args["p"]))
             RandomFixture.check(result, expected, label)
         case "permutation":
             RandomFixture.check(try rs.permutation(try RandomFixture.int(args["n"])), expected, label)
         case "permutation_tensor":
-            RandomFixture.check(try rs.permutation(try RandomFixture.tensor(args["x"])), expected, label)
+            RandomFixture.check(try rs.permutation(try Fixture.tensor(args["x"])), expected, label)
         case "shuffle":
-            var x = try RandomFixture.tensor(args["x"])
+            var x = try Fixture.tensor(args["x"])
             try rs.shuffle(&x)
             RandomFixture.check(x, expected, label)
         default:
@@ -175,8 +176,8 @@ struct RandomLegacyTests {
                 actual = try Random.randn(shape[0])
             case "normal":
                 actual = try Random.normal(
-                    loc: RandomFixture.double(args["loc"]) ?? .nan,
-                    scale: RandomFixture.double(args["scale"]) ?? .nan,
+                    loc: Fixture.double(args["loc"]) ?? .nan,
+                    scale: Fixture.double(args["scale"]) ?? .nan,
                     size: size)
             case "randint":
                 actual = try Random.randint(
@@ -186,8 +187,8 @@ struct RandomLegacyTests {
                 actual = try Random.permutation(try RandomFixture.int(args["n"]))
             case "uniform":
                 actual = try Random.uniform(
-                    low: RandomFixture.double(args["low"]) ?? .nan,
-                    high: RandomFixture.double(args["high"]) ?? .nan,
+                    low: Fixture.double(args["low"]) ?? .nan,
+                    high: Fixture.double(args["high"]) ?? .nan,
                     size: size)
             case "choice":
                 actual = try Random.choice(try RandomFixture.int(args["a"]), size: size)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// 100,000-long streams against NumPy: a checksum over every value's bits, plus first, last and
@@ -26,9 +27,9 @@ struct RandomStreamTests {
     static func checkFloats(_ values: [Double], _ entry: [String: Any], _ label: String) throws {
         let stride = try RandomFixture.int(entry["stride"])
         #expect(values.count == (try RandomFixture.int(entry["count"])), "\(label) count")
-        #expect(values.first == RandomFixture.double(entry["first"]), "\(label) first")
-        #expect(values.last == RandomFixture.double(entry["last"]), "\(label) last")
-        let sampled = RandomFixture.doubles(entry["sampled"])
+        #expect(values.first == Fixture.double(entry["first"]), "\(label) first")
+        #expect(values.last == Fixture.double(entry["last"]), "\(label) last")
+        let sampled = Fixture.doubles(entry["sampled"])
         let actual = Swift.stride(from: 0, to: values.count, by: stride).map { values[$0] }
         if let i = (0..<min(sampled.count, actual.count)).first(where: { sampled[$0] != actual[$0] }) {
             Issue.record("\(label): value \(i * stride) is \(actual[i]), NumPy gives \(sampled[i])")

@@ -50,14 +50,9 @@ public final class Generator {
     /// `rng.uniform(low, high, size)` with tensor bounds that broadcast together (and to
     /// `size`, when given).
     public func uniform(low: Tensor, high: Tensor, size: [Int]? = nil) throws -> Tensor {
-        let (shape, count) = try RandomSupport.parameterShape([low, high], size: size, op: "uniform")
-        let lows = RandomSupport.broadcastValues(low, to: shape)
-        let highs = RandomSupport.broadcastValues(high, to: shape)
-        var ranges = [Double](repeating: 0, count: count)
-        for i in 0..<count { ranges[i] = try Generator.uniformRange(low: lows[i], high: highs[i]) }
-        var values = [Double](repeating: 0, count: count)
-        for i in 0..<count { values[i] = lows[i] + ranges[i] * bits.nextDouble() }
-        return RandomSupport.tensor(values, shape: shape)
+        try RandomSupport.shifted(
+            low, high, size: size, op: "uniform", prepare: { try Generator.uniformRange(low: $0, high: $1) },
+            draw: { bits.nextDouble() })
     }
 
     /// Standard normal floats (`rng.standard_normal(size)`) from NumPy's 256-layer ziggurat.
@@ -81,13 +76,12 @@ public final class Generator {
     /// `rng.normal(loc, scale, size)` with tensor parameters that broadcast together (and to
     /// `size`, when given).
     public func normal(loc: Tensor, scale: Tensor, size: [Int]? = nil) throws -> Tensor {
-        let (shape, count) = try RandomSupport.parameterShape([loc, scale], size: size, op: "normal")
-        let locs = RandomSupport.broadcastValues(loc, to: shape)
-        let scales = RandomSupport.broadcastValues(scale, to: shape)
-        for s in scales { try RandomSupport.checkNonNegative(s, name: "scale", op: "normal") }
-        var values = [Double](repeating: 0, count: count)
-        for i in 0..<count { values[i] = locs[i] + scales[i] * NormalDraw.ziggurat(&bits) }
-        return RandomSupport.tensor(values, shape: shape)
+        try RandomSupport.shifted(
+            loc, scale, size: size, op: "normal",
+            prepare: { _, scale in
+                try RandomSupport.checkNonNegative(scale, name: "scale", op: "normal")
+                return scale
+            }, draw: { NormalDraw.ziggurat(&bits) })
     }
 
     /// `count` uniform doubles on [0, 1).

@@ -45,6 +45,23 @@ enum RandomSupport {
         return view.scalars
     }
 
+    /// `base + scale·draw()` for every element of two parameter tensors broadcast together (and
+    /// to `size`): uniform's low and range, normal's loc and scale. Every pair is checked by
+    /// `prepare` (which returns the scale to use) before anything is drawn, as NumPy does.
+    static func shifted(
+        _ base: Tensor, _ parameter: Tensor, size: [Int]?, op: String,
+        prepare: (Double, Double) throws -> Double, draw: () -> Double
+    ) throws -> Tensor {
+        let (shape, count) = try parameterShape([base, parameter], size: size, op: op)
+        let bases = broadcastValues(base, to: shape)
+        let parameters = broadcastValues(parameter, to: shape)
+        var scales = [Double](repeating: 0, count: count)
+        for i in 0..<count { scales[i] = try prepare(bases[i], parameters[i]) }
+        var values = [Double](repeating: 0, count: count)
+        for i in 0..<count { values[i] = bases[i] + scales[i] * draw() }
+        return tensor(values, shape: shape)
+    }
+
     /// The output shape for tensor parameters: their broadcast shape, or `size`, which they
     /// must broadcast to (NumPy's rule for distribution parameters).
     static func parameterShape(

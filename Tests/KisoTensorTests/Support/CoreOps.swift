@@ -1,5 +1,6 @@
 import Foundation
 
+import KisoTestSupport
 @testable import KisoTensor
 
 /// Replays one fixture case of scripts/gen_core_fixtures.py through Kiso's API.

@@ -1,23 +1,30 @@
 import Foundation
 import KisoTensor
 
-/// Reads the committed reference fixtures in Tests/Fixtures (written by scripts/*.py).
+/// Reads the committed reference fixtures in Tests/Fixtures (written by scripts/*.py); shared by
+/// every test target that compares with a reference.
 ///
 /// Fixtures are JSON. Floats are written with Python's repr, so they parse back bit for bit;
 /// non-finite values are the strings "nan", "inf" and "-inf".
-enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+public enum Fixture {
+    /// Tests/Fixtures.
+    public static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// The parsed JSON of `Tests/Fixtures/<name>.json`.
-    static func load(_ name: String) throws -> Any {
+    public static func load(_ name: String) throws -> Any {
         let data = try Data(contentsOf: directory.appendingPathComponent("\(name).json"))
         return try JSONSerialization.jsonObject(with: data)
     }
 
+    /// The fixture's top level as a dictionary.
+    public static func root(_ name: String) throws -> [String: Any] {
+        guard let root = try load(name) as? [String: Any] else { throw FixtureError.malformed(name) }
+        return root
+    }
+
     /// The fixture's top level as a list of case dictionaries.
-    static func cases(_ name: String) throws -> [[String: Any]] {
+    public static func cases(_ name: String) throws -> [[String: Any]] {
         guard let list = try load(name) as? [String: Any], let cases = list["cases"] as? [[String: Any]] else {
             throw FixtureError.malformed(name)
         }
@@ -25,7 +32,7 @@ enum Fixture {
     }
 
     /// One number, accepting the non-finite spellings.
-    static func double(_ any: Any?) -> Double? {
+    public static func double(_ any: Any?) -> Double? {
         switch any {
         // JSONSerialization on Linux reads long decimals as NSDecimalNumber, whose doubleValue
         // can be 1 ulp off; parsing its exact decimal text keeps values bit for bit.
@@ -43,14 +50,14 @@ enum Fixture {
     }
 
     /// A flat list of numbers from a (possibly nested) JSON array, row-major.
-    static func doubles(_ any: Any?) -> [Double] {
+    public static func doubles(_ any: Any?) -> [Double] {
         if let list = any as? [Any] { return list.flatMap { doubles($0) } }
         if let d = double(any) { return [d] }
         return []
     }
 
     /// A tensor from `{"shape": [...], "data": [...], "dtype": "..."}`.
-    static func tensor(_ any: Any?) throws -> Tensor {
+    public static func tensor(_ any: Any?) throws -> Tensor {
         guard let dict = any as? [String: Any], let shape = dict["shape"] as? [Int] else {
             throw FixtureError.malformed("tensor")
         }
@@ -64,13 +71,15 @@ enum Fixture {
     }
 }
 
-enum FixtureError: Error {
+/// A fixture that is not shaped as its reader expects.
+public enum FixtureError: Error {
+    /// What was being read.
     case malformed(String)
 }
 
 /// Whether two values agree: both NaN, equal infinities, or within `rtol`/`atol` like
 /// `numpy.allclose`.
-func close(_ a: Double, _ b: Double, rtol: Double = 1e-12, atol: Double = 1e-12) -> Bool {
+public func close(_ a: Double, _ b: Double, rtol: Double = 1e-12, atol: Double = 1e-12) -> Bool {
     if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
     if a.isInfinite || b.isInfinite { return a == b }
     return abs(a - b) <= atol + rtol * abs(b)
@@ -78,7 +87,7 @@ func close(_ a: Double, _ b: Double, rtol: Double = 1e-12, atol: Double = 1e-12)
 
 /// The first position where two tensors differ in shape or value, described for a failure
 /// message; nil when they agree.
-func mismatch(_ actual: Tensor, _ expected: Tensor, rtol: Double = 1e-12, atol: Double = 1e-12) -> String? {
+public func mismatch(_ actual: Tensor, _ expected: Tensor, rtol: Double = 1e-12, atol: Double = 1e-12) -> String? {
     if actual.shape != expected.shape {
         return "shape \(actual.shape) != expected \(expected.shape)"
     }
