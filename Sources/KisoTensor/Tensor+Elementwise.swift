@@ -2,23 +2,12 @@
 /// `mapElements` for one operand and `zipElements` for two, with NumPy broadcasting.
 
 extension Tensor {
-    /// A new tensor of the same shape holding `f` of each element.
-    @inline(__always)
+    /// A new tensor of the same shape holding `f` of each element (for functions with
+    /// parameters; fixed functions use `map` with a kernel type, which compiles tighter).
     func mapElements(dtype: DType, _ f: (Double) -> Double) -> Tensor {
-        let source = isContiguous ? self : contiguous()
-        let n = source.count
-        let base = source.offset
-        let out = Storage.make(count: n) { outPtr in
-            source.storage.withUnsafeBufferPointer { input in
-                guard let inPtr = input.baseAddress else { return }
-                let src = UncheckedSendable(inPtr + base)
-                let dst = UncheckedSendable(outPtr)
-                Parallel.forRanges(n) { range in
-                    for i in range { dst.value[i] = f(src.value[i]) }
-                }
-            }
+        mapBlocks(dtype: dtype) { src, dst, n in
+            for i in 0..<n { dst[i] = f(src[i]) }
         }
-        return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
     }
 
     /// A new tensor of the same shape holding `K.apply` of each element.
@@ -28,7 +17,7 @@ extension Tensor {
         }
     }
 
-    /// A new float64 tensor of the same shape whose elements `kernel(source, destination, count)`
+    /// A new tensor of the same shape whose elements `kernel(source, destination, count)`
     /// computes a block at a time (for vectorised kernels).
     func mapBlocks(
         dtype: DType = .float64, _ kernel: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
