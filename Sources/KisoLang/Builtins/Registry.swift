@@ -16,6 +16,7 @@ final class Registry {
         registerShapes()
         registerLinearAlgebra()
         registerRandom()
+        registerRandomDistributions()
         registerNetworks()
         registerPlots()
         registerAutodiff()
