@@ -83,5 +83,6 @@ extension KisoTensor.Generator: KisoObject {
             try g.shuffle(&x)
             return .tensor(x)
         }
+        t.declareDistributions()
     }
 }
