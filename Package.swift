@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "KisoPlot"),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
+            dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoText"]
         ),
         .target(name: "KisoNotebook"),
         // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.

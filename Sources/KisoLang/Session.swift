@@ -51,6 +51,13 @@ public final class Session {
         set { interpreter.plotDisplay = newValue }
     }
 
+    /// The folder relative paths in the program start from: the script's or notebook's folder;
+    /// empty (the default) for the working directory.
+    public var directory: String {
+        get { interpreter.directory }
+        set { interpreter.directory = newValue }
+    }
+
     private let interpreter: Interpreter
     private let output: (String) -> Void
 

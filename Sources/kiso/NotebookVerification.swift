@@ -45,6 +45,7 @@ enum NotebookVerification {
     /// Prints the report; true when every cell matched.
     private static func verify(_ notebook: Notebook) -> Bool {
         var evaluator = SessionEvaluator()
+        evaluator.session.directory = FileSystem.directoryName(of: notebook.path)
         let report = NotebookRunner.verify(notebook, with: &evaluator)
         StandardStreams.write(report.rendered())
         StandardStreams.flush()
@@ -55,6 +56,7 @@ enum NotebookVerification {
     /// unexpectedly, an `error` cell succeeded, or the file could not be written.
     private static func record(_ notebook: Notebook) -> Bool {
         var evaluator = SessionEvaluator()
+        evaluator.session.directory = FileSystem.directoryName(of: notebook.path)
         let (text, report) = NotebookRunner.update(notebook, with: &evaluator)
         let failures = report.mismatches.filter { $0.kind != .outputDiffers }
         for failure in failures { StandardStreams.write(failure.rendered(path: notebook.path) + "\n") }

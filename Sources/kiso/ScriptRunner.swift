@@ -1,4 +1,5 @@
 import KisoLang
+import KisoNotebook
 import KisoTerminal
 
 /// Runs a whole program without prompts: a script file, standard input that is not a terminal, or
@@ -14,6 +15,8 @@ enum ScriptRunner {
     static func run(_ source: String, origin: String) -> Int32 {
         InterruptHandling.install()
         let session = Session(output: { StandardStreams.write($0) })
+        // Relative paths in a script file (read_text, tok.save) start at the script's folder.
+        if !origin.hasPrefix("<") { session.directory = FileSystem.directoryName(of: origin) }
         // Scripts keep the fixed plot width of recorded notebooks, so their output is the same on
         // any terminal; only the character set follows --ascii.
         if PlotSettings.forceASCII { session.plotDisplay.charset = .ascii }

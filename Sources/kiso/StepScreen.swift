@@ -66,7 +66,7 @@ final class StepScreen {
         presenter = ErrorPresenter(style: style)
         renderer = MarkdownRenderer(width: min(Terminal.width, 100), style: style)
         progress = ProgressStore(path: ProgressStore.defaultPath())
-        session = StepScreen.makeSession(mute: mute)
+        session = StepScreen.makeSession(mute: mute, directory: FileSystem.directoryName(of: notebook.path))
         let box = SessionBox(session)
         completionSession = box
         // Keys like `n` and `q` would crowd the REPL's history, so the screen keeps its own in memory.
@@ -76,10 +76,11 @@ final class StepScreen {
         InterruptHandling.install()
     }
 
-    private static func makeSession(mute: Mute) -> Session {
+    private static func makeSession(mute: Mute, directory: String) -> Session {
         let session = Session(output: { text in
             if !mute.on { StandardStreams.write(text) }
         })
+        session.directory = directory
         session.plotDisplay = PlotSettings.terminal
         return session
     }
@@ -124,7 +125,7 @@ final class StepScreen {
 
     /// A fresh session with the cells before section `index` replayed.
     private func restart(at index: Int) {
-        session = StepScreen.makeSession(mute: mute)
+        session = StepScreen.makeSession(mute: mute, directory: FileSystem.directoryName(of: notebook.path))
         completionSession.session = session
         replay(before: index)
     }

@@ -26,6 +26,8 @@ enum ParameterKind: Equatable {
     case function
     /// An object of the named `ObjectType` (the receiver of its methods, or an argument).
     case object(String)
+    /// A tensor, or items to look through: a list, tuple, dict (its keys), string or range.
+    case collection
 
     /// How a message names the kind.
     var expectation: String {
@@ -42,6 +44,7 @@ enum ParameterKind: Equatable {
         case .tensors: return "a list of tensors"
         case .function: return "a function"
         case .object(let typeName): return withArticle(typeName)
+        case .collection: return "a tensor, list, tuple, dict, string or range"
         }
     }
 
@@ -62,6 +65,7 @@ enum ParameterKind: Equatable {
         case (.shape, .number), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range): return true
         case (.tensors, .list), (.tensors, .tuple), (.tensors, .tensor): return true
         case (.function, _): return value.isCallable
+        case (.collection, _): return ParameterKind.tensor.accepts(value) || value.isCollection
         case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
         case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
             (.axes, .variable), (.shape, .variable), (.tensors, .variable):
@@ -115,7 +119,7 @@ final class Builtin {
         self.grad = grad
         self.body = body
         if let first = parameters.first, !first.variadic {
-            isTensorMethod = first.kind == .tensor || first.kind == .numeric
+            isTensorMethod = first.kind == .tensor || first.kind == .numeric || first.kind == .collection
         } else {
             isTensorMethod = false
         }

@@ -48,6 +48,7 @@ extension Registry {
                     throw KisoError(.type, "len() of a 0-d tensor", hint: "a 0-d tensor holds one value; use x.size")
                 }
                 return .int(first)
+            case .object(let tokenizer as TokenizerObject): return .int(tokenizer.tokenizer.count)
             default: throw KisoError(.type, "\(a[0].kindName) has no length")
             }
         }

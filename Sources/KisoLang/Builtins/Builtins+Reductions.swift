@@ -15,7 +15,7 @@ extension Registry {
     }
 
     /// A reduction's behaviour under `grad`: the engine's `Variable` reduction `op`.
-    private static func tracedReduction(
+    static func tracedReduction(
         _ op: @escaping (Variable, [Int]?, Bool) throws -> Variable
     ) -> GradBehaviour {
         .traced { a in .traced(try op(try a.variable("x"), try a.axes("axis"), try a.bool("keepdims"))) }
@@ -38,18 +38,14 @@ extension Registry {
         reduction("prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])") {
             try $0.prod(axes: $1, keepdims: $2)
         }
-        reduction(
-            "max", doc: "The largest element (over axis).", example: "max([[1, 5], [3, 2]], axis=1)",
-            grad: Registry.tracedReduction { try $0.max(axes: $1, keepdims: $2) }
-        ) {
-            try $0.max(axes: $1, keepdims: $2)
-        }
-        reduction(
-            "min", doc: "The smallest element (over axis).", example: "min([3, 1, 2])",
-            grad: Registry.tracedReduction { try $0.min(axes: $1, keepdims: $2) }
-        ) {
-            try $0.min(axes: $1, keepdims: $2)
-        }
+        extremum(
+            "max", largest: true, doc: "The largest element (over axis); of other items, the largest (by key).",
+            example: "max(d, key=d.get)", grad: Registry.tracedReduction { try $0.max(axes: $1, keepdims: $2) }
+        ) { try $0.max(axes: $1, keepdims: $2) }
+        extremum(
+            "min", largest: false, doc: "The smallest element (over axis); of other items, the smallest (by key).",
+            example: "min([3, 1, 2])", grad: Registry.tracedReduction { try $0.min(axes: $1, keepdims: $2) }
+        ) { try $0.min(axes: $1, keepdims: $2) }
         reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])", grad: .detaching) {
             try $0.any(axes: $1, keepdims: $2)
         }

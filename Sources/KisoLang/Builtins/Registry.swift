@@ -21,6 +21,8 @@ final class Registry {
         registerAutodiff()
         registerTraining()
         registerDatasets()
+        registerStrings()
+        registerTokenizers()
     }
 
     /// Starts a group of builtins in the documentation.

@@ -4,6 +4,9 @@ import KisoTensor
 /// Operators on numbers, tensors, strings and containers.
 extension Interpreter {
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: SourceSpan) throws -> Value {
+        if op == .contains || op == .notContains {
+            return .bool(try contains(right, left, span: span) == (op == .contains))
+        }
         if case .number(let a) = left, case .number(let b) = right {
             return try numberBinary(op, a, b, span: span)
         }
@@ -111,6 +114,8 @@ extension Interpreter {
         case .greaterEqual: return .bool(a >= b)
         case .matmul:
             throw KisoError(.type, "`@` multiplies matrices, not numbers", span: span, hint: "use `*` for numbers")
+        case .contains, .notContains:
+            throw KisoError(.type, "`in` looks inside a container, not a number", span: span)
         }
     }
 
@@ -131,6 +136,8 @@ extension Interpreter {
             case .greater: return try Tensor.greater(a, b)
             case .greaterEqual: return try Tensor.greaterEqual(a, b)
             case .matmul: return try KisoTensor.matmul(a, b)
+            case .contains, .notContains:
+                throw TensorError(.value, "`in` is not an elementwise operation")
             }
         }
     }
@@ -371,6 +378,9 @@ extension Interpreter {
                 }
                 throw type.unknownMember(name, extra: tensorMethodNames, more: "and methods such as .sum()")
             default:
+                if let method = registry.valueMethod(name, of: receiver) {
+                    return .method(BoundMethod(receiver: receiver, builtin: method))
+                }
                 if let builtin = registry.byName[name], builtin.isTensorMethod,
                     builtin.parameters[0].kind.accepts(receiver)
                 {

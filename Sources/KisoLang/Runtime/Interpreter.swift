@@ -23,6 +23,8 @@ final class Interpreter {
     var assignmentOrder: [Int] = []
     let output: (String) -> Void
     var callDepth = 0
+    /// The folder relative paths start from (`read_text`); empty for the working directory.
+    var directory = ""
     /// When set, called with every evaluated subexpression (for `:shapes`).
     var trace: ((Expr, Value) -> Void)? = nil
     let registry: Registry

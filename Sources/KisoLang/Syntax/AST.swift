@@ -32,6 +32,9 @@ enum BinaryOperator: String {
     case lessEqual = "<="
     case greater = ">"
     case greaterEqual = ">="
+    /// Membership: a substring, a list or tuple item, a dict key, a tensor element.
+    case contains = "in"
+    case notContains = "not in"
 }
 
 /// A unary operator.

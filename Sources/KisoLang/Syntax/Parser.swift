@@ -503,9 +503,20 @@ struct Parser {
 
     private mutating func parseComparison() throws -> Expr {
         var left = try parseAdditive()
-        while case .symbol(let s) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s),
-            let op = BinaryOperator(rawValue: s)
-        {
+        while true {
+            let op: BinaryOperator
+            if case .symbol(let s) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s),
+                let symbolOp = BinaryOperator(rawValue: s)
+            {
+                op = symbolOp
+            } else if checkKeyword(.in) {
+                op = .contains
+            } else if checkKeyword(.not), peekKind(1) == .keyword(.in) {
+                advance()
+                op = .notContains
+            } else {
+                break
+            }
             advance()
             let right = try parseAdditive()
             left = try node(.binary(op, left, right), left.span.merged(with: right.span), left, right)

@@ -1,0 +1,404 @@
+import KisoTensor
+import KisoText
+
+/// Text builtins: what a learner needs to write the course's BPE exercise line for line. They
+/// follow Python's `str` methods, and `s.f(…)` works for each (`word.split()`, `" ".join(xs)`);
+/// positions count characters as `len` and indexing do.
+extension Registry {
+    /// The builtins that `s.name(…)` calls on a string and `d.name(…)` on a dict.
+    static let stringMethodNames: Set<String> = [
+        "split", "join", "replace", "strip", "lstrip", "rstrip", "lower", "upper", "startswith", "endswith", "find",
+        "count",
+    ]
+    static let dictMethodNames: Set<String> = ["items", "keys", "values", "get"]
+
+    /// The builtin `receiver.name` calls, when `name` is a string or dict method.
+    func valueMethod(_ name: String, of receiver: Value) -> Builtin? {
+        switch receiver {
+        case .string where Registry.stringMethodNames.contains(name): return byName[name]
+        case .dict where Registry.dictMethodNames.contains(name): return byName[name]
+        default: return nil
+        }
+    }
+
+    /// `max` or `min`: NumPy's reduction for tensors (and lists of numbers); Python's builtin for
+    /// other items and whenever `key` is given — the first item whose key is largest (smallest).
+    func extremum(
+        _ name: String, largest: Bool, doc: String, example: String, grad: GradBehaviour,
+        _ reduce: @escaping (Tensor, [Int]?, Bool) throws -> Tensor
+    ) {
+        add(
+            name,
+            [
+                param("x", .collection), param("axis", .axes, .none), param("keepdims", .bool, .bool(false)),
+                param("key", .function, .none),
+            ], doc: doc, example: example, grad: grad
+        ) { a in
+            if a.isNone(3) && a[0].isNumeric {
+                return .tensor(try reduce(try a.tensor(0), try a.axes(1), try a.bool(2)))
+            }
+            guard a.isNone(1), !(try a.bool(2)) else {
+                throw KisoError(
+                    .argument, "\(name): axis and keepdims apply to tensors, not to \(a[0].kindName)",
+                    hint: "leave them out, or pass a tensor")
+            }
+            let items = try a.interpreter.iterationItems(a[0], span: a.span)
+            guard !items.isEmpty else {
+                throw KisoError(.value, "\(name)() of an empty \(a[0].shortKind)", hint: "give at least one item")
+            }
+            var best = 0
+            var bestKey = a.isNone(3) ? items[0] : try a.interpreter.call(a[3], [items[0]], span: a.span)
+            for i in 1..<items.count {
+                let key = a.isNone(3) ? items[i] : try a.interpreter.call(a[3], [items[i]], span: a.span)
+                let c = try a.interpreter.compare(key, bestKey, span: a.span)
+                if largest ? c > 0 : c < 0 {
+                    best = i
+                    bestKey = key
+                }
+            }
+            return items[best]
+        }
+    }
+
+    func registerStrings() {
+        section("Text")
+        add(
+            "split", [param("s", .string), param("sep", .string, .none), param("maxsplit", .int, .int(-1))],
+            doc: "The pieces of s between separators; without sep, the words between runs of whitespace.",
+            example: "split(\"l o w </w>\")"
+        ) { a in
+            let s = try a.string(0)
+            let limit = try a.int(2)
+            let maxSplits = limit < 0 ? Int.max : limit
+            if a.isNone(1) {
+                var words = s.split(maxSplits: maxSplits, omittingEmptySubsequences: true, whereSeparator: isSpace)
+                    .map(String.init)
+                // Python keeps the rest after the last split as it is, less its leading whitespace.
+                if limit >= 0, let last = words.last {
+                    let rest = strip(Substring(last), isSpace, leading: true, trailing: false)
+                    if rest.isEmpty { words.removeLast() } else { words[words.count - 1] = rest }
+                }
+                return .list(words.map { .string($0) })
+            }
+            let sep = try a.string(1)
+            guard !sep.isEmpty else {
+                throw KisoError(.value, "split: the separator is empty", hint: "use chars(s) for the characters of s")
+            }
+            return .list(
+                s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: false).map {
+                    .string(String($0))
+                })
+        }
+        add(
+            "join", [param("sep", .string), param("items", .any)],
+            doc: "The strings in items with sep between them; as a method, Python's sep.join(items).",
+            example: "\" \".join([\"l\", \"o\", \"w\"])"
+        ) { a in
+            let sep = try a.string(0)
+            let items = try a.interpreter.iterationItems(a[1], span: a.span)
+            var pieces: [String] = []
+            pieces.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                guard case .string(let s) = item else {
+                    throw KisoError(
+                        .type, "join: item \(i) is \(item.kindName), not a string", hint: "convert it first with str(…)"
+                    )
+                }
+                pieces.append(s)
+            }
+            return .string(pieces.joined(separator: sep))
+        }
+        add(
+            "replace",
+            [param("s", .string), param("old", .string), param("new", .string), param("count", .int, .int(-1))],
+            doc: "s with each occurrence of old (the first count, if given) replaced by new, left to right.",
+            example: "replace(\"l o w\", \"l o\", \"lo\")"
+        ) { a in
+            let (s, old, new) = (try a.string(0), try a.string(1), try a.string(2))
+            let count = try a.int(3)
+            let limit = count < 0 ? Int.max : count
+            if old.isEmpty {
+                // Python puts `new` before every character and at the end.
+                var out = ""
+                var done = 0
+                for c in s {
+                    if done < limit {
+                        out += new
+                        done += 1
+                    }
+                    out.append(c)
+                }
+                if done < limit { out += new }
+                return .string(out)
+            }
+            return .string(s.replacing(old, with: new, maxReplacements: limit))
+        }
+        for (name, leading, trailing) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
+            let side = leading && trailing ? "both ends" : leading ? "the start" : "the end"
+            add(
+                name, [param("s", .string), param("chars", .string, .none)],
+                doc: "s without whitespace (or the characters in chars) at \(side).", example: "\(name)(\"  low \")"
+            ) { a in
+                let s = try a.string(0)
+                if a.isNone(1) { return .string(strip(Substring(s), isSpace, leading: leading, trailing: trailing)) }
+                let set = Set(try a.string(1))
+                return .string(strip(Substring(s), { set.contains($0) }, leading: leading, trailing: trailing))
+            }
+        }
+        add("lower", [param("s", .string)], doc: "s in lower case.", example: "lower(\"Low\")") { a in
+            .string(try a.string(0).lowercased())
+        }
+        add("upper", [param("s", .string)], doc: "s in upper case.", example: "upper(\"low\")") { a in
+            .string(try a.string(0).uppercased())
+        }
+        for (name, isStart) in [("startswith", true), ("endswith", false)] {
+            add(
+                name, [param("s", .string), param(isStart ? "prefix" : "suffix", .any)],
+                doc: "Whether s \(isStart ? "starts" : "ends") with the text (or with one of a tuple of texts).",
+                example: isStart ? "startswith(\"lower\", \"lo\")" : "endswith(\"newest\", (\"st\", \"er\"))"
+            ) { a in
+                let s = try a.string(0)
+                let candidates: [Value]
+                switch a[1] {
+                case .tuple(let xs), .list(let xs): candidates = xs
+                default: candidates = [a[1]]
+                }
+                for candidate in candidates {
+                    guard case .string(let t) = candidate else {
+                        throw Convert.mismatch(
+                            "a string or a tuple of strings", a.builtin.parameters[1].name, candidate)
+                    }
+                    if isStart ? s.hasPrefix(t) : s.hasSuffix(t) { return .bool(true) }
+                }
+                return .bool(false)
+            }
+        }
+        add(
+            "find", [param("s", .string), param("sub", .string)],
+            doc: "The position of the first sub in s, or -1 if there is none.", example: "find(\"newest\", \"est\")"
+        ) { a in
+            let (s, sub) = (try a.string(0), try a.string(1))
+            guard let range = s.firstRange(of: sub) else { return .int(sub.isEmpty ? 0 : -1) }
+            return .int(s.distance(from: s.startIndex, to: range.lowerBound))
+        }
+        add(
+            "count", [param("s", .string), param("sub", .string)],
+            doc: "How many times sub occurs in s, not overlapping.", example: "count(\"banana\", \"an\")"
+        ) { a in
+            let (s, sub) = (try a.string(0), try a.string(1))
+            if sub.isEmpty { return .int(s.count + 1) }
+            return .int(s.ranges(of: sub).count)
+        }
+        add(
+            "chars", [param("s", .string)], doc: "The characters of s, as a list of one-character strings.",
+            example: "chars(\"low\")"
+        ) { a in
+            .list(try a.string(0).map { .string(String($0)) })
+        }
+        add(
+            "ord", [param("c", .string)], doc: "The Unicode code point of a one-character string.",
+            example: "ord(\"a\")"
+        ) {
+            a in
+            let c = try a.string(0)
+            let scalars = c.unicodeScalars
+            guard scalars.count == 1, let scalar = scalars.first else {
+                throw KisoError(
+                    .type, "ord: expected one character, got a string of \(scalars.count) code points",
+                    hint: "pass a single character, like ord(\"a\")")
+            }
+            return .int(Int(scalar.value))
+        }
+        add("chr", [param("n", .int)], doc: "The one-character string of a Unicode code point.", example: "chr(97)") {
+            a in
+            let n = try a.int(0)
+            guard n >= 0, n <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(n)) else {
+                throw KisoError(
+                    .value, "chr: \(n) is not a Unicode code point",
+                    hint: "code points run from 0 to 1114111 (0x10FFFF), without the surrogates 55296–57343")
+            }
+            return .string(String(Character(scalar)))
+        }
+        add(
+            "get", [param("d", .any), param("key", .any), param("default", .any, .none)],
+            doc: "d[key] if the key is in the dict, otherwise default.", example: "get({\"a\": 1}, \"b\", 0)"
+        ) { a in
+            guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
+            return d[try a.interpreter.dictKey(a[1], span: a.span)] ?? a[2]
+        }
+        add(
+            "counter", [param("items", .any)],
+            doc: "A dict from each distinct item to how often it occurs, in order of first appearance.",
+            example: "counter(split(\"low low lower\"))"
+        ) { a in
+            var counts = KisoDict()
+            for item in try a.interpreter.iterationItems(a[0], span: a.span) {
+                let key = try a.interpreter.dictKey(item, span: a.span)
+                let n = counts[key].flatMap { if case .number(let x) = $0 { return x } else { return nil } } ?? 0
+                counts.set(key, .number(n + 1))
+            }
+            return .dict(counts)
+        }
+        add(
+            "sorted", [param("items", .any), param("key", .function, .none), param("reverse", .bool, .bool(false))],
+            doc:
+                "The items in ascending order (by key(item) if key is given; descending with reverse=true); equal items keep their order.",
+            example: "sorted(items(d), key=p -> p[1], reverse=true)"
+        ) { a in
+            // A 1-d tensor sorts to a tensor of its dtype, as NumPy's np.sort would give.
+            if case .tensor(let t) = a[0], t.rank == 1 {
+                let scalars = t.contiguous().scalars
+                let items = scalars.map { Value.number($0) }
+                let keys = a.isNone(1) ? items : try items.map { try a.interpreter.call(a[1], [$0], span: a.span) }
+                let order = try a.interpreter.stableOrder(keys, reverse: try a.bool(2), span: a.span)
+                return .tensor(Tensor(order.map { scalars[$0] }, dtype: t.dtype))
+            }
+            let items = try a.interpreter.iterationItems(a[0], span: a.span)
+            let keys = a.isNone(1) ? items : try items.map { try a.interpreter.call(a[1], [$0], span: a.span) }
+            let order = try a.interpreter.stableOrder(keys, reverse: try a.bool(2), span: a.span)
+            return .list(order.map { items[$0] })
+        }
+        add(
+            "read_text", [param("path", .string)],
+            doc: "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder.",
+            example: "len(read_text(\"/etc/hosts\"))"
+        ) { a in
+            let path = a.interpreter.resolvePath(try a.string(0))
+            return .string(try textCall("read_text") { () throws(TextError) in try TextFile.text(atPath: path) })
+        }
+    }
+}
+
+extension Value {
+    /// Whether the value is a number, a bool, a tensor, or a list or tuple of those — what the
+    /// tensor reductions take.
+    var isNumeric: Bool {
+        switch self {
+        case .number, .bool, .tensor, .variable: return true
+        case .list(let items), .tuple(let items): return !items.isEmpty && items.allSatisfy(\.isNumeric)
+        default: return false
+        }
+    }
+
+    /// Whether the value holds items to look through (beyond what a tensor parameter takes).
+    var isCollection: Bool {
+        switch self {
+        case .dict, .string, .range, .list, .tuple: return true
+        default: return false
+        }
+    }
+}
+
+/// Python's whitespace (what `str.split()` and `str.strip()` remove): a character is whitespace
+/// when each of its code points is (so "\r\n" is).
+func isSpace(_ c: Character) -> Bool {
+    c.unicodeScalars.allSatisfy {
+        switch $0.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default: return false
+        }
+    }
+}
+
+/// Runs a KisoText call, its errors becoming value errors that name the builtin.
+func textCall<T>(_ name: String, _ body: () throws(TextError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw KisoError(.value, "\(name): \(error.message)", hint: error.hint)
+    }
+}
+
+private func strip(_ s: Substring, _ drop: (Character) -> Bool, leading: Bool, trailing: Bool) -> String {
+    var s = s
+    if leading { while let c = s.first, drop(c) { s.removeFirst() } }
+    if trailing { while let c = s.last, drop(c) { s.removeLast() } }
+    return String(s)
+}
+
+extension Interpreter {
+    /// The folder relative paths start from: the notebook's or script's, or the working directory.
+    func resolvePath(_ path: String) -> String {
+        path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+    }
+
+    /// The positions of `keys` in sorted order, equal keys in their original order.
+    func stableOrder(_ keys: [Value], reverse: Bool, span: SourceSpan) throws -> [Int] {
+        var failure: KisoError?
+        let order = keys.indices.sorted { i, j in
+            if failure != nil { return i < j }
+            do {
+                let c = try compare(keys[i], keys[j], span: span)
+                if c == 0 { return i < j }
+                return reverse ? c > 0 : c < 0
+            } catch let error as KisoError {
+                failure = error
+                return i < j
+            } catch {
+                return i < j
+            }
+        }
+        if let failure { throw failure }
+        return order
+    }
+
+    /// -1, 0 or 1 as Python orders two values: numbers by value, strings by code points, tuples
+    /// and lists item by item.
+    func compare(_ a: Value, _ b: Value, span: SourceSpan) throws -> Int {
+        switch (a, b) {
+        case (.string(let x), .string(let y)):
+            if x == y { return 0 }
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
+        case (.tuple(let xs), .tuple(let ys)), (.list(let xs), .list(let ys)):
+            for (x, y) in zip(xs, ys) {
+                let c = try compare(x, y, span: span)
+                if c != 0 { return c }
+            }
+            return xs.count == ys.count ? 0 : xs.count < ys.count ? -1 : 1
+        default:
+            if let x = orderedNumber(a), let y = orderedNumber(b) { return x == y ? 0 : x < y ? -1 : 1 }
+            throw KisoError(
+                .type, "cannot order \(a.kindName) and \(b.kindName)", span: span,
+                hint: "sort values of one kind, or give key= a function that returns numbers or strings")
+        }
+    }
+
+    private func orderedNumber(_ v: Value) -> Double? {
+        switch v {
+        case .number(let x): return x
+        case .bool(let b): return b ? 1 : 0
+        case .tensor(let t) where t.count == 1: return t.scalar
+        default: return nil
+        }
+    }
+
+    /// Whether `item` is in `container`: a substring of a string, an item of a list or tuple, a key
+    /// of a dict, a number in a range, an element of a tensor.
+    func contains(_ container: Value, _ item: Value, span: SourceSpan) throws -> Bool {
+        switch container {
+        case .string(let s):
+            guard case .string(let sub) = item else {
+                throw KisoError(
+                    .type, "`in` on a string needs a string on the left, got \(item.kindName)", span: span,
+                    hint: "convert it with str(…)")
+            }
+            return sub.isEmpty || s.contains(sub)
+        case .list(let xs), .tuple(let xs): return xs.contains { valuesEqual($0, item) }
+        case .dict(let d):
+            return (try? dictKey(item, span: span)).map { d[$0] != nil } ?? false
+        case .range(let r):
+            guard let x = orderedNumber(item), x == x.rounded(), abs(x) < 9e18 else { return false }
+            let n = Int(x)
+            if r.step > 0 ? (n < r.start || n >= r.stop) : (n > r.start || n <= r.stop) { return false }
+            return (n - r.start) % r.step == 0
+        case .tensor(let t):
+            guard let x = orderedNumber(item) else { return false }
+            return t.contiguous().scalars.contains(x)
+        default:
+            throw KisoError(
+                .type, "`in` does not apply to \(container.kindName)", span: span,
+                hint: "look for items in a string, list, tuple, dict, range or tensor")
+        }
+    }
+}
