@@ -16,7 +16,7 @@ extension Registry {
             for name in names {
                 let isHe = kind == .heUniform || kind == .heNormal
                 var parameters = [
-                    param("shape", .shape), param("rng", .generator), param("gain", .number, .none),
+                    param("shape", .shape), param("rng", .object("Generator")), param("gain", .number, .none),
                     param("layout", .string, .string("torch")),
                 ]
                 if isHe { parameters.append(param("mode", .string, .string("fan_in"))) }
@@ -41,7 +41,7 @@ extension Registry {
                     }
                     return .tensor(
                         try kind.draw(
-                            try a.shape(0), generator: try a.generator(1), gain: a.isNone(2) ? nil : try a.number(2),
+                            try a.shape(0), generator: try a.object("rng", as: KisoTensor.Generator.self), gain: a.isNone(2) ? nil : try a.number(2),
                             layout: layout, fanOut: fanOut))
                 }
             }

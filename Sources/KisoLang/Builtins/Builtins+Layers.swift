@@ -12,14 +12,14 @@ extension Registry {
         both(
             "dropout",
             [
-                param("x", .tensor), param("p", .number, .number(0.5)), param("rng", .generator, .none),
+                param("x", .tensor), param("p", .number, .number(0.5)), param("rng", .object("Generator"), .none),
                 param("training", .bool, .bool(true)),
             ],
             doc:
                 "Zeroes each element with probability p (draws from rng, else the global stream) and scales the rest by 1/(1−p); with training=false returns x.",
             example: "dropout(ones([2, 4]), 0.5, rng)"
         ) { a in
-            let generator = a.isNone(2) ? nil : try a.generator(2)
+            let generator = try a.isNone("rng") ? nil : try a.object("rng", as: KisoTensor.Generator.self)
             return .traced(
                 try dropout(try a.variable(0), p: try a.number(1), training: try a.bool(3)) { shape in
                     try generator?.random(shape) ?? Random.random(shape)
