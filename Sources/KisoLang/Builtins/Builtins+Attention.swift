@@ -6,7 +6,7 @@ import KisoTensor
 extension Registry {
     func registerAttention() {
         section("Attention")
-        both(
+        add(
             "scaled_dot_product_attention",
             [
                 param("q", .tensor), param("k", .tensor), param("v", .tensor), param("mask", .tensor, .none),
@@ -14,14 +14,15 @@ extension Registry {
             ],
             doc:
                 "softmax(q·kᵀ/√d + mask)·v over the last two axes; a bool mask keeps where true, a float mask is added.",
-            example: "scaled_dot_product_attention(eye(3), eye(3), arange(9.0).reshape([3, 3]), is_causal=true)"
+            example: "scaled_dot_product_attention(eye(3), eye(3), arange(9.0).reshape([3, 3]), is_causal=true)",
+            grad: .tracedByBody
         ) { a in
             .traced(
                 try scaledDotProductAttention(
                     try a.variable(0), try a.variable(1), try a.variable(2), mask: try a.optionalTensor(3),
                     isCausal: try a.bool(4), scale: a.isNone(5) ? nil : try a.number(5)))
         }
-        both(
+        add(
             "multi_head_attention",
             [
                 param("x", .tensor), param("params", .any), param("heads", .int), param("mask", .tensor, .none),
@@ -30,7 +31,8 @@ extension Registry {
             doc:
                 "Self-attention of (batch, length, E) x with params {wq, wk, wv, wo: (E, E), optional bq, bk, bv, bo}, split into heads.",
             example:
-                "multi_head_attention(ones([4, 2]), {\"wq\": eye(2), \"wk\": eye(2), \"wv\": eye(2), \"wo\": eye(2)}, 2)"
+                "multi_head_attention(ones([4, 2]), {\"wq\": eye(2), \"wk\": eye(2), \"wv\": eye(2), \"wo\": eye(2)}, 2)",
+            grad: .tracedByBody
         ) { a in
             .traced(
                 try multiHeadAttention(

@@ -9,7 +9,7 @@ extension Registry {
         registerConvolutions()
         registerPooling()
         registerNormalization()
-        both(
+        add(
             "dropout",
             [
                 param("x", .tensor), param("p", .number, .number(0.5)), param("rng", .object("Generator"), .none),
@@ -17,7 +17,7 @@ extension Registry {
             ],
             doc:
                 "Zeroes each element with probability p (draws from rng, else the global stream) and scales the rest by 1/(1−p); with training=false returns x.",
-            example: "dropout(ones([2, 4]), 0.5, rng)"
+            example: "dropout(ones([2, 4]), 0.5, rng)", grad: .tracedByBody
         ) { a in
             let generator = try a.isNone("rng") ? nil : try a.object("rng", as: KisoTensor.Generator.self)
             return .traced(
@@ -33,20 +33,20 @@ extension Registry {
             let classes = try a.int(1)
             return .tensor(try oneHot(try a.tensor(0), classes: classes == -1 ? nil : classes))
         }
-        both(
+        add(
             "embedding", [param("indices", .tensor), param("weight", .tensor)],
             doc: "The rows of weight (num_embeddings, dim) at the integer indices, shaped indices.shape + (dim,).",
-            example: "embedding([2, 0], eye(3))"
+            example: "embedding([2, 0], eye(3))", grad: .tracedByBody
         ) { a in .traced(try embedding(try a.tensor(0), try a.variable(1))) }
-        both(
+        add(
             "linear", [param("x", .tensor), param("weight", .tensor), param("bias", .tensor, .none)],
             doc: "x·weightᵀ + bias with weight (out_features, in_features), as PyTorch's linear.",
-            example: "linear([1.0, 2.0], [[1.0, 0.0], [1.0, 1.0]], [0.5, 0.5])"
+            example: "linear([1.0, 2.0], [[1.0, 0.0], [1.0, 1.0]], [0.5, 0.5])", grad: .tracedByBody
         ) { a in .traced(try linear(try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2))) }
     }
 
     private func registerConvolutions() {
-        both(
+        add(
             "conv2d",
             [
                 param("input", .tensor), param("weight", .tensor), param("bias", .tensor, .none),
@@ -55,14 +55,14 @@ extension Registry {
             ],
             doc:
                 "Cross-correlation of (N, C, H, W) or (C, H, W) input with (out, C/groups, kH, kW) filters; padding an int, a pair, \"same\" or \"valid\".",
-            example: "conv2d(ones([1, 1, 4, 4]), ones([2, 1, 3, 3]), padding=1)"
+            example: "conv2d(ones([1, 1, 4, 4]), ones([2, 1, 3, 3]), padding=1)", grad: .tracedByBody
         ) { a in
             .traced(
                 try conv2d(
                     try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2), stride: try a.pair(3),
                     padding: try a.convolutionPadding(4), dilation: try a.pair(5), groups: try a.int(6)))
         }
-        both(
+        add(
             "conv1d",
             [
                 param("input", .tensor), param("weight", .tensor), param("bias", .tensor, .none),
@@ -71,14 +71,14 @@ extension Registry {
             ],
             doc:
                 "Cross-correlation of (N, C, L) or (C, L) input with (out, C/groups, k) filters; padding an int, \"same\" or \"valid\".",
-            example: "conv1d([[1.0, 2.0, 3.0, 4.0, 5.0]], [[[0.5, 1.0, 0.5]]])"
+            example: "conv1d([[1.0, 2.0, 3.0, 4.0, 5.0]], [[[0.5, 1.0, 0.5]]])", grad: .tracedByBody
         ) { a in
             .traced(
                 try conv1d(
                     try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2), stride: try a.int(3),
                     padding: try a.convolutionPadding(4), dilation: try a.int(5), groups: try a.int(6)))
         }
-        both(
+        add(
             "conv_transpose2d",
             [
                 param("input", .tensor), param("weight", .tensor), param("bias", .tensor, .none),
@@ -88,7 +88,7 @@ extension Registry {
             ],
             doc:
                 "The transposed convolution (conv2d's adjoint) with weight (in, out/groups, kH, kW): spreads each pixel over a kernel-sized patch.",
-            example: "conv_transpose2d(ones([1, 1, 2, 2]), ones([1, 1, 2, 2]), stride=2)"
+            example: "conv_transpose2d(ones([1, 1, 2, 2]), ones([1, 1, 2, 2]), stride=2)", grad: .tracedByBody
         ) { a in
             .traced(
                 try convTranspose2d(
@@ -96,7 +96,7 @@ extension Registry {
                     padding: try a.pair(4), outputPadding: try a.pair(5), groups: try a.int(6),
                     dilation: try a.pair(7)))
         }
-        both(
+        add(
             "unfold",
             [
                 param("input", .tensor), param("kernel_size", .shape), param("dilation", .shape, .int(1)),
@@ -104,7 +104,7 @@ extension Registry {
             ],
             doc:
                 "im2col: every kernel-sized window of (N, C, H, W) input as a column of a (N, C·kH·kW, L) tensor, so convolution is a matrix product.",
-            example: "unfold(arange(9.0).reshape([1, 1, 3, 3]), 2)"
+            example: "unfold(arange(9.0).reshape([1, 1, 3, 3]), 2)", grad: .tracedByBody
         ) { a in
             .traced(
                 try unfold(
@@ -119,7 +119,7 @@ extension Registry {
             let layout = spatial == 2 ? "(N, C, H, W) or (C, H, W)" : "(N, C, L) or (C, L)"
             let example = spatial == 2 ? "ones([1, 1, 4, 4])" : "[[1.0, 3.0, 2.0, 5.0]]"
             let size: ParameterKind = spatial == 2 ? .shape : .int
-            both(
+            add(
                 "max_pool" + suffix,
                 [
                     param("input", .tensor), param("kernel_size", size), param("stride", size, .none),
@@ -127,7 +127,7 @@ extension Registry {
                     param("ceil_mode", .bool, .bool(false)),
                 ],
                 doc: "The largest value of each window of \(layout) input; stride defaults to kernel_size.",
-                example: "max_pool\(suffix)(\(example), 2)"
+                example: "max_pool\(suffix)(\(example), 2)", grad: .tracedByBody
             ) { a in
                 let window = PoolingWindow(
                     kernel: try a.window(1, spatial), stride: a.isNone(2) ? nil : try a.window(2, spatial),
@@ -135,7 +135,7 @@ extension Registry {
                     ceilMode: try a.bool(5))
                 return .traced(try maxPool(try a.variable(0), window, spatial: spatial))
             }
-            both(
+            add(
                 "avg_pool" + suffix,
                 [
                     param("input", .tensor), param("kernel_size", size), param("stride", size, .none),
@@ -144,7 +144,7 @@ extension Registry {
                 ],
                 doc:
                     "The mean of each window of \(layout) input (zero padding counted unless count_include_pad=false).",
-                example: "avg_pool\(suffix)(\(example), 2)"
+                example: "avg_pool\(suffix)(\(example), 2)", grad: .tracedByBody
             ) { a in
                 let window = PoolingWindow(
                     kernel: try a.window(1, spatial), stride: a.isNone(2) ? nil : try a.window(2, spatial),
@@ -153,15 +153,15 @@ extension Registry {
                     try avgPool(try a.variable(0), window, countIncludePad: try a.bool(5), spatial: spatial))
             }
         }
-        both(
+        add(
             "adaptive_avg_pool2d", [param("input", .tensor), param("output_size", .shape)],
             doc: "Average pooling to a fixed output size: cell (i, j) averages rows ⌊iH/oH⌋…⌈(i+1)H/oH⌉ (and columns).",
-            example: "adaptive_avg_pool2d(ones([1, 1, 5, 5]), 2)"
+            example: "adaptive_avg_pool2d(ones([1, 1, 5, 5]), 2)", grad: .tracedByBody
         ) { a in .traced(try adaptiveAvgPool2d(try a.variable(0), outputSize: try a.pair(1))) }
     }
 
     private func registerNormalization() {
-        both(
+        add(
             "batch_norm",
             [
                 param("x", .tensor), param("running_mean", .tensor, .none), param("running_var", .tensor, .none),
@@ -170,7 +170,7 @@ extension Registry {
             ],
             doc:
                 "Normalises each channel (axis 1) over the batch; in training with running stats returns (y, new running_mean, new running_var), otherwise y.",
-            example: "batch_norm([[1.0, 2.0], [3.0, 6.0]])"
+            example: "batch_norm([[1.0, 2.0], [3.0, 6.0]])", grad: .tracedByBody
         ) { a in
             let result = try batchNorm(
                 try a.variable(0), runningMean: try a.optionalTensor(1), runningVar: try a.optionalTensor(2),
@@ -181,7 +181,7 @@ extension Registry {
             }
             return .tuple([.traced(result.output), .tensor(mean), .tensor(variance)])
         }
-        both(
+        add(
             "group_norm",
             [
                 param("x", .tensor), param("num_groups", .int), param("weight", .tensor, .none),
@@ -189,21 +189,21 @@ extension Registry {
             ],
             doc:
                 "Normalises each sample's channel groups (axis 1 split into num_groups) over their channels and positions.",
-            example: "group_norm(arange(8.0).reshape([1, 4, 2]), 2)"
+            example: "group_norm(arange(8.0).reshape([1, 4, 2]), 2)", grad: .tracedByBody
         ) { a in
             .traced(
                 try groupNorm(
                     try a.variable(0), groups: try a.int(1), weight: try a.optionalVariable(2),
                     bias: try a.optionalVariable(3), epsilon: try a.number(4)))
         }
-        both(
+        add(
             "instance_norm",
             [
                 param("x", .tensor), param("weight", .tensor, .none), param("bias", .tensor, .none),
                 param("eps", .number, .number(1e-5)),
             ],
             doc: "Normalises every (sample, channel) plane of (N, C, …) input over its positions.",
-            example: "instance_norm(arange(8.0).reshape([1, 2, 4]))"
+            example: "instance_norm(arange(8.0).reshape([1, 2, 4]))", grad: .tracedByBody
         ) { a in
             .traced(
                 try instanceNorm(

@@ -11,21 +11,21 @@ extension Registry {
             param("w_ih", .tensor), param("w_hh", .tensor), param("b_ih", .tensor, .none),
             param("b_hh", .tensor, .none),
         ]
-        both(
+        add(
             "rnn_cell",
             [param("x", .tensor), param("h", .tensor)] + weights + [param("nonlinearity", .string, .string("tanh"))],
             doc: "One Elman RNN step: tanh(x·w_ihᵀ + b_ih + h·w_hhᵀ + b_hh) (or relu).",
-            example: "rnn_cell(ones([1, 2]), zeros([1, 3]), ones([3, 2]), ones([3, 3]))"
+            example: "rnn_cell(ones([1, 2]), zeros([1, 3]), ones([3, 2]), ones([3, 3]))", grad: .tracedByBody
         ) { a in
             .traced(
                 try rnnCell(
                     try a.variable(0), try a.variable(1), try a.recurrentWeights(2),
                     nonlinearity: try a.nonlinearity(6)))
         }
-        both(
+        add(
             "lstm_cell", [param("x", .tensor), param("hx", .any, .none)] + weights,
             doc: "One LSTM step from hx = (h, c) (zeros when none), gates i, f, g, o; returns (h', c').",
-            example: "h, c = lstm_cell(ones([1, 2]), none, ones([12, 2]), ones([12, 3]))"
+            example: "h, c = lstm_cell(ones([1, 2]), none, ones([12, 2]), ones([12, 3]))", grad: .tracedByBody
         ) { a in
             let x = try a.variable(0)
             let w = try a.recurrentWeights(2)
@@ -33,38 +33,38 @@ extension Registry {
             let (h, c) = try lstmCell(x, state, w)
             return .tuple([.traced(h), .traced(c)])
         }
-        both(
+        add(
             "gru_cell", [param("x", .tensor), param("h", .tensor)] + weights,
             doc: "One GRU step, gates r, z, n: h' = (1 − z)·n + z·h.",
-            example: "gru_cell(ones([1, 2]), zeros([1, 3]), ones([9, 2]), ones([9, 3]))"
+            example: "gru_cell(ones([1, 2]), zeros([1, 3]), ones([9, 2]), ones([9, 3]))", grad: .tracedByBody
         ) { a in .traced(try gruCell(try a.variable(0), try a.variable(1), try a.recurrentWeights(2))) }
-        both(
+        add(
             "rnn",
             [param("x", .tensor)] + weights + [
                 param("h0", .tensor, .none), param("nonlinearity", .string, .string("tanh")),
             ],
             doc: "An RNN over a (batch, time, features) sequence: (outputs (batch, time, hidden), last h).",
-            example: "out, h = rnn(ones([2, 5, 3]), ones([4, 3]) * 0.1, ones([4, 4]) * 0.1)"
+            example: "out, h = rnn(ones([2, 5, 3]), ones([4, 3]) * 0.1, ones([4, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
             let (outputs, h, _) = try recurrent(
                 .rnn(try a.nonlinearity(6)), try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5)
             )
             return .tuple([.traced(outputs), .traced(h)])
         }
-        both(
+        add(
             "lstm", [param("x", .tensor)] + weights + [param("h0", .tensor, .none), param("c0", .tensor, .none)],
             doc: "An LSTM over a (batch, time, features) sequence: (outputs, (last h, last c)).",
-            example: "out, state = lstm(ones([2, 5, 3]), ones([16, 3]) * 0.1, ones([16, 4]) * 0.1)"
+            example: "out, state = lstm(ones([2, 5, 3]), ones([16, 3]) * 0.1, ones([16, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
             let (outputs, h, c) = try recurrent(
                 .lstm, try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5),
                 c0: try a.optionalVariable(6))
             return .tuple([.traced(outputs), .tuple([.traced(h), c.map { .traced($0) } ?? .none])])
         }
-        both(
+        add(
             "gru", [param("x", .tensor)] + weights + [param("h0", .tensor, .none)],
             doc: "A GRU over a (batch, time, features) sequence: (outputs, last h).",
-            example: "out, h = gru(ones([2, 5, 3]), ones([12, 3]) * 0.1, ones([12, 4]) * 0.1)"
+            example: "out, h = gru(ones([2, 5, 3]), ones([12, 3]) * 0.1, ones([12, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
             let (outputs, h, _) = try recurrent(
                 .gru, try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5))

@@ -100,31 +100,21 @@ extension Registry {
         }
     }
 
-    /// Registers a function written on variables: it works on plain tensors (as constants) and on
-    /// values being differentiated alike.
-    func both(
-        _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        _ body: @escaping (inout Arguments) throws -> Value
-    ) {
-        add(name, parameters, doc: doc, example: example, body)
-        differentiable(name, body)
-    }
-
     private func registerLosses() {
         section("Neural-network functions")
-        both(
+        add(
             "gelu", [param("x", .tensor), param("approximate", .bool, .bool(false))],
             doc: "x·Φ(x), the Gaussian error linear unit (tanh approximation with approximate=true).",
-            example: "gelu([-1, 0, 1])"
+            example: "gelu([-1, 0, 1])", grad: .tracedByBody
         ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try a.bool(1))) }
-        both(
+        add(
             "layer_norm",
             [
                 param("x", .tensor), param("normalized_shape", .shape, .none), param("weight", .tensor, .none),
                 param("bias", .tensor, .none), param("eps", .number, .number(1e-5)),
             ],
             doc: "Each sample normalised over its last dimensions (the last one by default), then scaled and shifted.",
-            example: "layer_norm([[1.0, 2.0, 3.0]])"
+            example: "layer_norm([[1.0, 2.0, 3.0]])", grad: .tracedByBody
         ) { a in
             let x = try a.variable(0)
             let shape = try a.optionalShape(1) ?? (x.rank > 0 ? [x.shape[x.rank - 1]] : [])
