@@ -67,6 +67,8 @@ enum ParameterKind: Equatable {
         case (.function, _): return value.isCallable
         case (.collection, _): return ParameterKind.tensor.accepts(value) || value.isCollection
         case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
+        case (.object(let typeName), .string), (.object(let typeName), .dict):
+            return ObjectType.methods(of: value)?.name == typeName
         case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
             (.axes, .variable), (.shape, .variable), (.tensors, .variable):
             return true

@@ -1,26 +1,9 @@
 import KisoTensor
 import KisoText
 
-/// Text builtins: what a learner needs to write the course's BPE exercise line for line. They
-/// follow Python's `str` methods, and `s.f(…)` works for each (`word.split()`, `" ".join(xs)`);
-/// positions count characters as `len` and indexing do.
+/// Text builtins beside strings' own methods (String+Methods.swift): what a learner needs to write
+/// the course's BPE exercise line for line, following Python.
 extension Registry {
-    /// The builtins that `s.name(…)` calls on a string and `d.name(…)` on a dict.
-    static let stringMethodNames: Set<String> = [
-        "split", "join", "replace", "strip", "lstrip", "rstrip", "lower", "upper", "startswith", "endswith", "find",
-        "count",
-    ]
-    static let dictMethodNames: Set<String> = ["items", "keys", "values", "get"]
-
-    /// The builtin `receiver.name` calls, when `name` is a string or dict method.
-    func valueMethod(_ name: String, of receiver: Value) -> Builtin? {
-        switch receiver {
-        case .string where Registry.stringMethodNames.contains(name): return byName[name]
-        case .dict where Registry.dictMethodNames.contains(name): return byName[name]
-        default: return nil
-        }
-    }
-
     /// `max` or `min`: NumPy's reduction for tensors (and lists of numbers); Python's builtin for
     /// other items and whenever `key` is given — the first item whose key is largest (smallest).
     func extremum(
@@ -63,133 +46,6 @@ extension Registry {
     func registerStrings() {
         section("Text")
         add(
-            "split", [param("s", .string), param("sep", .string, .none), param("maxsplit", .int, .int(-1))],
-            doc: "The pieces of s between separators; without sep, the words between runs of whitespace.",
-            example: "split(\"l o w </w>\")"
-        ) { a in
-            let s = try a.string(0)
-            let limit = try a.int(2)
-            let maxSplits = limit < 0 ? Int.max : limit
-            if a.isNone(1) {
-                var words = s.split(maxSplits: maxSplits, omittingEmptySubsequences: true, whereSeparator: isSpace)
-                    .map(String.init)
-                // Python keeps the rest after the last split as it is, less its leading whitespace.
-                if limit >= 0, let last = words.last {
-                    let rest = strip(Substring(last), isSpace, leading: true, trailing: false)
-                    if rest.isEmpty { words.removeLast() } else { words[words.count - 1] = rest }
-                }
-                return .list(words.map { .string($0) })
-            }
-            let sep = try a.string(1)
-            guard !sep.isEmpty else {
-                throw KisoError(.value, "split: the separator is empty", hint: "use chars(s) for the characters of s")
-            }
-            return .list(
-                s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: false).map {
-                    .string(String($0))
-                })
-        }
-        add(
-            "join", [param("sep", .string), param("items", .any)],
-            doc: "The strings in items with sep between them; as a method, Python's sep.join(items).",
-            example: "\" \".join([\"l\", \"o\", \"w\"])"
-        ) { a in
-            let sep = try a.string(0)
-            let items = try a.interpreter.iterationItems(a[1], span: a.span)
-            var pieces: [String] = []
-            pieces.reserveCapacity(items.count)
-            for (i, item) in items.enumerated() {
-                guard case .string(let s) = item else {
-                    throw KisoError(
-                        .type, "join: item \(i) is \(item.kindName), not a string", hint: "convert it first with str(…)"
-                    )
-                }
-                pieces.append(s)
-            }
-            return .string(pieces.joined(separator: sep))
-        }
-        add(
-            "replace",
-            [param("s", .string), param("old", .string), param("new", .string), param("count", .int, .int(-1))],
-            doc: "s with each occurrence of old (the first count, if given) replaced by new, left to right.",
-            example: "replace(\"l o w\", \"l o\", \"lo\")"
-        ) { a in
-            let (s, old, new) = (try a.string(0), try a.string(1), try a.string(2))
-            let count = try a.int(3)
-            let limit = count < 0 ? Int.max : count
-            if old.isEmpty {
-                // Python puts `new` before every character and at the end.
-                var out = ""
-                var done = 0
-                for c in s {
-                    if done < limit {
-                        out += new
-                        done += 1
-                    }
-                    out.append(c)
-                }
-                if done < limit { out += new }
-                return .string(out)
-            }
-            return .string(s.replacing(old, with: new, maxReplacements: limit))
-        }
-        for (name, leading, trailing) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
-            let side = leading && trailing ? "both ends" : leading ? "the start" : "the end"
-            add(
-                name, [param("s", .string), param("chars", .string, .none)],
-                doc: "s without whitespace (or the characters in chars) at \(side).", example: "\(name)(\"  low \")"
-            ) { a in
-                let s = try a.string(0)
-                if a.isNone(1) { return .string(strip(Substring(s), isSpace, leading: leading, trailing: trailing)) }
-                let set = Set(try a.string(1))
-                return .string(strip(Substring(s), { set.contains($0) }, leading: leading, trailing: trailing))
-            }
-        }
-        add("lower", [param("s", .string)], doc: "s in lower case.", example: "lower(\"Low\")") { a in
-            .string(try a.string(0).lowercased())
-        }
-        add("upper", [param("s", .string)], doc: "s in upper case.", example: "upper(\"low\")") { a in
-            .string(try a.string(0).uppercased())
-        }
-        for (name, isStart) in [("startswith", true), ("endswith", false)] {
-            add(
-                name, [param("s", .string), param(isStart ? "prefix" : "suffix", .any)],
-                doc: "Whether s \(isStart ? "starts" : "ends") with the text (or with one of a tuple of texts).",
-                example: isStart ? "startswith(\"lower\", \"lo\")" : "endswith(\"newest\", (\"st\", \"er\"))"
-            ) { a in
-                let s = try a.string(0)
-                let candidates: [Value]
-                switch a[1] {
-                case .tuple(let xs), .list(let xs): candidates = xs
-                default: candidates = [a[1]]
-                }
-                for candidate in candidates {
-                    guard case .string(let t) = candidate else {
-                        throw Convert.mismatch(
-                            "a string or a tuple of strings", a.builtin.parameters[1].name, candidate)
-                    }
-                    if isStart ? s.hasPrefix(t) : s.hasSuffix(t) { return .bool(true) }
-                }
-                return .bool(false)
-            }
-        }
-        add(
-            "find", [param("s", .string), param("sub", .string)],
-            doc: "The position of the first sub in s, or -1 if there is none.", example: "find(\"newest\", \"est\")"
-        ) { a in
-            let (s, sub) = (try a.string(0), try a.string(1))
-            guard let range = s.firstRange(of: sub) else { return .int(sub.isEmpty ? 0 : -1) }
-            return .int(s.distance(from: s.startIndex, to: range.lowerBound))
-        }
-        add(
-            "count", [param("s", .string), param("sub", .string)],
-            doc: "How many times sub occurs in s, not overlapping.", example: "count(\"banana\", \"an\")"
-        ) { a in
-            let (s, sub) = (try a.string(0), try a.string(1))
-            if sub.isEmpty { return .int(s.count + 1) }
-            return .int(s.ranges(of: sub).count)
-        }
-        add(
             "chars", [param("s", .string)], doc: "The characters of s, as a list of one-character strings.",
             example: "chars(\"low\")"
         ) { a in
@@ -220,16 +76,9 @@ extension Registry {
             return .string(String(Character(scalar)))
         }
         add(
-            "get", [param("d", .any), param("key", .any), param("default", .any, .none)],
-            doc: "d[key] if the key is in the dict, otherwise default.", example: "get({\"a\": 1}, \"b\", 0)"
-        ) { a in
-            guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
-            return d[try a.interpreter.dictKey(a[1], span: a.span)] ?? a[2]
-        }
-        add(
             "counter", [param("items", .any)],
             doc: "A dict from each distinct item to how often it occurs, in order of first appearance.",
-            example: "counter(split(\"low low lower\"))"
+            example: "counter(\"low low lower\".split())"
         ) { a in
             var counts = KisoDict()
             for item in try a.interpreter.iterationItems(a[0], span: a.span) {
@@ -289,18 +138,6 @@ extension Value {
     }
 }
 
-/// Python's whitespace (what `str.split()` and `str.strip()` remove): a character is whitespace
-/// when each of its code points is (so "\r\n" is).
-func isSpace(_ c: Character) -> Bool {
-    c.unicodeScalars.allSatisfy {
-        switch $0.value {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default: return false
-        }
-    }
-}
-
 /// Runs a KisoText call, its errors becoming value errors that name the builtin.
 func textCall<T>(_ name: String, _ body: () throws(TextError) -> T) throws -> T {
     do {
@@ -308,13 +145,6 @@ func textCall<T>(_ name: String, _ body: () throws(TextError) -> T) throws -> T 
     } catch {
         throw KisoError(.value, "\(name): \(error.message)", hint: error.hint)
     }
-}
-
-private func strip(_ s: Substring, _ drop: (Character) -> Bool, leading: Bool, trailing: Bool) -> String {
-    var s = s
-    if leading { while let c = s.first, drop(c) { s.removeFirst() } }
-    if trailing { while let c = s.last, drop(c) { s.removeLast() } }
-    return String(s)
 }
 
 extension Interpreter {

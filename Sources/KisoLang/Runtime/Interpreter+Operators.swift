@@ -378,8 +378,9 @@ extension Interpreter {
                 }
                 throw type.unknownMember(name, extra: tensorMethodNames, more: "and methods such as .sum()")
             default:
-                if let method = registry.valueMethod(name, of: receiver) {
-                    return .method(BoundMethod(receiver: receiver, builtin: method))
+                if let type = ObjectType.methods(of: receiver) {
+                    if let member = try type.member(name, of: receiver) { return member }
+                    throw type.unknownMember(name)
                 }
                 if let builtin = registry.byName[name], builtin.isTensorMethod,
                     builtin.parameters[0].kind.accepts(receiver)

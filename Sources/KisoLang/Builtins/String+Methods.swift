@@ -1,0 +1,197 @@
+import KisoTensor
+
+extension ObjectType {
+    /// Strings' methods, as Python's `str` has them: `word.split()`, `" ".join(xs)`,
+    /// `w.replace("l o", "lo")`. Positions count characters, as `len` and indexing do.
+    static let string = ObjectType(
+        "string", receiver: "s", doc: "Text, with Python's string methods.",
+        example: "\"l o w\".split()",
+        cast: { value -> Value? in
+            if case .string = value { return value }
+            return nil
+        }
+    ) { t in
+        t.method(
+            "split", [param("sep", .string, .none), param("maxsplit", .int, .int(-1))],
+            doc: "The pieces of s between separators; without sep, the words between runs of whitespace.",
+            example: "\"l o w </w>\".split()"
+        ) { _, a in
+            let s = try a.string(0)
+            let limit = try a.int(2)
+            let maxSplits = limit < 0 ? Int.max : limit
+            if a.isNone(1) {
+                var words = s.split(maxSplits: maxSplits, omittingEmptySubsequences: true, whereSeparator: isSpace)
+                    .map(String.init)
+                // Python keeps the rest after the last split as it is, less its leading whitespace.
+                if limit >= 0, let last = words.last {
+                    let rest = strip(Substring(last), isSpace, leading: true, trailing: false)
+                    if rest.isEmpty { words.removeLast() } else { words[words.count - 1] = rest }
+                }
+                return .list(words.map { .string($0) })
+            }
+            let sep = try a.string(1)
+            guard !sep.isEmpty else {
+                throw KisoError(.value, "split: the separator is empty", hint: "use chars(s) for the characters of s")
+            }
+            return .list(
+                s.split(separator: sep, maxSplits: maxSplits, omittingEmptySubsequences: false).map {
+                    .string(String($0))
+                })
+        }
+        t.method(
+            "join", [param("items", .any)],
+            doc: "The strings in items with s between them.",
+            example: "\" \".join([\"l\", \"o\", \"w\"])"
+        ) { _, a in
+            let sep = try a.string(0)
+            let items = try a.interpreter.iterationItems(a[1], span: a.span)
+            var pieces: [String] = []
+            pieces.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                guard case .string(let s) = item else {
+                    throw KisoError(
+                        .type, "join: item \(i) is \(item.kindName), not a string", hint: "convert it first with str(…)"
+                    )
+                }
+                pieces.append(s)
+            }
+            return .string(pieces.joined(separator: sep))
+        }
+        t.method(
+            "replace",
+            [param("old", .string), param("new", .string), param("count", .int, .int(-1))],
+            doc: "s with each occurrence of old (the first count, if given) replaced by new, left to right.",
+            example: "\"l o w\".replace(\"l o\", \"lo\")"
+        ) { _, a in
+            let (s, old, new) = (try a.string(0), try a.string(1), try a.string(2))
+            let count = try a.int(3)
+            let limit = count < 0 ? Int.max : count
+            if old.isEmpty {
+                // Python puts `new` before every character and at the end.
+                var out = ""
+                var done = 0
+                for c in s {
+                    if done < limit {
+                        out += new
+                        done += 1
+                    }
+                    out.append(c)
+                }
+                if done < limit { out += new }
+                return .string(out)
+            }
+            return .string(s.replacing(old, with: new, maxReplacements: limit))
+        }
+        for (name, leading, trailing) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
+            let side = leading && trailing ? "both ends" : leading ? "the start" : "the end"
+            t.method(
+                name, [param("chars", .string, .none)],
+                doc: "s without whitespace (or the characters in chars) at \(side).", example: "\"  low \".\(name)()"
+            ) { _, a in
+                let s = try a.string(0)
+                if a.isNone(1) { return .string(strip(Substring(s), isSpace, leading: leading, trailing: trailing)) }
+                let set = Set(try a.string(1))
+                return .string(strip(Substring(s), { set.contains($0) }, leading: leading, trailing: trailing))
+            }
+        }
+        t.method("lower", [], doc: "s in lower case.", example: "\"Low\".lower()") { _, a in
+            .string(try a.string(0).lowercased())
+        }
+        t.method("upper", [], doc: "s in upper case.", example: "\"low\".upper()") { _, a in
+            .string(try a.string(0).uppercased())
+        }
+        for (name, isStart) in [("startswith", true), ("endswith", false)] {
+            t.method(
+                name, [param(isStart ? "prefix" : "suffix", .any)],
+                doc: "Whether s \(isStart ? "starts" : "ends") with the text (or with one of a tuple of texts).",
+                example: isStart ? "\"lower\".startswith(\"lo\")" : "\"newest\".endswith((\"st\", \"er\"))"
+            ) { _, a in
+                let s = try a.string(0)
+                let candidates: [Value]
+                switch a[1] {
+                case .tuple(let xs), .list(let xs): candidates = xs
+                default: candidates = [a[1]]
+                }
+                for candidate in candidates {
+                    guard case .string(let t) = candidate else {
+                        throw Convert.mismatch(
+                            "a string or a tuple of strings", a.builtin.parameters[1].name, candidate)
+                    }
+                    if isStart ? s.hasPrefix(t) : s.hasSuffix(t) { return .bool(true) }
+                }
+                return .bool(false)
+            }
+        }
+        t.method(
+            "find", [param("sub", .string)],
+            doc: "The position of the first sub in s, or -1 if there is none.", example: "\"newest\".find(\"est\")"
+        ) { _, a in
+            let (s, sub) = (try a.string(0), try a.string(1))
+            guard let range = s.firstRange(of: sub) else { return .int(sub.isEmpty ? 0 : -1) }
+            return .int(s.distance(from: s.startIndex, to: range.lowerBound))
+        }
+        t.method(
+            "count", [param("sub", .string)],
+            doc: "How many times sub occurs in s, not overlapping.", example: "\"banana\".count(\"an\")"
+        ) { _, a in
+            let (s, sub) = (try a.string(0), try a.string(1))
+            if sub.isEmpty { return .int(s.count + 1) }
+            return .int(s.ranges(of: sub).count)
+        }
+    }
+
+    /// Dicts' methods, as Python's `dict` has them: `pairs.get(p, 0)`, `vocab.items()`.
+    static let dict = ObjectType(
+        "dict", receiver: "d", doc: "A dict: keys (strings, numbers, tuples) to values, in insertion order.",
+        example: "d.get(\"a\", 0)",
+        cast: { value -> KisoDict? in
+            if case .dict(let d) = value { return d }
+            return nil
+        }
+    ) { t in
+        t.method(
+            "get", [param("key", .any), param("default", .any, .none)],
+            doc: "d[key] if the key is in the dict, otherwise default.", example: "d.get(\"b\", 0)"
+        ) { d, a in
+            let key = try a.interpreter.dictKey(try a["key"], span: a.span)
+            return try d[key] ?? a["default"]
+        }
+        t.method("items", [], doc: "The (key, value) pairs, in insertion order.", example: "d.items()") { d, _ in
+            .list(zip(d.keys, d.values).map { .tuple([$0.value, $1]) })
+        }
+        t.method("keys", [], doc: "The keys, in insertion order.", example: "d.keys()") { d, _ in
+            .list(d.keys.map(\.value))
+        }
+        t.method("values", [], doc: "The values, in insertion order.", example: "d.values()") { d, _ in
+            .list(d.values)
+        }
+    }
+
+    /// The methods of a string or dict receiver; nil for other values.
+    static func methods(of value: Value) -> ObjectType? {
+        switch value {
+        case .string: return .string
+        case .dict: return .dict
+        default: return nil
+        }
+    }
+}
+
+/// Python's whitespace (what `str.split()` and `str.strip()` remove): a character is whitespace
+/// when each of its code points is (so "\r\n" is).
+func isSpace(_ c: Character) -> Bool {
+    c.unicodeScalars.allSatisfy {
+        switch $0.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default: return false
+        }
+    }
+}
+
+func strip(_ s: Substring, _ drop: (Character) -> Bool, leading: Bool, trailing: Bool) -> String {
+    var s = s
+    if leading { while let c = s.first, drop(c) { s.removeFirst() } }
+    if trailing { while let c = s.last, drop(c) { s.removeLast() } }
+    return String(s)
+}
