@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "KisoPlot", targets: ["KisoPlot"]),
         .library(name: "KisoNN", targets: ["KisoNN"]),
         .library(name: "KisoProbability", targets: ["KisoProbability"]),
+        .library(name: "KisoText", targets: ["KisoText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -41,6 +42,8 @@ let package = Package(
             dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"]
         ),
         .target(name: "KisoNotebook"),
+        // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.
+        .target(name: "KisoText"),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // Distributions, special functions with their derivatives, KL divergences and
@@ -88,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
@@ -100,6 +103,11 @@ let package = Package(
             name: "KisoProbabilityTests",
             dependencies: ["KisoProbability", "KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoProbabilityTests"
+        ),
+        .testTarget(
+            name: "KisoTextTests",
+            dependencies: ["KisoText", "KisoTestSupport"],
+            path: "Tests/KisoTextTests"
         ),
         .testTarget(
             name: "KisoNotebookTests",
