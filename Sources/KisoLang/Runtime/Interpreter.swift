@@ -280,7 +280,10 @@ final class Interpreter {
 
     func undefinedName(_ name: String, span: SourceSpan, frame: Frame?) -> KisoError {
         var candidates = Keyword.allCases.map(\.rawValue)
-        for (id, value) in globals.enumerated() where value != nil { candidates.append(symbolNames[id]) }
+        // `_` (the last value shown) is one letter from every one-letter name: never a useful guess.
+        for (id, value) in globals.enumerated() where value != nil && symbolNames[id] != "_" {
+            candidates.append(symbolNames[id])
+        }
         candidates += registry.functions.map(\.name)
         var f = frame
         while let current = f {

@@ -20,6 +20,8 @@ enum ValueSummary {
             return "\(name): \(value.shortKind), \(counted(items.count, "item"))\(of)\n  " + preview(value)
         case .dict(let d):
             return "\(name): dict, \(counted(d.count, "key"))\n  " + preview(value)
+        case .plot(let p):
+            return "\(name): plot (\(p.kind))"
         case .string(let s):
             return "\(name): string, \(counted(s.count, "character"))\n  " + preview(value)
         default:
