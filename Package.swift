@@ -62,6 +62,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times byte-pair encoding training and encoding for scripts/bench_bpe.py.
+        .executableTarget(
+            name: "kiso-bpe-bench",
+            dependencies: ["KisoText"],
+            path: "benchmarks/kiso-bpe-bench"
+        ),
         .executableTarget(
             name: "kiso-bench",
             dependencies: ["KisoTensor"],
