@@ -82,9 +82,15 @@ let package = Package(
             dependencies: ["KisoPlot"],
             path: "Tests/KisoPlotTests"
         ),
+        // Counts the heap allocations of a stretch of code, for the allocation-budget tests; the
+        // test executable defines malloc and friends itself (no preloaded library).
+        .target(
+            name: "KisoAllocationCounter",
+            path: "Tests/KisoAllocationCounter"
+        ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoAllocationCounter"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
