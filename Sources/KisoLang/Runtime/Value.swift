@@ -1,4 +1,3 @@
-import KisoNN
 import KisoTensor
 
 /// A Kiso value. Containers are Swift values, so assignment copies (`b = a; b[0] = 9` leaves
@@ -16,7 +15,6 @@ enum Value {
     case function(Closure)
     case builtin(Builtin)
     case method(BoundMethod)
-    case generator(GeneratorBox)
     /// Boxed: a plot is large, and a `Value` is as large as its largest inline case, so an
     /// inline plot would make every number and tensor the interpreter copies a plot's size.
     indirect case plot(PlotValue)
@@ -24,8 +22,8 @@ enum Value {
     /// `grad` calls. Only tracked variables live here; see `Value.traced`. Boxed, like plots,
     /// to keep every other value small.
     indirect case variable(Variable)
-    /// An optimizer object (`sgd(…)`, `adam(…)`, `rmsprop(…)`) with its state.
-    case optimizer(OptimizerBox)
+    /// An object: a random Generator, an optimizer, … — whatever its `ObjectType` declares.
+    case object(any KisoObject)
 
     /// The kind as a learner reads it: "a number", "a tensor", ….
     var kindName: String {
@@ -41,10 +39,9 @@ enum Value {
         case .range: return "a range"
         case .function, .method: return "a function"
         case .builtin: return "a builtin function"
-        case .generator: return "a random Generator"
         case .plot: return "a plot"
         case .variable: return "a tensor"
-        case .optimizer: return "an optimizer"
+        case .object(let o): return o.objectType.kindName
         }
     }
 
@@ -62,10 +59,9 @@ enum Value {
         case .range: return "range"
         case .function, .method: return "function"
         case .builtin: return "builtin"
-        case .generator: return "Generator"
         case .plot: return "plot"
         case .variable(let v): return "tensor \(v.dtype)"
-        case .optimizer: return "optimizer"
+        case .object(let o): return o.objectType.name
         }
     }
 
@@ -167,70 +163,5 @@ final class BoundMethod {
     init(receiver: Value, builtin: Builtin) {
         self.receiver = receiver
         self.builtin = builtin
-    }
-}
-
-/// A random Generator as a Kiso object.
-final class GeneratorBox {
-    let generator: KisoTensor.Generator
-    let seed: String
-
-    init(generator: KisoTensor.Generator, seed: String) {
-        self.generator = generator
-        self.seed = seed
-    }
-}
-
-/// An optimizer as a Kiso object: `opt.step(params, grads)` returns new parameters and keeps the
-/// optimizer's state (momentum, Adam's moments) in the box between steps.
-final class OptimizerBox {
-    /// The optimizer's name, as in `sgd(…)`.
-    let name: String
-    /// The update rule and its state.
-    var optimizer: any Optimizer
-    /// The learning rate the next step uses.
-    var learningRate: Double {
-        get {
-            switch optimizer {
-            case let o as SGD: return o.learningRate
-            case let o as Adam: return o.learningRate
-            case let o as RMSprop: return o.learningRate
-            default: return .nan
-            }
-        }
-        set {
-            switch optimizer {
-            case var o as SGD:
-                o.learningRate = newValue
-                optimizer = o
-            case var o as Adam:
-                o.learningRate = newValue
-                optimizer = o
-            case var o as RMSprop:
-                o.learningRate = newValue
-                optimizer = o
-            default: break
-            }
-        }
-    }
-    /// The optimizer as the call that makes it would be written: `sgd(lr=0.1, momentum=0.9, …)`.
-    var description: String {
-        func n(_ x: Double) -> String { formatNumber(x) }
-        switch optimizer {
-        case let o as SGD:
-            return "sgd(lr=\(n(o.learningRate)), momentum=\(n(o.momentum)), nesterov=\(o.nesterov))"
-        case let o as Adam:
-            return
-                "adam(lr=\(n(o.learningRate)), beta1=\(n(o.beta1)), beta2=\(n(o.beta2)), eps=\(n(o.epsilon))) after \(o.stepCount) step\(o.stepCount == 1 ? "" : "s")"
-        case let o as RMSprop:
-            return
-                "rmsprop(lr=\(n(o.learningRate)), alpha=\(n(o.alpha)), eps=\(n(o.epsilon)), momentum=\(n(o.momentum)))"
-        default: return name
-        }
-    }
-
-    init(name: String, optimizer: any Optimizer) {
-        self.name = name
-        self.optimizer = optimizer
     }
 }
