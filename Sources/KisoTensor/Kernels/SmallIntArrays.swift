@@ -49,20 +49,49 @@ enum SmallIntArrays {
 
     /// The most distinct arrays kept: far more than a program's working set of shapes, small
     /// enough that the table never matters for memory.
-    static let capacity = 4096
+    static let capacity = 2048
 
-    private static let table = Mutex<[Key: [Int]]>([:])
+    /// An open-addressing table with a cheap multiplicative hash: Swift's `Dictionary` would
+    /// spend more on hashing five integers with SipHash than the allocation it saves.
+    struct Table {
+        var keys = [Key?](repeating: nil, count: 2 * SmallIntArrays.capacity)
+        var arrays = [[Int]](repeating: [], count: 2 * SmallIntArrays.capacity)
+        var count = 0
+
+        @inline(__always)
+        static func slot(_ key: Key, mask: Int) -> Int {
+            @inline(__always) func mix(_ h: UInt64, _ part: Int) -> UInt64 {
+                (h ^ UInt64(bitPattern: Int64(part))) &* 0x9E37_79B9_7F4A_7C15
+            }
+            let h = mix(mix(mix(mix(mix(0, key.count), key.a), key.b), key.c), key.d)
+            return Int(truncatingIfNeeded: h >> 32) & mask
+        }
+
+        mutating func array(_ key: Key) -> [Int] {
+            let mask = keys.count - 1
+            var i = Table.slot(key, mask: mask)
+            while let found = keys[i] {
+                if found == key { return arrays[i] }
+                i = (i + 1) & mask
+            }
+            let made = key.array
+            // Kept at most half full, so a probe always ends at an empty slot.
+            if count < SmallIntArrays.capacity {
+                keys[i] = key
+                arrays[i] = made
+                count += 1
+            }
+            return made
+        }
+    }
+
+    private static let table = Mutex(Table())
 
     /// The shared array holding `key`'s integers.
     @inline(__always)
     static func array(_ key: Key) -> [Int] {
         if key.count == 0 { return [] }
-        return table.withLock { table in
-            if let found = table[key] { return found }
-            let made = key.array
-            if table.count < capacity { table[key] = made }
-            return made
-        }
+        return table.withLock { $0.array(key) }
     }
 
     /// `values` as a shared array when it has at most four entries, else itself.
