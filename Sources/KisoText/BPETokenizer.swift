@@ -25,10 +25,15 @@ public struct BPETokenizer: Sendable {
     let surfaces: [[UInt8]]
     let endsWord: [Bool]
 
-    /// Learns a tokeniser from word counts.
-    public static func train(_ words: WordCounts, options: BPEOptions) throws(TextError) -> BPETokenizer {
+    /// Learns a tokeniser from word counts. `shouldStop` is asked before each merge (an interrupt
+    /// from the user); when it answers true, training ends with an error.
+    public static func train(
+        _ words: WordCounts, options: BPEOptions, shouldStop: () -> Bool = { false }
+    ) throws(TextError) -> BPETokenizer {
         let trainer = try BPETrainer(words: words, options: options)
-        trainer.run()
+        guard trainer.run(shouldStop: shouldStop) else {
+            throw TextError("training was stopped after \(trainer.merges.count) merges")
+        }
         return try BPETokenizer(
             tokens: trainer.tokens,
             merges: trainer.merges.map { (Int($0.left), Int($0.right), Int($0.result)) },

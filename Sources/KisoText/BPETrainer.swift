@@ -133,10 +133,12 @@ final class BPETrainer {
         return p
     }
 
-    /// Learns merges until the stop condition, or until no pair occurs `minFrequency` times.
-    func run() {
+    /// Learns merges until the stop condition, or until no pair occurs `minFrequency` times;
+    /// returns false, leaving the merges so far, as soon as `shouldStop` says so.
+    func run(shouldStop: () -> Bool = { false }) -> Bool {
         let least = max(1, options.minFrequency)
         while !stopReached, let top = pop() {
+            if shouldStop() { return false }
             let p = Int(top.pair)
             let count = pairCount[p]
             if count != top.count {
@@ -154,6 +156,7 @@ final class BPETrainer {
             if count < least { break }
             merge(p, count: count)
         }
+        return true
     }
 
     private var stopReached: Bool {

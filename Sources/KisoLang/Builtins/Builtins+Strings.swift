@@ -221,7 +221,8 @@ extension Interpreter {
             guard let x = orderedNumber(item), x == x.rounded(), abs(x) < 9e18 else { return false }
             let n = Int(x)
             if r.step > 0 ? (n < r.start || n >= r.stop) : (n > r.start || n <= r.stop) { return false }
-            return (n - r.start) % r.step == 0
+            let (offset, overflow) = n.subtractingReportingOverflow(r.start)
+            return !overflow && offset % r.step == 0
         case .tensor(let t):
             guard let x = orderedNumber(item) else { return false }
             return t.contiguous().scalars.contains(x)

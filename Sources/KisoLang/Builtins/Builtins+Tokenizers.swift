@@ -45,8 +45,16 @@ extension Registry {
                 stop: stop, minFrequency: try a.int(3), endOfWord: marker, attachesEndOfWord: try a.bool(7),
                 byteLevel: try a.bool(5), ties: ties)
             let words = try corpusWords(a[0], byteLevel: options.byteLevel)
-            let tokenizer = try textCall("bpe_train") { () throws(TextError) in
-                try BPETokenizer.train(words, options: options)
+            var interrupted = false
+            let tokenizer: BPETokenizer
+            do throws(TextError) {
+                tokenizer = try BPETokenizer.train(words, options: options) {
+                    interrupted = Session.interrupt.load(ordering: .relaxed)
+                    return interrupted
+                }
+            } catch {
+                if interrupted { try a.interpreter.checkInterrupt(a.span) }
+                throw KisoError(.value, "bpe_train: \(error.message)", hint: error.hint)
             }
             return .object(TokenizerObject(tokenizer, ties: ties))
         }
