@@ -66,7 +66,7 @@ extension BPETokenizer {
         guard n >= 2 else { return }
         work.reset(n)
         for i in 0..<(n - 1) {
-            if let rank = ranks[key(work.symbols[i], work.symbols[i + 1])] {
+            if let rank = ranks[PairTable.key(work.symbols[i], work.symbols[i + 1])] {
                 work.push(UInt64(rank) << 32 | UInt64(i))
             }
         }
@@ -77,7 +77,7 @@ extension BPETokenizer {
             let next = work.next[position]
             guard next < n else { continue }
             let result = Int32(merges[rank].result)
-            guard let current = ranks[key(work.symbols[position], work.symbols[next])],
+            guard let current = ranks[PairTable.key(work.symbols[position], work.symbols[next])],
                 merges[Int(current)].result == Int(result)
             else { continue }
             work.symbols[position] = result
@@ -86,10 +86,10 @@ extension BPETokenizer {
             work.next[position] = after
             if after < n { work.previous[after] = position }
             let before = work.previous[position]
-            if before >= 0, let r = ranks[key(work.symbols[before], result)] {
+            if before >= 0, let r = ranks[PairTable.key(work.symbols[before], result)] {
                 work.push(UInt64(r) << 32 | UInt64(before))
             }
-            if after < n, let r = ranks[key(result, work.symbols[after])] {
+            if after < n, let r = ranks[PairTable.key(result, work.symbols[after])] {
                 work.push(UInt64(r) << 32 | UInt64(position))
             }
         }
@@ -99,11 +99,6 @@ extension BPETokenizer {
             kept += 1
         }
         work.symbols.removeLast(n - kept)
-    }
-
-    @inline(__always)
-    private func key(_ a: Int32, _ b: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
     }
 
     /// The text of token ids. Character tokenisers put a space after each end-of-word token

@@ -19,8 +19,8 @@ public struct BPETokenizer: Sendable {
     public let trace: [BPEMergeStep]
 
     let alphabet: Alphabet
-    /// (left << 32 | right) → rank.
-    let ranks: [UInt64: Int32]
+    /// (left, right) → rank.
+    let ranks: PairTable
     /// The bytes each token stands for, and whether it ends a word.
     let surfaces: [[UInt8]]
     let endsWord: [Bool]
@@ -60,15 +60,17 @@ public struct BPETokenizer: Sendable {
             }
             vocabulary[token] = id
         }
-        var ranks: [UInt64: Int32] = [:]
+        guard tokens.count < Int(Int32.max), merges.count < Int(Int32.max) else {
+            throw TextError("a vocabulary or merge list of more than 2³¹ entries is not supported")
+        }
+        var ranks = PairTable(capacity: merges.count)
         for (rank, merge) in merges.enumerated() {
             guard tokens.indices.contains(merge.left), tokens.indices.contains(merge.right),
                 tokens.indices.contains(merge.result)
             else {
                 throw TextError("merge \(rank + 1) refers to a token id outside the vocabulary")
             }
-            let key = UInt64(merge.left) << 32 | UInt64(merge.right)
-            if ranks[key] == nil { ranks[key] = Int32(rank) }
+            _ = ranks.insert(PairTable.key(Int32(merge.left), Int32(merge.right)), Int32(rank))
         }
         self.tokens = tokens
         self.vocabulary = vocabulary

@@ -41,7 +41,7 @@ final class BPETrainer {
     private var wordStamp: [Int32] = []
 
     // Pairs.
-    private var pairIds: [UInt64: Int32] = [:]
+    private var pairIds = PairTable(capacity: 1 << 12)
     private var pairLeft: [Int32] = []
     private var pairRight: [Int32] = []
     private var pairCount: [Int] = []
@@ -119,10 +119,10 @@ final class BPETrainer {
 
     @inline(__always)
     private func pairId(_ a: Int32, _ b: Int32) -> Int {
-        let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+        let key = PairTable.key(a, b)
         if let p = pairIds[key] { return Int(p) }
         let p = pairLeft.count
-        pairIds[key] = Int32(p)
+        _ = pairIds.insert(key, Int32(p))
         pairLeft.append(a)
         pairRight.append(b)
         pairCount.append(0)

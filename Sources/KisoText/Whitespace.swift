@@ -26,6 +26,7 @@ enum Whitespace {
 
     /// Calls `body(start, end, isSpace)` for each maximal run of whitespace or of other characters,
     /// in order; together the runs cover every byte.
+    @inline(__always)
     static func forEachRun(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Bool) -> Void) {
         var i = 0
         let n = bytes.count
