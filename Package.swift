@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(

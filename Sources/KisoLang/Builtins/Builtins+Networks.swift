@@ -20,6 +20,7 @@ extension Registry {
         }
         add("relu", [param("x", .numeric)], doc: "max(x, 0), elementwise.", example: "relu([-1, 0, 2])") { a in
             if case .number(let x) = a[0] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
+            if case .int(let n) = a[0] { return .int(Swift.max(n, 0)) }
             return .tensor(try a.tensor(0).relu())
         }
         add(

@@ -60,7 +60,7 @@ extension Registry {
             doc: "A random ordering of range(x) (a number) or of x's rows, from the global stream.",
             example: "permutation(5)"
         ) { a in
-            if case .number = a[0] { return .tensor(try Random.permutation(try a.int(0))) }
+            if a[0].isScalarNumber { return .tensor(try Random.permutation(try a.int(0))) }
             return .tensor(try Random.permutation(try a.tensor(0)))
         }
 
@@ -81,8 +81,8 @@ extension Registry {
         ) { a in
             let g = try a.generator(0)
             let size = try a.optionalShape(3)
-            if case .number(let loc) = a[1], case .number(let scale) = a[2] {
-                return .tensor(try g.normal(loc: loc, scale: scale, size: size))
+            if a[1].isScalarNumber, a[2].isScalarNumber {
+                return .tensor(try g.normal(loc: try a.number(1), scale: try a.number(2), size: size))
             }
             return .tensor(try g.normal(loc: try a.tensor(1), scale: try a.tensor(2), size: size))
         }
@@ -92,8 +92,8 @@ extension Registry {
         ) { a in
             let g = try a.generator(0)
             let size = try a.optionalShape(3)
-            if case .number(let low) = a[1], case .number(let high) = a[2] {
-                return .tensor(try g.uniform(low: low, high: high, size: size))
+            if a[1].isScalarNumber, a[2].isScalarNumber {
+                return .tensor(try g.uniform(low: try a.number(1), high: try a.number(2), size: size))
             }
             return .tensor(try g.uniform(low: try a.tensor(1), high: try a.tensor(2), size: size))
         }
@@ -119,7 +119,7 @@ extension Registry {
             let g = try a.generator(0)
             let size = try a.optionalShape(2)
             let p = try a.optionalTensor(4)?.scalars
-            if case .number = a[1] {
+            if a[1].isScalarNumber {
                 return .tensor(try g.choice(try a.int(1), size: size, replace: try a.bool(3), p: p))
             }
             return .tensor(try g.choice(try a.tensor(1), size: size, replace: try a.bool(3), p: p))
@@ -128,7 +128,7 @@ extension Registry {
             "permutation", [param("x", .tensor)], doc: "A random ordering of range(x) (a number) or of x's rows.",
             example: "rng.permutation(5)"
         ) { a in
-            if case .number = a[1] { return .tensor(try a.generator(0).permutation(try a.int(1))) }
+            if a[1].isScalarNumber { return .tensor(try a.generator(0).permutation(try a.int(1))) }
             return .tensor(try a.generator(0).permutation(try a.tensor(1)))
         }
         method(
