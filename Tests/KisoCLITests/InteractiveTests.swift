@@ -70,7 +70,7 @@ struct InteractiveTests {
         #expect(defined.ok, "\(defined.screen)")
         #expect(defined.screen.contains("kiso> def twice(v)\n...  2 * v\n...  end\nkiso> twice(21)"))
 
-        try kiso.type("soft")
+        try kiso.type("softma")
         try kiso.press("Tab")
         let completed = kiso.waitFor("kiso> softmax")
         #expect(completed.ok, "no completion:\n\(completed.screen)")

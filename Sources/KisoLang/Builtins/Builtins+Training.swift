@@ -108,27 +108,6 @@ extension Registry {
             example: "gelu([-1, 0, 1])", grad: .tracedByBody
         ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try a.bool(1))) }
         add(
-            "cross_entropy", [param("logits", .tensor), param("targets", .tensor)],
-            doc: "The mean of −log softmax(logits) at each integer target class (PyTorch's cross_entropy).",
-            example: "cross_entropy([[2.0, 0.5], [0.1, 1.0]], [0, 1])", grad: .tracedByBody
-        ) { a in .traced(try crossEntropy(try a.variable(0), try a.tensor(1))) }
-        let bce: (inout Arguments) throws -> Value = { a in
-            .traced(try binaryCrossEntropyWithLogits(try a.variable(0), try a.variable(1)))
-        }
-        add(
-            "binary_cross_entropy_with_logits", [param("logits", .tensor), param("targets", .tensor)],
-            doc: "The mean binary cross-entropy of sigmoid(logits) against targets in [0, 1], computed stably.",
-            example: "binary_cross_entropy_with_logits([2.0, -1.0], [1, 0])", grad: .tracedByBody, bce)
-        add(
-            "bce_with_logits", [param("logits", .tensor), param("targets", .tensor)],
-            doc: "Short for binary_cross_entropy_with_logits.", example: "bce_with_logits([2.0, -1.0], [1, 0])",
-            grad: .tracedByBody, bce)
-        add(
-            "mse_loss", [param("prediction", .tensor), param("target", .tensor)],
-            doc: "The mean squared error mean((prediction − target)²).", example: "mse_loss([1.0, 2.0], [1.5, 2.0])",
-            grad: .tracedByBody
-        ) { a in .traced(try mseLoss(try a.variable(0), try a.variable(1))) }
-        add(
             "layer_norm",
             [
                 param("x", .tensor), param("normalized_shape", .shape, .none), param("weight", .tensor, .none),

@@ -21,6 +21,12 @@ final class Registry {
         registerAutodiff()
         registerTraining()
         registerDatasets()
+        registerLayers()
+        registerActivations()
+        registerLossFunctions()
+        registerRecurrent()
+        registerAttention()
+        registerInitializers()
     }
 
     /// Starts a group of builtins in the documentation.
