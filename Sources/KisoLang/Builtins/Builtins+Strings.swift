@@ -83,8 +83,8 @@ extension Registry {
             var counts = KisoDict()
             for item in try a.interpreter.iterationItems(a[0], span: a.span) {
                 let key = try a.interpreter.dictKey(item, span: a.span)
-                let n = counts[key].flatMap { if case .number(let x) = $0 { return x } else { return nil } } ?? 0
-                counts.set(key, .number(n + 1))
+                let n = counts[key].flatMap { if case .int(let x) = $0 { return x } else { return nil } } ?? 0
+                counts.set(key, .int(n + 1))
             }
             return .dict(counts)
         }
@@ -123,7 +123,7 @@ extension Value {
     /// tensor reductions take.
     var isNumeric: Bool {
         switch self {
-        case .number, .bool, .tensor, .variable: return true
+        case .number, .int, .bool, .tensor, .variable: return true
         case .list(let items), .tuple(let items): return !items.isEmpty && items.allSatisfy(\.isNumeric)
         default: return false
         }
@@ -186,6 +186,8 @@ extension Interpreter {
                 if c != 0 { return c }
             }
             return xs.count == ys.count ? 0 : xs.count < ys.count ? -1 : 1
+        case (.int(let x), .int(let y)):
+            return x == y ? 0 : x < y ? -1 : 1
         default:
             if let x = orderedNumber(a), let y = orderedNumber(b) { return x == y ? 0 : x < y ? -1 : 1 }
             throw KisoError(
@@ -197,6 +199,7 @@ extension Interpreter {
     private func orderedNumber(_ v: Value) -> Double? {
         switch v {
         case .number(let x): return x
+        case .int(let n): return Double(n)
         case .bool(let b): return b ? 1 : 0
         case .tensor(let t) where t.count == 1: return t.scalar
         default: return nil
