@@ -27,6 +27,7 @@ final class Registry {
         registerRecurrent()
         registerAttention()
         registerInitializers()
+        registerProbability()
     }
 
     /// Starts a group of builtins in the documentation.
