@@ -21,8 +21,12 @@ final class Interpreter {
     var symbolNames: [String] = []
     /// Global symbols in the order they were first assigned, for `:vars`.
     var assignmentOrder: [Int] = []
+    /// Builtins and constants already reported as hidden by a variable.
+    var shadowNoted = Set<Int>()
     let output: (String) -> Void
     var callDepth = 0
+    /// Whether the session has been told that storing a float into an int tensor truncates.
+    var warnedAboutTruncation = false
     /// When set, called with every evaluated subexpression (for `:shapes`).
     var trace: ((Expr, Value) -> Void)? = nil
     let registry: Registry
@@ -41,6 +45,8 @@ final class Interpreter {
         let constants: [(String, Value)] = [
             ("pi", .number(Double.pi)), ("e", .number(2.718_281_828_459_045)), ("inf", .number(.infinity)),
             ("nan", .number(.nan)), ("newaxis", .none),
+            // Python's spellings of the bools, so that what `True` prints can be typed back.
+            ("True", .bool(true)), ("False", .bool(false)),
         ]
         for (name, value) in constants { builtinsBySymbol[intern(name)] = value }
     }
@@ -56,8 +62,23 @@ final class Interpreter {
     }
 
     func setGlobal(_ id: Int, _ value: Value) {
-        if globals[id] == nil { assignmentOrder.append(id) }
+        if globals[id].isAbsent {
+            assignmentOrder.append(id)
+            if let hidden = builtinsBySymbol[id] { noteShadowing(id, hidden, by: value) }
+        }
         globals[id] = value
+    }
+
+    /// Says once per name and session that a variable now hides a builtin or constant, which a
+    /// learner who later calls the builtin would not otherwise guess.
+    private func noteShadowing(_ id: Int, _ hidden: Value, by value: Value) {
+        guard shadowNoted.insert(id).inserted else { return }
+        let name = symbolNames[id]
+        let what: String
+        if case .function = value { what = "your function" } else { what = "your variable" }
+        let builtin: String
+        if case .builtin = hidden { builtin = "the builtin `\(name)(…)`" } else { builtin = "the constant `\(name)`" }
+        output("note: `\(name)` now names \(what), hiding \(builtin) until :reset\n")
     }
 
     func resetGlobals() {
@@ -121,19 +142,9 @@ final class Interpreter {
             }
             if let otherwise { return try execute(otherwise, frame: frame) }
             return .value(.none)
-        case .forLoop(let targets, let sequenceExpr, let body):
-            let sequence = try evaluate(sequenceExpr, frame: frame)
-            return try runFor(targets, sequence, body, span: sequenceExpr.span, frame: frame)
-        case .whileLoop(let condition, let body):
-            while try truth(try evaluate(condition, frame: frame), span: condition.span) {
-                try checkInterrupt(statement.span)
-                switch try execute(body, frame: frame) {
-                case .breakLoop: return .value(.none)
-                case .returnValue(let v): return .returnValue(v)
-                default: continue
-                }
-            }
-            return .value(.none)
+        case .forLoop, .whileLoop:
+            // Loops run compiled: their bodies are walked once, not on every turn.
+            return try Compiler(interpreter: self).statement(statement)(self, frame)
         case .breakLoop: return .breakLoop(statement.span)
         case .continueLoop: return .continueLoop(statement.span)
         case .returnValue(let e):
@@ -141,8 +152,16 @@ final class Interpreter {
         }
     }
 
-    private func runFor(
-        _ targets: [Expr], _ sequence: Value, _ body: [Stmt], span: SourceSpan, frame: Frame?
+    /// The value a loop over `r` takes on turn `k`.
+    @inline(__always)
+    func rangeItem(_ r: KisoRange, _ k: Int) -> Value {
+        .int(r.element(k))
+    }
+
+    /// Runs `body` once for each item of `sequence`, assigned to `targets` (unpacked when there
+    /// are several).
+    func runFor(
+        _ targets: [Expr], _ sequence: Value, span: SourceSpan, frame: Frame?, body: () throws -> Flow
     ) throws
         -> Flow
     {
@@ -154,7 +173,7 @@ final class Interpreter {
                 let parts = try unpackItems(item, count: targets.count, span: span)
                 for (t, p) in zip(targets, parts) { try assign(p, to: t, frame: frame) }
             }
-            switch try execute(body, frame: frame) {
+            switch try body() {
             case .breakLoop: return .value(.none)
             case .returnValue(let v): return .returnValue(v)
             default: return nil
@@ -165,7 +184,7 @@ final class Interpreter {
             var i = 0
             let n = r.count
             while i < n {
-                if let flow = try turn(.number(Double(r.element(i)))) { return flow }
+                if let flow = try turn(rangeItem(r, i)) { return flow }
                 i += 1
             }
         case .tensor(let t):
@@ -263,7 +282,10 @@ final class Interpreter {
 
     func undefinedName(_ name: String, span: SourceSpan, frame: Frame?) -> KisoError {
         var candidates = Keyword.allCases.map(\.rawValue)
-        for (id, value) in globals.enumerated() where value != nil { candidates.append(symbolNames[id]) }
+        // `_` (the last value shown) is one letter from every one-letter name: never a useful guess.
+        for (id, value) in globals.enumerated() where !value.isAbsent && symbolNames[id] != "_" {
+            candidates.append(symbolNames[id])
+        }
         candidates += registry.functions.map(\.name)
         var f = frame
         while let current = f {
@@ -314,7 +336,7 @@ final class Interpreter {
             for _ in 0..<depth { f = f?.parent }
             f?.slots[slot] = Value.none
         case .global(let id):
-            if globals[id] != nil { globals[id] = Value.none }
+            if !globals[id].isAbsent { globals[id] = Value.none }
         case .unresolved: break
         }
     }
@@ -353,12 +375,10 @@ final class Interpreter {
         case .slice(let a, let b, let c): return .slice(start: a, stop: b, step: c)
         case .value(let v, let span):
             switch v {
+            case .int(let n): return .int(n)
             case .number(let x):
-                guard x == x.rounded(), Swift.abs(x) < 9e18 else {
-                    throw KisoError(
-                        .index, "index \(formatNumber(x)) is not a whole number", span: span, hint: "use int(…)")
-                }
-                return .int(Int(x))
+                throw KisoError(
+                    .index, "index \(formatNumber(x)) is a float; indices must be ints", span: span, hint: "use int(…)")
             case .none: return .newAxis
             case .variable(let v): return .tensor(v.value)
             case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
@@ -388,6 +408,7 @@ final class Interpreter {
             container = .none
             defer { container = .tensor(t) }
             try engine(span) { try t.assign(v, at: indices) }
+            if t.dtype == .int64 && v.dtype == .float64 { warnTruncation(v) }
         case .list(var xs):
             guard items.count == 1, case .value(let v, let itemSpan) = items[0] else {
                 throw KisoError(.index, "a list takes one index here", span: span, hint: "xs[0] = value")
@@ -415,6 +436,18 @@ final class Interpreter {
         }
     }
 
+    /// Says once per session that a float stored into an int tensor lost its fraction, which
+    /// NumPy does silently.
+    private func warnTruncation(_ stored: Tensor) {
+        guard !warnedAboutTruncation,
+            let lost = stored.scalars.first(where: { $0.isFinite && $0 != $0.rounded(.towardZero) })
+        else { return }
+        warnedAboutTruncation = true
+        output(
+            "warning: an int64 tensor keeps whole numbers, so \(formatNumber(lost)) was stored as \(Int(exactly: lost.rounded(.towardZero)) ?? 0) (NumPy truncates too); build the tensor from floats, e.g. arange(3.0) or [1.0, 2.0], to keep fractions\n"
+        )
+    }
+
     // MARK: - Expressions
 
     func evaluate(_ expr: Expr, frame: Frame?) throws -> Value {
@@ -426,6 +459,7 @@ final class Interpreter {
     private func evaluateUntraced(_ expr: Expr, frame: Frame?) throws -> Value {
         switch expr.kind {
         case .number(let x): return .number(x)
+        case .integer(let n): return .int(n)
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
         case .none: return .none
@@ -436,13 +470,7 @@ final class Interpreter {
         case .binary(let op, let a, let b):
             let left = try evaluate(a, frame: frame)
             let right = try evaluate(b, frame: frame)
-            do {
-                return try binary(op, left, right, span: expr.span)
-            } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
-                // The engine cannot know what the right operand is called; the source can.
-                if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
-                throw error
-            }
+            return try binary(op, left, right, rightOperand: b, span: expr.span)
         case .unary(let op, let a):
             let operand = try evaluate(a, frame: frame)
             return try unary(op, operand, span: expr.span)
@@ -489,6 +517,20 @@ final class Interpreter {
         }
     }
 
+    /// `binary` for an operator written in the source, whose right operand is `b`.
+    @inline(__always)
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, rightOperand b: Expr, span: SourceSpan)
+        throws -> Value
+    {
+        do {
+            return try binary(op, left, right, span: span)
+        } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
+            // The engine cannot know what the right operand is called; the source can.
+            if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
+            throw error
+        }
+    }
+
     func makeClosure(_ decl: FunctionDecl, frame: Frame?) throws -> Closure {
         let defaults = try decl.parameters.map { p in try p.defaultValue.map { try evaluate($0, frame: frame) } }
         return Closure(decl: decl, frame: frame, defaults: defaults)
@@ -498,11 +540,12 @@ final class Interpreter {
         switch value {
         case .string(let s): return .string(s)
         case .number(let x): return .number(x)
+        case .int(let n): return .int(n)
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span) })
-        case .tensor(let t) where t.rank == 0: return .number(t.scalar ?? 0)
-        case .variable(let v) where v.rank == 0: return .number(v.value.scalar ?? 0)
+        case .tensor(let t) where t.rank == 0: return try dictKey(Convert.scalarValue(t), span: span)
+        case .variable(let v) where v.rank == 0: return try dictKey(Convert.scalarValue(v.value), span: span)
         default:
             throw KisoError(
                 .type, "\(value.kindName) cannot be a dict key", span: span,
@@ -517,10 +560,17 @@ final class Interpreter {
             let format = try FormatSpec(spec)
             switch value {
             case .number(let x): return try format.format(x)
-            case .bool(let b): return try format.format(b ? "true" : "false")
+            case .int(let n): return try format.format(n)
+            case .bool(let b): return try format.format(b ? "True" : "False")
             case .string(let s): return try format.format(s)
             case .tensor(let t):
-                if let x = t.scalar { return try format.format(x) }
+                if t.count == 1 {
+                    switch Convert.scalarValue(t) {
+                    case .int(let n): return try format.format(n)
+                    case .bool(let b): return try format.format(b ? "True" : "False")
+                    default: return try format.format(t.scalar ?? .nan)
+                    }
+                }
                 throw KisoError(
                     .type, "format spec `\(spec)` needs a single number, got a tensor of shape \(formatShape(t.shape))",
                     hint: "format one element, or leave out the spec to print the whole tensor")
@@ -543,5 +593,15 @@ final class Interpreter {
         } catch let error as TensorError {
             throw KisoError(error, span: span)
         }
+    }
+}
+
+extension Optional where Wrapped == Value {
+    /// Whether nothing is stored. Unlike `== nil`, which goes through a generic comparison that
+    /// copies the value, this only reads the tag (it matters in every assignment).
+    @inline(__always)
+    var isAbsent: Bool {
+        if case .some = self { return false }
+        return true
     }
 }

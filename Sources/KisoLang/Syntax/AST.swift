@@ -77,6 +77,8 @@ final class FunctionDecl {
     var slotCount = 0
     /// The names of the slots, for messages.
     var slotNames: [String] = []
+    /// The body compiled to closures, made at the first call (see `Compiler`).
+    var compiled: CompiledStatement?
 
     init(name: String, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name
@@ -101,7 +103,10 @@ struct Expr {
 }
 
 indirect enum ExprKind {
+    /// A float literal.
     case number(Double)
+    /// An int literal.
+    case integer(Int)
     case string(String)
     case bool(Bool)
     case none
@@ -147,7 +152,7 @@ extension Expr {
     /// tensor literal requires to be rectangular.
     var isWrittenNumbers: Bool {
         switch kind {
-        case .number, .bool: return true
+        case .number, .integer, .bool: return true
         case .unary(_, let e): return e.isWrittenNumbers
         case .list(let items): return items.allSatisfy(\.isWrittenNumbers)
         default: return false
