@@ -39,11 +39,11 @@ extension Registry {
             try $0.prod(axes: $1, keepdims: $2)
         }
         extremum(
-            "max", largest: true, doc: "The largest element (over axis); of other items, the largest (by key).",
+            "max", largest: true, doc: "The largest element (over axis); of two plain numbers or of other items (by key), the largest, as Python's max.",
             example: "max(d, key=d.get)", grad: Registry.tracedReduction { try $0.max(axes: $1, keepdims: $2) }
         ) { try $0.max(axes: $1, keepdims: $2) }
         extremum(
-            "min", largest: false, doc: "The smallest element (over axis); of other items, the smallest (by key).",
+            "min", largest: false, doc: "The smallest element (over axis); of two plain numbers or of other items (by key), the smallest, as Python's min.",
             example: "min([3, 1, 2])", grad: Registry.tracedReduction { try $0.min(axes: $1, keepdims: $2) }
         ) { try $0.min(axes: $1, keepdims: $2) }
         reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])", grad: .detaching) {
@@ -133,4 +133,18 @@ func normOrder(_ value: Value) throws -> NormOrder? {
         let p = try Convert.number(value, "ord")
         return p == .infinity ? .infinity : (p == -.infinity ? .negativeInfinity : .p(p))
     }
+}
+
+/// `max(3.0, 4.0)`: two plain numbers compare as Python's `max` and `min` do (the first of equal
+/// ones wins), where NumPy's reading — the second as an axis — would make no sense.
+func pythonExtreme(_ a: Value, _ b: Value, largest: Bool) -> Value? {
+    func plain(_ v: Value) -> Double? {
+        switch v {
+        case .number(let x): return x
+        case .int(let n): return Double(n)
+        default: return nil
+        }
+    }
+    guard let x = plain(a), let y = plain(b) else { return nil }
+    return (largest ? y > x : y < x) ? b : a
 }

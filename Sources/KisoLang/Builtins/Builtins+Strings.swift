@@ -17,6 +17,7 @@ extension Registry {
                 param("key", .function, .none),
             ], doc: doc, example: example, grad: grad
         ) { a in
+            if a.isNone(3), let chosen = pythonExtreme(a[0], a[1], largest: largest) { return chosen }
             if a.isNone(3) && a[0].isNumeric {
                 return .tensor(try reduce(try a.tensor(0), try a.axes(1), try a.bool(2)))
             }
