@@ -40,6 +40,11 @@ let package = Package(
             dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
         ),
         .target(name: "KisoNotebook"),
+        // Exercises that check themselves: answers compared with the solution's, diagnoses, progress.
+        .target(
+            name: "KisoLesson",
+            dependencies: ["KisoLang", "KisoNotebook", "KisoTensor"]
+        ),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
@@ -51,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal", "KisoPlot",
+                "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson", "KisoTerminal", "KisoPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoTensor", "KisoLang", "KisoNotebook"],
+            dependencies: ["kiso", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
@@ -96,6 +101,11 @@ let package = Package(
             name: "KisoNotebookTests",
             dependencies: ["KisoNotebook"],
             path: "Tests/KisoNotebookTests"
+        ),
+        .testTarget(
+            name: "KisoLessonTests",
+            dependencies: ["KisoLesson", "KisoLang", "KisoNotebook", "KisoTensor"],
+            path: "Tests/KisoLessonTests"
         ),
         .testTarget(
             name: "KisoTerminalTests",

@@ -51,7 +51,7 @@ public final class Session {
         set { interpreter.plotDisplay = newValue }
     }
 
-    private let interpreter: Interpreter
+    let interpreter: Interpreter
     private let output: (String) -> Void
 
     /// A session whose `print` output goes to `output` as it happens (each call's text ends

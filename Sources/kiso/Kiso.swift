@@ -19,6 +19,10 @@ struct Kiso: ParsableCommand {
                                   replay notebooks and check their outputs
             kiso step CHAPTER     walk through a chapter (01, vectors or a path)
             kiso chapters         list the chapters
+            kiso lesson LESSON    do a chapter's exercises (01, vectors or a path)
+            kiso lessons          list the lessons with your progress
+            kiso check LESSON ANSWERS.kiso|DIR [--json] [--timeout S]
+                                  grade files of answers against a lesson
             """,
         discussion: """
             Exit status: 0 when everything worked, 1 for a program error (or a notebook that does \

@@ -1,21 +1,27 @@
 import ArgumentParser
 
-/// The root of `kiso run`, `kiso step` and `kiso chapters`.
+/// The root of `kiso run`, `kiso step`, `kiso chapters`, `kiso lesson`, `kiso lessons` and `kiso check`.
 struct KisoNotebookCommands: ParsableCommand {
     /// The name, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "kiso",
-        subcommands: [RunCommand.self, StepCommand.self, ChaptersCommand.self]
+        subcommands: [
+            RunCommand.self, StepCommand.self, ChaptersCommand.self, LessonCommand.self, LessonsCommand.self,
+            CheckCommand.self,
+        ]
     )
 
     /// The subcommands' names.
-    static let names: Set<String> = ["run", "step", "chapters"]
+    static let names: Set<String> = ["run", "step", "chapters", "lesson", "lessons", "check"]
 
     /// The usage line of the subcommand named first in `arguments`.
     static func usageString(for arguments: [String]) -> String {
         switch arguments.first {
         case "run": usageString(for: RunCommand.self)
         case "step": usageString(for: StepCommand.self)
+        case "lesson": usageString(for: LessonCommand.self)
+        case "lessons": usageString(for: LessonsCommand.self)
+        case "check": usageString(for: CheckCommand.self)
         default: usageString(for: ChaptersCommand.self)
         }
     }
