@@ -55,6 +55,11 @@ struct Kiso: ParsableCommand {
                 throw Failure.usage("no such file: \(file)")
             }
             if file.hasSuffix(".md") {
+                if let lesson = try? Lesson(contentsOfFile: file), lesson.notebook != nil {
+                    throw Failure.usage(
+                        "\(file) is a lesson: open it with `kiso lesson \(file)`, or grade a file of answers with "
+                            + "`kiso check \(file) ANSWERS.kiso`")
+                }
                 throw Failure.usage(
                     "\(file) is a notebook: replay it with `kiso run \(file)`, or walk through it with `kiso step \(file)`"
                 )
