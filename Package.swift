@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KisoLang", targets: ["KisoLang"]),
         .library(name: "KisoPlot", targets: ["KisoPlot"]),
         .library(name: "KisoNN", targets: ["KisoNN"]),
+        .library(name: "KisoText", targets: ["KisoText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -45,6 +46,8 @@ let package = Package(
             name: "KisoLesson",
             dependencies: ["KisoLang", "KisoNotebook", "KisoTensor"]
         ),
+        // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.
+        .target(name: "KisoText"),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
@@ -89,13 +92,18 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
             name: "KisoNNTests",
             dependencies: ["KisoNN", "KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoNNTests"
+        ),
+        .testTarget(
+            name: "KisoTextTests",
+            dependencies: ["KisoText", "KisoTestSupport"],
+            path: "Tests/KisoTextTests"
         ),
         .testTarget(
             name: "KisoNotebookTests",

@@ -2,7 +2,8 @@ import KisoTensor
 
 extension Session {
     /// A new session holding the same variables as this one, whose changes do not reach this one:
-    /// random generators and optimizers are copied at their current state. Used to start many
+    /// random generators and optimizers are copied at their current state (other objects are
+    /// shared). Used to start many
     /// sessions from one prepared state (a chapter replayed once) instead of replaying it each time.
     public func fork(output: @escaping (String) -> Void) -> Session {
         let twin = Session(output: output)
@@ -24,8 +25,7 @@ extension Session {
     /// `value` with every mutable object inside it copied.
     private static func detached(_ value: Value) -> Value {
         switch value {
-        case .generator(let box): return .generator(GeneratorBox(generator: box.generator.copy(), seed: box.seed))
-        case .optimizer(let box): return .optimizer(OptimizerBox(name: box.name, optimizer: box.optimizer))
+        case .object(let object as any ForkableObject): return .object(object.forked())
         case .list(let items): return .list(items.map(detached))
         case .tuple(let items): return .tuple(items.map(detached))
         case .dict(let dict):
@@ -35,4 +35,18 @@ extension Session {
         default: return value
         }
     }
+}
+
+/// An object with state that a forked session must not share.
+private protocol ForkableObject: KisoObject {
+    /// A copy at the current state.
+    func forked() -> any KisoObject
+}
+
+extension KisoTensor.Generator: ForkableObject {
+    fileprivate func forked() -> any KisoObject { copy() }
+}
+
+extension OptimizerObject: ForkableObject {
+    fileprivate func forked() -> any KisoObject { OptimizerObject(optimizer) }
 }

@@ -56,9 +56,14 @@ public final class Session {
 
     /// A session whose `print` output goes to `output` as it happens (each call's text ends
     /// with its newline).
-    public init(output: @escaping (String) -> Void) {
+    public convenience init(output: @escaping (String) -> Void) {
+        self.init(output: output, registry: Registry())
+    }
+
+    /// A session over `registry` (tests use it to add builtins and object types of their own).
+    init(output: @escaping (String) -> Void, registry: Registry) {
         self.output = output
-        interpreter = Interpreter(output: output, registry: Registry())
+        interpreter = Interpreter(output: output, registry: registry)
     }
 
     /// Parses and runs `source`; `origin` names it in errors and `line` is the number of its
@@ -100,12 +105,15 @@ public final class Session {
             switch flow {
             case .value(let value):
                 guard case .expression = statement.kind, !statement.silent, !isNoneValue(value) else { continue }
+                let isLast = i == statements.count - 1
+                guard isLast || echoEachExpression else { continue }
                 let text = interpreter.echoedText(value)
-                if i == statements.count - 1 {
+                if isLast {
                     echo = text
-                } else if echoEachExpression {
+                } else {
                     output(text + "\n")
                 }
+                rememberEchoed(value)
             case .breakLoop(let span), .continueLoop(let span):
                 throw KisoError(
                     .syntax, "`break` or `continue` outside a loop", span: span, hint: "use them inside for or while")
@@ -115,6 +123,13 @@ public final class Session {
             }
         }
         return echo
+    }
+
+    /// Keeps the last value shown in `_`, as Python's and IPython's prompts do. It is not
+    /// listed by `:vars`: the learner did not assign it.
+    private func rememberEchoed(_ value: Value) {
+        let id = interpreter.intern("_")
+        interpreter.globals[id] = value
     }
 
     /// Whether `source` is a complete input, or still has an open block, bracket or string
@@ -170,12 +185,8 @@ public final class Session {
                 let value = interpreter.globals[id] ?? interpreter.builtinsBySymbol[id]
             {
                 switch value {
-                case .generator: names = Array(interpreter.registry.generatorMethods.keys)
-                case .optimizer: names = Array(interpreter.registry.optimizerMethods.keys) + ["lr"]
-                case .tensor:
-                    names =
-                        ["shape", "ndim", "size", "T", "dtype"]
-                        + interpreter.registry.functions.filter(\.isTensorMethod).map(\.name)
+                case .object(let object): names = object.objectType.memberNames
+                case .tensor, .variable: names = ObjectType.tensor.memberNames + interpreter.tensorMethodNames
                 default: names = []
                 }
             }
@@ -189,32 +200,54 @@ public final class Session {
         return names.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// Help for a builtin, Generator method (`rng.normal` or `normal`), variable or keyword:
-    /// the signature, the one-line doc and an example; nil when the name is unknown.
+    /// Help for a builtin, an object type (`Generator`), a member of one (`rng.normal`, `opt.lr`,
+    /// `x.shape`, or `normal` alone), a variable or a keyword: the signature, the one-line doc
+    /// and an example; nil when the name is unknown.
     public func help(_ name: String) -> String? {
         let registry = interpreter.registry
         var key = name
-        if let dot = name.lastIndex(of: ".") { key = String(name[name.index(after: dot)...]) }
-        if name.contains("."), let method = registry.generatorMethods[key] {
-            return helpText(method, prefix: "rng.")
+        if let dot = name.lastIndex(of: ".") {
+            key = String(name[name.index(after: dot)...])
+            let base = String(name[..<dot])
+            if let type = memberOwner(base), let text = type.help(key) { return text }
+            if let type = memberOwner(base), type === ObjectType.tensor, let builtin = registry.byName[key],
+                builtin.isTensorMethod
+            {
+                return helpText(builtin, prefix: "")
+            }
         }
-        if let builtin = registry.byName[key] {
-            var text = helpText(builtin, prefix: "")
-            if let method = registry.generatorMethods[key] { text += "\n\n" + helpText(method, prefix: "rng.") }
-            return text
-        }
-        if let method = registry.generatorMethods[key] { return helpText(method, prefix: "rng.") }
-        if let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
+        // A variable hides the builtin of its name, so `?name` describes what `name` now is.
+        if !name.contains("."), let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
             if case .function(let f) = value {
                 return "\(interpreter.signature(of: f.decl))\n  a function defined in this session"
             }
-            return "\(key): \(value.shortKind)"
+            return ValueSummary.text(name: key, value: value)
         }
+        if let builtin = registry.byName[key] {
+            var text = helpText(builtin, prefix: "")
+            for type in registry.objectTypes { if let member = type.help(key) { text += "\n\n" + member } }
+            return text
+        }
+        if let type = registry.objectTypes.first(where: { $0.name == key }) { return type.help }
+        if let member = registry.objectTypes.lazy.compactMap({ $0.help(key) }).first { return member }
         if let id = interpreter.symbolIDs[key], let value = interpreter.builtinsBySymbol[id] {
             return "\(key) = \(value.repr)\n  a constant"
         }
         if let keyword = Keyword(rawValue: key) { return keywordHelp(keyword) }
         return nil
+    }
+
+    /// The object type whose members `base.` names: a variable's type, else a type named
+    /// `base` or conventionally received as `base` (`rng`, `opt`).
+    private func memberOwner(_ base: String) -> ObjectType? {
+        if let id = interpreter.symbolIDs[base], let value = interpreter.globals[id] {
+            switch value {
+            case .object(let object): return object.objectType
+            case .tensor, .variable: return .tensor
+            default: return nil
+            }
+        }
+        return interpreter.registry.objectType(named: base)
     }
 
     private func helpText(_ builtin: Builtin, prefix: String) -> String {
@@ -243,15 +276,27 @@ public final class Session {
 
     /// Every subexpression of `expression` with its shape, innermost first (a number has
     /// shape []); literals and non-numeric values are left out. The expression is evaluated
-    /// once, in this session. Throws the first error.
+    /// once, in this session. An assignment (`y = x @ x`) traces its right-hand side and then
+    /// assigns the value, so the session goes on as if it had been typed. Throws the first error.
     public func shapes(of expression: String) throws -> [(String, [Int])] {
         Session.interrupt.store(false, ordering: .relaxed)
         var parser = Parser(source: expression)
-        let parsed = parser.parseSingleExpression()
+        let statements = parser.parseProgram()
         if let first = parser.errors.first { throw first }
-        guard let expr = parsed else { throw KisoError(.syntax, "expected an expression") }
+        let traced: Expr
+        var target: Expr? = nil
+        switch statements.first?.kind {
+        case .expression(let e)? where statements.count == 1: traced = e
+        case .assign(let t, let e)? where statements.count == 1:
+            traced = e
+            target = t
+        default:
+            throw KisoError(
+                .syntax, "`:shapes` takes one expression or one assignment",
+                hint: "e.g. :shapes softmax(Q @ K.T) or :shapes y = x @ W")
+        }
         var resolver = Resolver(intern: interpreter.intern)
-        resolver.resolve(expression: expr)
+        resolver.resolve(statements)
         let scalars = Array(expression.unicodeScalars)
         let result: Result<[(String, [Int])], KisoError> = LargeStack.run { [self] in
             var seen: [(String, [Int])] = []
@@ -273,39 +318,37 @@ public final class Session {
                 view.append(contentsOf: scalars[e.span.start..<e.span.end])
                 seen.append((String(view), shape))
             }
-            defer { interpreter.trace = nil }
             do {
-                _ = try interpreter.evaluate(expr, frame: nil)
+                let value = try interpreter.evaluate(traced, frame: nil)
+                interpreter.trace = nil
+                if let target { try interpreter.assign(value, to: target, frame: nil) }
                 return .success(seen)
             } catch let error as KisoError {
+                interpreter.trace = nil
                 return .failure(error)
             } catch {
+                interpreter.trace = nil
                 return .failure(KisoError(.value, "\(error)"))
             }
         }
         return try result.get()
     }
 
-    /// Every builtin function and Generator method, in documentation order.
+    /// Every builtin function, then every object type's attributes and methods (`rng.normal`,
+    /// `opt.lr`, `x.shape`), in documentation order.
     public static func builtinCatalog() -> [BuiltinInfo] {
         let registry = Registry()
         var infos = registry.functions.map {
             BuiltinInfo(name: $0.name, signature: $0.signature, doc: $0.doc, example: $0.example, category: $0.category)
         }
-        for (name, method) in registry.generatorMethods.sorted(by: { $0.key < $1.key }) {
-            let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
-            infos.append(
-                BuiltinInfo(
-                    name: "rng." + name, signature: "rng.\(name)(\(parameters))", doc: method.doc,
-                    example: method.example,
-                    category: method.category))
-        }
-        for (name, method) in registry.optimizerMethods.sorted(by: { $0.key < $1.key }) {
-            let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
-            infos.append(
-                BuiltinInfo(
-                    name: "opt." + name, signature: "opt.\(name)(\(parameters))", doc: method.doc,
-                    example: method.example, category: method.category))
+        for type in registry.objectTypes {
+            for member in type.attributes.map(\.name) + type.methods.map(\.name).sorted() {
+                guard let entry = type.entry(member) else { continue }
+                infos.append(
+                    BuiltinInfo(
+                        name: type.receiverName + "." + member, signature: entry.signature, doc: entry.doc,
+                        example: entry.example, category: type.category))
+            }
         }
         return infos
     }

@@ -11,8 +11,8 @@ struct KisoNotebookCommands: ParsableCommand {
         ]
     )
 
-    /// The subcommands' names.
-    static let names: Set<String> = ["run", "step", "chapters", "lesson", "lessons", "check"]
+    /// The subcommands' names, in the order `--help` lists them.
+    static var names: [String] { configuration.subcommands.map { $0._commandName } }
 
     /// The usage line of the subcommand named first in `arguments`.
     static func usageString(for arguments: [String]) -> String {
