@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KisoLang", targets: ["KisoLang"]),
         .library(name: "KisoPlot", targets: ["KisoPlot"]),
         .library(name: "KisoNN", targets: ["KisoNN"]),
+        .library(name: "KisoProbability", targets: ["KisoProbability"]),
         .library(name: "KisoText", targets: ["KisoText"]),
     ],
     dependencies: [
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "KisoPlot"),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
+            dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"]
         ),
         .target(name: "KisoNotebook"),
         // Exercises that check themselves: answers compared with the solution's, diagnoses, progress.
@@ -50,6 +51,9 @@ let package = Package(
         .target(name: "KisoText"),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
+        // Distributions, special functions with their derivatives, KL divergences and
+        // variational bounds over the differentiable Variable.
+        .target(name: "KisoProbability", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
@@ -99,6 +103,11 @@ let package = Package(
             name: "KisoNNTests",
             dependencies: ["KisoNN", "KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoNNTests"
+        ),
+        .testTarget(
+            name: "KisoProbabilityTests",
+            dependencies: ["KisoProbability", "KisoTensor", "KisoTestSupport"],
+            path: "Tests/KisoProbabilityTests"
         ),
         .testTarget(
             name: "KisoTextTests",

@@ -7,23 +7,28 @@ import KisoNotebook
     import Darwin
 #endif
 
-/// The REPL's history on disk, written through readline's history library.
+/// The REPL's history on disk: one entry per line, oldest first.
 ///
-/// Each entry is appended the moment it is entered (`append_history`), so a crash loses at most the
-/// line being typed, and the file is cut back to the newest `limit` lines with
-/// `history_truncate_file`, which rewrites through a temporary file and a rename.
+/// An entry is what the learner entered at one prompt, so a `def … end` block is one entry, recalled
+/// and edited as a unit. Its line breaks are stored as `␤` (U+2424), which keeps the file one entry
+/// per line — readable, and cut back to the newest `limit` entries by readline's
+/// `history_truncate_file` (a temporary file and a rename). Each entry is appended the moment it is
+/// entered, so a crash loses at most the entry being typed.
 public struct HistoryFile: Sendable {
     /// The file.
     public let path: String
-    /// The most lines kept, in memory and on disk.
+    /// The most entries kept, in memory and on disk.
     public let limit: Int
+
+    /// How a line break inside an entry is written in the file.
+    static let lineBreakMark = "\u{2424}"
 
     /// `$XDG_STATE_HOME/kiso/history`, by default `~/.local/state/kiso/history`.
     public static func defaultPath(environment: Environment = .process) -> String {
         FileSystem.join(environment.kisoStateDirectory, "history")
     }
 
-    /// A history file at `path` keeping `limit` lines (at least 1).
+    /// A history file at `path` keeping `limit` entries (at least 1).
     public init(path: String, limit: Int = 1000) {
         self.path = path
         self.limit = max(1, min(limit, 1_000_000))
@@ -40,22 +45,38 @@ public struct HistoryFile: Sendable {
         } catch {
             return false
         }
-        // append_history needs the file to exist already.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         if descriptor < 0 { return false }
         close(descriptor)
-        return read_history(path) == 0
+        guard let text = try? FileSystem.readText(atPath: path) else { return false }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            add_history(HistoryFile.decoded(String(line)))
+        }
+        return true
     }
 
-    /// Appends `line` (already added to readline's history) to the file and trims the file.
+    /// Appends `entry` (already added to readline's history) to the file and trims the file. When
+    /// the file has vanished since loading it is written anew from the in-memory history.
     @discardableResult
-    public func append(_ line: String) -> Bool {
-        var status = append_history(1, path)
-        if status != 0 {
-            // The file vanished since loading; recreate it from the in-memory history.
-            status = write_history(path)
-        }
+    public func append(_ entry: String) -> Bool {
+        let existed = FileSystem.exists(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if descriptor < 0 { return false }
+        defer { close(descriptor) }
+        let entries = existed ? [entry] : LineEditor.historyEntries()
+        let bytes = Array(entries.map { HistoryFile.encoded($0) + "\n" }.joined().utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         history_truncate_file(path, Int32(limit))
-        return status == 0
+        return written == bytes.count
+    }
+
+    /// An entry as one line of the file.
+    static func encoded(_ entry: String) -> String {
+        entry.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: lineBreakMark)
+    }
+
+    /// A line of the file as the entry it stands for.
+    static func decoded(_ line: String) -> String {
+        line.split(separator: Character(lineBreakMark), omittingEmptySubsequences: false).joined(separator: "\n")
     }
 }
