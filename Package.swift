@@ -94,9 +94,17 @@ let package = Package(
             dependencies: ["KisoPlot"],
             path: "Tests/KisoPlotTests"
         ),
+        // Counts the heap allocations of a stretch of code, for the allocation-budget tests; the
+        // test executable defines malloc and friends itself (no preloaded library).
+        .target(
+            name: "KisoAllocationCounter",
+            path: "Tests/KisoAllocationCounter"
+        ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport"],
+            dependencies: [
+                "KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoAllocationCounter",
+            ],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
