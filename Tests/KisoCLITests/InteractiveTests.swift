@@ -233,6 +233,8 @@ struct InteractiveTests {
             #expect(recalled.ok, "\(recalled.screen)")
             try kiso.press("C-d")
             try kiso.press("C-c")
+            let cleared = kiso.waitFor("end^C\nkiso> ")
+            #expect(cleared.ok, "\(cleared.screen)")
             try kiso.press("C-d")
             #expect(kiso.waitForExit())
         }

@@ -27,6 +27,9 @@ final class Registry {
         registerRecurrent()
         registerAttention()
         registerInitializers()
+        registerSorting()
+        registerStatistics()
+        registerArrays()
     }
 
     /// Starts a group of builtins in the documentation.
