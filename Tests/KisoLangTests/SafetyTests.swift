@@ -79,7 +79,7 @@ import Testing
         running.store(false, ordering: .relaxed)
         _ = try await task.value
         #expect(result.error?.kind == .interrupted)
-        #expect(session.run("x > 0").echo == "true")
+        #expect(session.run("x > 0").echo == "True")
     }
 
     @Test func isComplete() {

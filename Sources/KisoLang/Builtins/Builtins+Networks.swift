@@ -17,6 +17,7 @@ extension Registry {
             grad: .unary { try $0.relu() }
         ) { a in
             if case .number(let x) = a[0] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
+            if case .int(let n) = a[0] { return .int(Swift.max(n, 0)) }
             return .tensor(try a.tensor(0).relu())
         }
         add(

@@ -168,11 +168,11 @@ func shapeArguments(_ gathered: Value, _ what: String) throws -> [Int] {
 /// NumPy's pad_width forms: n, (before, after), or ((b0, a0), (b1, a1), …).
 func padWidths(_ value: Value) throws -> [(Int, Int)] {
     switch value {
-    case .number, .bool:
+    case .number, .int, .bool:
         let n = try Convert.int(value, "pad_width")
         return [(n, n)]
     case .list(let items), .tuple(let items):
-        if items.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
+        if items.allSatisfy(\.isScalarNumber) {
             let ns = try items.map { try Convert.int($0, "pad_width") }
             if ns.count == 1 { return [(ns[0], ns[0])] }
             if ns.count == 2 { return [(ns[0], ns[1])] }

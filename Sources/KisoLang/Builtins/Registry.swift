@@ -80,7 +80,3 @@ func param(_ name: String, _ kind: ParameterKind, _ defaultValue: Value) -> Buil
 func rest(_ name: String) -> BuiltinParameter {
     BuiltinParameter(name: name, kind: .any, defaultValue: nil, optional: false, variadic: true)
 }
-
-extension Value {
-    static func int(_ n: Int) -> Value { .number(Double(n)) }
-}
