@@ -152,6 +152,7 @@ extension Session {
     private func answerValue(_ value: Value) -> AnswerValue {
         switch value {
         case .number(let x): return .number(x)
+        case .int(let n): return .number(Double(n))
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .none: return .none
@@ -232,7 +233,7 @@ private struct UsageWalker {
 
     mutating func visit(_ expr: Expr) {
         switch expr.kind {
-        case .number, .string, .bool, .none, .ellipsis: break
+        case .number, .integer, .string, .bool, .none, .ellipsis: break
         case .fstring(let parts):
             for case .expression(let e, _) in parts { visit(e) }
         case .name(let ref):
