@@ -122,7 +122,7 @@ CASES = [
 def text(value):
     """What Kiso echoes for a NumPy result."""
     if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
+        return "True" if value else "False"
     if isinstance(value, tuple):
         return "(" + ", ".join(repr(np.asarray(v)) for v in value) + ")"
     if isinstance(value, np.ndarray) and value.ndim > 0:
