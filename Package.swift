@@ -39,7 +39,11 @@ let package = Package(
         .target(name: "KisoPlot"),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"]
+            dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"],
+            // The interpreter's state lives in class properties, and each access to one is checked
+            // for exclusivity at run time; in a loop turn those checks cost a quarter of the time.
+            // Debug builds keep them, so tests still catch a violation.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "KisoNotebook"),
         // Exercises that check themselves: answers compared with the solution's, diagnoses, progress.
