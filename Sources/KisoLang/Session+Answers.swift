@@ -66,9 +66,10 @@ extension Session {
     /// its last expression, or the error it raised. Nothing is echoed.
     public func answer(_ source: String, origin: String = "<check>", line: Int = 1) -> Result<AnswerValue, KisoError> {
         Session.interrupt.store(false, ordering: .relaxed)
-        var parser = Parser(source: source, line: line)
+        let current = sources.add(source, origin: origin, unit: nil)
+        var parser = Parser(source: source, line: line, offset: current.start)
         let statements = parser.parseProgram()
-        if let first = parser.errors.first { return .failure(relocated(first, origin)) }
+        if let first = parser.errors.first { return .failure(located(first, current)) }
         guard let last = statements.last, case .expression = last.kind else {
             return .failure(KisoError(.syntax, "a check must end in an expression", origin: origin))
         }
@@ -82,17 +83,11 @@ extension Session {
                 }
                 return .success(answerValue(value))
             } catch let error as KisoError {
-                return .failure(relocated(error, origin))
+                return .failure(located(error, current))
             } catch {
                 return .failure(KisoError(.value, "\(error)", origin: origin))
             }
         }
-    }
-
-    private func relocated(_ error: KisoError, _ origin: String) -> KisoError {
-        var e = error
-        e.origin = origin
-        return e
     }
 
     /// The facts about the global `name` when it holds a function, nil otherwise.

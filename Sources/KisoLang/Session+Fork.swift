@@ -16,6 +16,8 @@ extension Session {
         target.builtinsBySymbol = source.builtinsBySymbol
         target.globals = source.globals.map { $0.map(Session.detached) }
         target.assignmentOrder = source.assignmentOrder
+        // Functions' spans point into the sources this session ran.
+        twin.sources = sources
         target.printOptions.options = source.printOptions.options
         target.plotDisplay = source.plotDisplay
         twin.echoEachExpression = echoEachExpression

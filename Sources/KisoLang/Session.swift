@@ -55,7 +55,7 @@ public final class Session {
     private let output: (String) -> Void
     /// Every source text the session has run, so that an error inside a function defined
     /// earlier can show that function's line. Each has its own range of span offsets.
-    private var sources = RanSources()
+    var sources = RanSources()
 
     /// A session whose `print` output goes to `output` as it happens (each call's text ends
     /// with its newline).
@@ -124,7 +124,7 @@ public final class Session {
         return interpreter.modulePrefixError(name, path: path, call: call, span: written)
     }
 
-    private func located(_ error: KisoError, _ current: RanSource) -> KisoError {
+    func located(_ error: KisoError, _ current: RanSource) -> KisoError {
         var e = error
         e.origin = current.origin
         if let span = e.span, let home = sources.containing(span) {

@@ -230,6 +230,9 @@ public final class AnswerChecker {
             guard span.line >= answer.line, span.line < answer.line + lines else { continue }
             var located = error
             located.origin = answer.origin
+            // The span is located in the piece itself; its excerpt comes from the piece.
+            located.source = nil
+            located.callStack = []
             located.span?.line = span.line - answer.line + answer.shownLine
             return located.render(source: answer.source)
         }

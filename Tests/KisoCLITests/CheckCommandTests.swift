@@ -59,7 +59,7 @@ import Testing
                     \(path):4:9: shape error: matmul: (4,5) @ (3,5) — inner sizes 5 and 3 differ
                       4 |     h = x @ W
                         |         ^^^^^
-                    hint: did you mean W.T?
+                    hint: did you mean `W.T`?
                 ✗ nearest: `nearest` is not defined yet: write `nearest(words, v) = …`
                 0 passed, 4 failed
 
