@@ -55,11 +55,7 @@ struct Kiso: ParsableCommand {
                 throw Failure.usage(Kiso.unknownArgumentMessage(file))
             }
             if file.hasSuffix(".md") {
-                if let lesson = try? Lesson(contentsOfFile: file), lesson.notebook != nil {
-                    throw Failure.usage(
-                        "\(file) is a lesson: open it with `kiso lesson \(file)`, or grade a file of answers with "
-                            + "`kiso check \(file) ANSWERS.kiso`")
-                }
+                if let redirect = LessonRedirect.message(for: file) { throw Failure.usage(redirect) }
                 throw Failure.usage(
                     "\(file) is a notebook: replay it with `kiso run \(file)`, or walk through it with `kiso step \(file)`"
                 )

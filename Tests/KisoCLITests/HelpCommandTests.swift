@@ -43,3 +43,19 @@ import Testing
         #expect(result.stderr.hasPrefix("kiso: no such file: nothere.kiso\n"))
     }
 }
+
+/// A lesson file given to run, step or as a script points to `kiso lesson` and `kiso check`.
+@Suite struct LessonRedirectTests {
+    static let lesson: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons/01-vectors.md").path
+    }()
+
+    @Test(arguments: [["run"], ["step"], []])
+    func pointsToLessonAndCheck(_ command: [String]) throws {
+        let result = try KisoBinary.run(command + [Self.lesson])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is a lesson: open it with `kiso lesson "), "\(result.stderr)")
+        #expect(!result.stderr.contains("unknown cell flag"))
+    }
+}
