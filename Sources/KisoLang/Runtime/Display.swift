@@ -42,19 +42,26 @@ extension Value {
     }
 
     /// The text inside a container: strings quoted, tensors as `array(…)`.
-    var repr: String {
+    var repr: String { repr(depth: 0) }
+
+    /// ``repr`` of a value `depth` containers down; levels past ``Nesting/limit`` show as `...`.
+    func repr(depth: Int) -> String {
+        if holdsValues && depth >= Nesting.limit { return "..." }
+        let inner = depth + 1
         switch self {
         case .number(let x): return formatNumber(x)
         case .tensor(let t): return tensorRepr(t)
         case .string(let s): return quoteString(s)
         case .bool(let b): return b ? "true" : "false"
         case .none: return "none"
-        case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .list(let items): return "[" + items.map { $0.repr(depth: inner) }.joined(separator: ", ") + "]"
         case .tuple(let items):
-            if items.count == 1 { return "(\(items[0].repr),)" }
-            return "(" + items.map(\.repr).joined(separator: ", ") + ")"
+            if items.count == 1 { return "(\(items[0].repr(depth: inner)),)" }
+            return "(" + items.map { $0.repr(depth: inner) }.joined(separator: ", ") + ")"
         case .dict(let d):
-            return "{" + zip(d.keys, d.values).map { "\($0.value.repr): \($1.repr)" }.joined(separator: ", ") + "}"
+            return "{"
+                + zip(d.keys, d.values).map { "\($0.value.repr(depth: inner)): \($1.repr(depth: inner))" }
+                .joined(separator: ", ") + "}"
         case .range(let r):
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case .function(let f):

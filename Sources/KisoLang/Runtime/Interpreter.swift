@@ -45,6 +45,10 @@ final class Interpreter {
         for (name, value) in constants { builtinsBySymbol[intern(name)] = value }
     }
 
+    deinit {
+        ValueRelease.clear(&globals)
+    }
+
     func intern(_ name: String) -> Int {
         if let id = symbolIDs[name] { return id }
         let id = symbolNames.count
@@ -57,11 +61,13 @@ final class Interpreter {
 
     func setGlobal(_ id: Int, _ value: Value) {
         if globals[id] == nil { assignmentOrder.append(id) }
-        globals[id] = value
+        var old: Value? = value
+        swap(&globals[id], &old)
+        ValueRelease.clear(&old)
     }
 
     func resetGlobals() {
-        for i in globals.indices { globals[i] = nil }
+        for i in globals.indices { ValueRelease.clear(&globals[i]) }
         assignmentOrder.removeAll()
         printOptions.options = PrintOptions()
     }
@@ -226,7 +232,9 @@ final class Interpreter {
             var f = frame
             for _ in 0..<depth { f = f?.parent }
             guard let target = f else { throw internalError(ref.name) }
-            target.slots[slot] = value
+            var old: Value? = value
+            swap(&target.slots[slot], &old)
+            ValueRelease.clear(&old)
         case .global(let id):
             setGlobal(id, value)
         case .unresolved:
@@ -494,13 +502,14 @@ final class Interpreter {
         return Closure(decl: decl, frame: frame, defaults: defaults)
     }
 
-    func dictKey(_ value: Value, span: SourceSpan) throws -> DictKey {
+    func dictKey(_ value: Value, span: SourceSpan, depth: Int = 0) throws -> DictKey {
+        if depth >= Nesting.limit { throw Nesting.tooDeep("dict key", span: span) }
         switch value {
         case .string(let s): return .string(s)
         case .number(let x): return .number(x)
         case .bool(let b): return .bool(b)
         case .none: return .none
-        case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span) })
+        case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span, depth: depth + 1) })
         case .tensor(let t) where t.rank == 0: return .number(t.scalar ?? 0)
         case .variable(let v) where v.rank == 0: return .number(v.value.scalar ?? 0)
         default:

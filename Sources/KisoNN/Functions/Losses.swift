@@ -28,7 +28,7 @@ public func crossEntropy(_ logits: Variable, _ targets: Tensor) throws -> Variab
     }
     if let bad = targets.scalars.first(where: { $0 < 0 || $0 >= Double(classes) }) {
         throw TensorError(
-            .index, "\(op): target \(Int(bad)) is out of range for \(classes) classes",
+            .index, "\(op): target \(Int(exactly: bad).map(String.init) ?? "\(bad)") is out of range for \(classes) classes",
             hint: "class indices run from 0 to \(classes - 1)")
     }
     let logProbabilities = try logits.logSoftmax(axis: -1)
