@@ -63,6 +63,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
         case .value, .empty: kind = .value
         case .linalg: kind = .linalg
         case .memory: kind = .memory
+        case .interrupted: kind = .interrupted
         }
         self.init(kind, error.message, span: span, hint: error.hint)
     }
@@ -108,6 +109,10 @@ struct SourceExcerpt {
     var caretColumn: Int
     var caretWidth: Int
 
+    /// The widest excerpt shown; a longer line is cut to a window around the caret, so an
+    /// error in a 10,000-character line prints a line, not a page.
+    static let maxWidth = 100
+
     init?(source: String, span: SourceSpan) {
         let scalars = Array(source.unicodeScalars)
         guard span.start >= 0, span.start <= scalars.count else { return nil }
@@ -124,5 +129,22 @@ struct SourceExcerpt {
         caretColumn = span.start - lineStart
         caretWidth = Swift.min(span.end, lineEnd) - span.start
         if caretWidth <= 0 { caretWidth = 1 }
+        clip()
+    }
+
+    /// Cuts a long line to ``maxWidth`` scalars around the caret, marking each cut with `…`.
+    private mutating func clip() {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > Self.maxWidth else { return }
+        caretWidth = Swift.min(caretWidth, Self.maxWidth / 2)
+        var start = Swift.max(0, caretColumn - Self.maxWidth / 4)
+        let end = Swift.min(scalars.count, start + Self.maxWidth)
+        start = Swift.max(0, end - Self.maxWidth)
+        var view = String.UnicodeScalarView()
+        if start > 0 { view.append("…") }
+        view.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { view.append("…") }
+        text = String(view)
+        caretColumn = caretColumn - start + (start > 0 ? 1 : 0)
     }
 }

@@ -38,6 +38,8 @@ public struct BuiltinInfo: Sendable, Equatable {
 public final class Session {
     /// Set by a SIGINT handler to stop a running computation; the running program stops at its
     /// next loop turn or call with an "interrupted" error. Cleared when a run starts.
+    /// A signal handler sets this and the engine's ``Interruption/requested``, which long
+    /// kernels poll between blocks of work.
     public static let interrupt = Atomic<Bool>(false)
 
     /// When true, every unsuppressed top-level expression statement is echoed (through
@@ -65,10 +67,11 @@ public final class Session {
     /// first line (for a notebook cell further down a file).
     public func run(_ source: String, origin: String = "<input>", line: Int = 1) -> RunResult {
         Session.interrupt.store(false, ordering: .relaxed)
+        Interruption.requested.store(false, ordering: .relaxed)
         var parser = Parser(source: source, line: line)
         let statements = parser.parseProgram()
         if !parser.errors.isEmpty {
-            return RunResult(errors: parser.errors.map { located($0, origin) })
+            return RunResult(errors: Session.capped(parser.errors).map { located($0, origin) })
         }
         var resolver = Resolver(intern: interpreter.intern)
         resolver.resolve(statements)
@@ -84,6 +87,21 @@ public final class Session {
                 return RunResult(errors: [KisoError(.value, "\(error)", origin: origin)])
             }
         }
+    }
+
+    /// The most errors one run reports. A binary file or a line of 20,000 stray characters
+    /// makes an error per character; showing each with its source line would print for minutes.
+    public static let maxReportedErrors = 10
+
+    /// The first ``maxReportedErrors`` of `errors`, and a last one counting the rest.
+    static func capped(_ errors: [KisoError]) -> [KisoError] {
+        guard errors.count > maxReportedErrors else { return errors }
+        let rest = errors.count - maxReportedErrors
+        return Array(errors.prefix(maxReportedErrors)) + [
+            KisoError(
+                errors[maxReportedErrors].kind, "\(rest) more error\(rest == 1 ? "" : "s") not shown",
+                hint: "fix the errors above and run again; is this file Kiso source?")
+        ]
     }
 
     private func located(_ error: KisoError, _ origin: String) -> KisoError {

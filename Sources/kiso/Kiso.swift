@@ -70,6 +70,7 @@ struct Kiso: ParsableCommand {
     /// Parses the command line and runs it, mapping every outcome to the documented exit status.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        MemoryLimit.apply()
         // A root command with a FILE argument cannot also dispatch subcommands, so the notebook
         // commands have a root of their own.
         let isSubcommand = arguments.first.map { KisoNotebookCommands.names.contains($0) } ?? false
