@@ -58,9 +58,14 @@ public final class Session {
 
     /// A session whose `print` output goes to `output` as it happens (each call's text ends
     /// with its newline).
-    public init(output: @escaping (String) -> Void) {
+    public convenience init(output: @escaping (String) -> Void) {
+        self.init(output: output, registry: Registry())
+    }
+
+    /// A session over `registry` (tests use it to add builtins and object types of their own).
+    init(output: @escaping (String) -> Void, registry: Registry) {
         self.output = output
-        interpreter = Interpreter(output: output, registry: Registry())
+        interpreter = Interpreter(output: output, registry: registry)
     }
 
     /// Parses and runs `source`; `origin` names it in errors and `line` is the number of its
@@ -188,12 +193,8 @@ public final class Session {
                 let value = interpreter.globals[id] ?? interpreter.builtinsBySymbol[id]
             {
                 switch value {
-                case .generator: names = Array(interpreter.registry.generatorMethods.keys)
-                case .optimizer: names = Array(interpreter.registry.optimizerMethods.keys) + ["lr"]
-                case .tensor:
-                    names =
-                        ["shape", "ndim", "size", "T", "dtype"]
-                        + interpreter.registry.functions.filter(\.isTensorMethod).map(\.name)
+                case .object(let object): names = object.objectType.memberNames
+                case .tensor, .variable: names = ObjectType.tensor.memberNames + interpreter.tensorMethodNames
                 default: names = []
                 }
             }
@@ -207,21 +208,29 @@ public final class Session {
         return names.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// Help for a builtin, Generator method (`rng.normal` or `normal`), variable or keyword:
-    /// the signature, the one-line doc and an example; nil when the name is unknown.
+    /// Help for a builtin, an object type (`Generator`), a member of one (`rng.normal`, `opt.lr`,
+    /// `x.shape`, or `normal` alone), a variable or a keyword: the signature, the one-line doc
+    /// and an example; nil when the name is unknown.
     public func help(_ name: String) -> String? {
         let registry = interpreter.registry
         var key = name
-        if let dot = name.lastIndex(of: ".") { key = String(name[name.index(after: dot)...]) }
-        if name.contains("."), let method = registry.generatorMethods[key] {
-            return helpText(method, prefix: "rng.")
+        if let dot = name.lastIndex(of: ".") {
+            key = String(name[name.index(after: dot)...])
+            let base = String(name[..<dot])
+            if let type = memberOwner(base), let text = type.help(key) { return text }
+            if let type = memberOwner(base), type === ObjectType.tensor, let builtin = registry.byName[key],
+                builtin.isTensorMethod
+            {
+                return helpText(builtin, prefix: "")
+            }
         }
         if let builtin = registry.byName[key] {
             var text = helpText(builtin, prefix: "")
-            if let method = registry.generatorMethods[key] { text += "\n\n" + helpText(method, prefix: "rng.") }
+            for type in registry.objectTypes { if let member = type.help(key) { text += "\n\n" + member } }
             return text
         }
-        if let method = registry.generatorMethods[key] { return helpText(method, prefix: "rng.") }
+        if let type = registry.objectTypes.first(where: { $0.name == key }) { return type.help }
+        if let member = registry.objectTypes.lazy.compactMap({ $0.help(key) }).first { return member }
         if let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
             if case .function(let f) = value {
                 return "\(interpreter.signature(of: f.decl))\n  a function defined in this session"
@@ -233,6 +242,19 @@ public final class Session {
         }
         if let keyword = Keyword(rawValue: key) { return keywordHelp(keyword) }
         return nil
+    }
+
+    /// The object type whose members `base.` names: a variable's type, else a type named
+    /// `base` or conventionally received as `base` (`rng`, `opt`).
+    private func memberOwner(_ base: String) -> ObjectType? {
+        if let id = interpreter.symbolIDs[base], let value = interpreter.globals[id] {
+            switch value {
+            case .object(let object): return object.objectType
+            case .tensor, .variable: return .tensor
+            default: return nil
+            }
+        }
+        return interpreter.registry.objectType(named: base)
     }
 
     private func helpText(_ builtin: Builtin, prefix: String) -> String {
@@ -304,26 +326,21 @@ public final class Session {
         return try result.get()
     }
 
-    /// Every builtin function and Generator method, in documentation order.
+    /// Every builtin function, then every object type's attributes and methods (`rng.normal`,
+    /// `opt.lr`, `x.shape`), in documentation order.
     public static func builtinCatalog() -> [BuiltinInfo] {
         let registry = Registry()
         var infos = registry.functions.map {
             BuiltinInfo(name: $0.name, signature: $0.signature, doc: $0.doc, example: $0.example, category: $0.category)
         }
-        for (name, method) in registry.generatorMethods.sorted(by: { $0.key < $1.key }) {
-            let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
-            infos.append(
-                BuiltinInfo(
-                    name: "rng." + name, signature: "rng.\(name)(\(parameters))", doc: method.doc,
-                    example: method.example,
-                    category: method.category))
-        }
-        for (name, method) in registry.optimizerMethods.sorted(by: { $0.key < $1.key }) {
-            let parameters = method.parameters.dropFirst().map(\.signatureText).joined(separator: ", ")
-            infos.append(
-                BuiltinInfo(
-                    name: "opt." + name, signature: "opt.\(name)(\(parameters))", doc: method.doc,
-                    example: method.example, category: method.category))
+        for type in registry.objectTypes {
+            for member in type.attributes.map(\.name) + type.methods.map(\.name).sorted() {
+                guard let entry = type.entry(member) else { continue }
+                infos.append(
+                    BuiltinInfo(
+                        name: type.receiverName + "." + member, signature: entry.signature, doc: entry.doc,
+                        example: entry.example, category: type.category))
+            }
         }
         return infos
     }

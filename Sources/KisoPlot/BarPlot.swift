@@ -40,9 +40,10 @@ struct BarRenderer {
             TextLayout.truncated(TextLayout.sanitized($0), to: 30, ellipsis: context.ellipsis)
         }
         let labelWidth = labels.reduce(0) { Swift.max($0, DisplayWidth.of($1)) }
+        let format = NumberFormat.uniform(for: data.values)
         let texts = data.values.enumerated().map { index, value in
             if let valueTexts = data.valueTexts, index < valueTexts.count { return valueTexts[index] }
-            return NumberFormat.compact(value)
+            return format(value)
         }
         var width = PlotSize.clamp(plot.width, PlotSize.widthRange, fallback: 40)
         if let budget = context.widthBudget {

@@ -71,9 +71,25 @@ struct HeatmapRenderer {
             block = map(scale)
         } else {
             block = annotated(scale)
-            // Chosen automatically, the annotated form gives way to the compact map when too wide.
-            if data.annotate == nil, let budget = context.widthBudget, block.width > budget {
-                block = map(scale)
+            if let budget = context.widthBudget, block.width > budget {
+                if data.annotate == nil {
+                    // Chosen automatically, the annotated form gives way to the compact map.
+                    block = map(scale)
+                } else {
+                    // Asked for, the numbers first lose decimals; if they still do not fit, the
+                    // map is drawn and says why the numbers are missing.
+                    var decimals = annotationDecimals - 1
+                    block = annotated(scale, decimals: Swift.max(0, decimals))
+                    while block.width > budget && decimals > 0 {
+                        decimals -= 1
+                        block = annotated(scale, decimals: decimals)
+                    }
+                    if block.width > budget {
+                        block = map(scale)
+                        let note = " values not shown: they need \(annotatedWidth) columns, the display has \(budget)"
+                        block.lines.append(StyledLine(TextLayout.truncated(note, to: budget, ellipsis: context.ellipsis)))
+                    }
+                }
             }
         }
         if let note = skippedNote(nonFinite, noun: "cell") { block.lines.append(StyledLine(" " + note)) }
@@ -82,12 +98,24 @@ struct HeatmapRenderer {
 
     // MARK: annotated
 
-    private func annotated(_ scale: ColorScale) -> TextBlock {
-        let largest = data.matrix.joined().filter(\.isFinite).map(abs).max() ?? 0
+    /// The largest finite magnitude in the matrix.
+    private var largest: Double { data.matrix.joined().filter(\.isFinite).map(abs).max() ?? 0 }
+
+    /// Decimals for the annotations: two under 10, one under 100, none above.
+    private var annotationDecimals: Int { largest < 10 ? 2 : largest < 100 ? 1 : 0 }
+
+    /// The width the annotated form takes with its usual decimals.
+    private var annotatedWidth: Int { annotated(ColorScale(low: 0, high: 1)).width }
+
+    /// Every cell with its value written in one format (a zero as `0.00` beside `0.25`).
+    private func annotated(_ scale: ColorScale, decimals: Int? = nil) -> TextBlock {
+        let largest = self.largest
+        let places = decimals ?? annotationDecimals
+        let zero = NumberFormat.fixed(0, decimals: places, zero: nil)
         func text(_ v: Double) -> String {
             if !v.isFinite { return NumberFormat.compact(v) }
             if largest >= 1e5 { return NumberFormat.compact(v, significant: 3) }
-            return NumberFormat.fixed(v, decimals: largest < 10 ? 2 : largest < 100 ? 1 : 0)
+            return NumberFormat.fixed(v, decimals: places, zero: zero)
         }
         var texts: [[String]] = []
         var textWidth = 1

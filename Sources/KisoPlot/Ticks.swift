@@ -88,14 +88,54 @@ public enum NumberFormat {
         return sign + place(mantissaDigits, pointShift: exponent - digits + 1)
     }
 
-    /// `value` rounded to `decimals` places, trailing zeros kept (tick labels line up).
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    /// One format for every value of a plot, chosen from the data's range (as UnicodePlots.jl
+    /// does), so that labels side by side have the same number of decimals: the largest magnitude
+    /// gets `significant` digits and every other value the same decimals; whole numbers stay
+    /// whole. Magnitudes from 10⁶ up or under 10⁻⁴, and values so far apart that shared decimals
+    /// would hide the small ones, get `significant` digits each instead.
+    public static func uniform(for values: [Double], significant: Int = 3) -> @Sendable (Double) -> String {
+        let finite = values.filter(\.isFinite)
+        let largest = finite.map(abs).max() ?? 0
+        let digits = Swift.min(15, Swift.max(1, significant))
+        if largest >= 1e6 || (largest < 1e-4 && largest > 0) {
+            return { value in compact(value, significant: digits) }
+        }
+        if largest == 0 || finite.allSatisfy({ $0 == $0.rounded() }) {
+            return { value in value.isFinite ? fixed(value, decimals: 0, zero: "0") : compact(value) }
+        }
+        // The largest value's significant digits set the most decimals any label may need;
+        // fewer serve when every value already ends sooner (0.61 and 0.05, not 0.610 and 0.050).
+        let most = Swift.max(0, digits - 1 - Int(floor(log10(largest))))
+        // Values spanning many orders of magnitude (gradient norms that vanish) would read as
+        // 0.00 with shared decimals: they share significant digits instead.
+        if let smallest = finite.filter({ $0 != 0 }).map(abs).min(),
+            1 - Int(floor(log10(smallest))) > most + 1
+        {
+            return { value in compact(value, significant: digits) }
+        }
+        var decimals = 0
+        while decimals < most
+            && !finite.allSatisfy({
+                ($0 * pow10(decimals)).rounded() * pow10(most - decimals) == ($0 * pow10(most)).rounded()
+            })
+        {
+            decimals += 1
+        }
+        let places = decimals
+        let zero = fixed(0, decimals: places, zero: nil)
+        return { value in value.isFinite ? fixed(value, decimals: places, zero: zero) : compact(value) }
+    }
+
+    /// `value` rounded to `decimals` places, trailing zeros kept (tick labels line up). A value
+    /// that rounds to zero is written `zero` when given (tick labels use a bare "0"), otherwise
+    /// with its decimals, so that it lines up with its neighbours.
+    static func fixed(_ value: Double, decimals: Int, zero: String? = "0") -> String {
         let places = Swift.min(12, Swift.max(0, decimals))
         let scaled = (abs(value) * pow10(places)).rounded()
         guard scaled < 9e15 else { return compact(value) }
-        if scaled == 0 { return "0" }
+        if scaled == 0, let zero { return zero }
+        let sign = value < 0 && scaled > 0 ? "-" : ""
         let digits = String(Int64(scaled))
-        let sign = value < 0 ? "-" : ""
         if places == 0 { return sign + digits }
         let padded = String(repeating: "0", count: Swift.max(0, places + 1 - digits.count)) + digits
         let split = padded.index(padded.endIndex, offsetBy: -places)

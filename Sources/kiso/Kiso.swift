@@ -48,7 +48,7 @@ struct Kiso: ParsableCommand {
         }
         if let file {
             guard FileSystem.exists(file), !FileSystem.isDirectory(file) else {
-                throw Failure.usage("no such file: \(file)")
+                throw Failure.usage(Kiso.unknownArgumentMessage(file))
             }
             if file.hasSuffix(".md") {
                 throw Failure.usage(
@@ -67,10 +67,39 @@ struct Kiso: ParsableCommand {
         throw Exit(ScriptRunner.run(StandardStreams.readAllInput(), origin: "<stdin>"))
     }
 
+    /// What `kiso WORD` says when WORD is neither a file nor a command.
+    static func unknownArgumentMessage(_ word: String) -> String {
+        let commands = (KisoNotebookCommands.names + ["help"]).joined(separator: ", ")
+        if FileSystem.isDirectory(word) { return "\(word) is a folder; give a .kiso script or one of the commands: \(commands)" }
+        let looksLikeFile = word.contains("/") || word.contains(".")
+        return looksLikeFile
+            ? "no such file: \(word)"
+            : "`\(word)` is neither a file nor a command; the commands are \(commands)"
+    }
+
+    /// `kiso help [COMMAND]` as `kiso [COMMAND] --help`, the way git and cargo read it.
+    static func helpRewritten(_ arguments: [String]) throws -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        guard let command = arguments.dropFirst().first else { return ["--help"] }
+        guard KisoNotebookCommands.names.contains(command) else {
+            let commands = KisoNotebookCommands.names.joined(separator: ", ")
+            throw Failure.usage("no command `\(command)` to explain; the commands are \(commands)")
+        }
+        return [command, "--help"]
+    }
+
     /// Parses the command line and runs it, mapping every outcome to the documented exit status.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
         MemoryLimit.apply()
+        let arguments: [String]
+        do {
+            arguments = try helpRewritten(Array(CommandLine.arguments.dropFirst()))
+        } catch let failure as Failure {
+            StandardStreams.writeError("kiso: " + failure.message)
+            StandardStreams.exit(failure.status)
+        } catch {
+            StandardStreams.exit(2)
+        }
         // A root command with a FILE argument cannot also dispatch subcommands, so the notebook
         // commands have a root of their own.
         let isSubcommand = arguments.first.map { KisoNotebookCommands.names.contains($0) } ?? false

@@ -26,7 +26,7 @@ enum MetaCommand: Equatable {
         ("help", "[NAME]", "this overview, or help for one function or keyword (also ?NAME)"),
         ("vars", "", "the variables: name, kind and shape"),
         ("shapes", "EXPR", "every subexpression of EXPR with its shape, innermost first"),
-        ("time", "EXPR", "run EXPR, print its value and the wall time it took"),
+        ("time", "EXPR", "run EXPR, print its value, then time it over repeated runs (like %timeit)"),
         ("load", "FILE", "run a .kiso script or every cell of a notebook .md in this session"),
         ("save", "FILE", "write this session's inputs and outputs as a notebook"),
         ("reset", "", "forget every variable"),

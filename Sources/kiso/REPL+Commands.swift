@@ -109,11 +109,32 @@ extension REPL {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String($0).trimmed() }.joined(separator: " ")
     }
 
+    /// Runs `expression` once, showing its value, then times it over repeated loops like
+    /// IPython's `%timeit`; Ctrl-C or an error stops the repeats and reports what was measured.
     private func time(_ expression: String) {
         let start = Clock.now()
-        let succeeded = evaluate(expression)
-        let elapsed = Clock.now() - start
-        if succeeded { StandardStreams.writeLine(style.dim("time: " + Clock.format(seconds: elapsed))) }
+        guard evaluate(expression) else { return }
+        let first = Clock.now() - start
+        let (loops, repeats) = TimeitPlan().shape(firstRun: first)
+        var perLoop: [Double] = []
+        session.echoEachExpression = false
+        defer { session.echoEachExpression = true }
+        repeating: for _ in 0..<repeats {
+            let loopStart = Clock.now()
+            for _ in 0..<loops {
+                let result = session.run(expression)
+                if !result.errors.isEmpty {
+                    if result.error?.kind == .interrupted { StandardStreams.writeLine() }
+                    break repeating
+                }
+            }
+            perLoop.append((Clock.now() - loopStart) / Double(loops))
+        }
+        guard !perLoop.isEmpty else {
+            StandardStreams.writeLine(style.dim("time: " + Clock.format(seconds: first) + " (one run)"))
+            return
+        }
+        StandardStreams.writeLine(style.dim("time: " + TimeitPlan.report(perLoopTimes: perLoop, loops: loops)))
     }
 
     private func showChapters() {

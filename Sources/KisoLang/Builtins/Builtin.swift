@@ -1,7 +1,7 @@
 import KisoTensor
 
 /// What a builtin parameter accepts. Argument checking is derived from it.
-enum ParameterKind {
+enum ParameterKind: Equatable {
     /// Anything.
     case any
     /// A tensor, or anything that becomes one (a number, a bool, a list of numbers).
@@ -24,10 +24,8 @@ enum ParameterKind {
     case tensors
     /// A function.
     case function
-    /// A random Generator (the receiver of its methods).
-    case generator
-    /// An optimizer (the receiver of its methods).
-    case optimizer
+    /// An object of the named `ObjectType` (the receiver of its methods, or an argument).
+    case object(String)
 
     /// How a message names the kind.
     var expectation: String {
@@ -43,8 +41,7 @@ enum ParameterKind {
         case .shape: return "a shape (an integer or a list of integers)"
         case .tensors: return "a list of tensors"
         case .function: return "a function"
-        case .generator: return "a random Generator"
-        case .optimizer: return "an optimizer"
+        case .object(let typeName): return withArticle(typeName)
         }
     }
 
@@ -65,8 +62,7 @@ enum ParameterKind {
         case (.shape, .number), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range): return true
         case (.tensors, .list), (.tensors, .tuple), (.tensors, .tensor): return true
         case (.function, _): return value.isCallable
-        case (.generator, .generator): return true
-        case (.optimizer, .optimizer): return true
+        case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
         case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
             (.axes, .variable), (.shape, .variable), (.tensors, .variable):
             return true
@@ -168,13 +164,6 @@ struct Arguments {
                 hint: "give a single integer")
         }
         return axes[0]
-    }
-
-    func generator(_ i: Int) throws -> KisoTensor.Generator {
-        guard case .generator(let g) = values[i] else {
-            throw Convert.mismatch("a random Generator", name(i), values[i])
-        }
-        return g.generator
     }
 }
 

@@ -5,6 +5,7 @@ import KisoTensor
 extension Registry {
     func registerTraining() {
         section("Optimizers and training")
+        register(OptimizerObject.self)
         add(
             "sgd",
             [
@@ -17,7 +18,7 @@ extension Registry {
             let optimizer = try SGD(
                 learningRate: try a.number(0), momentum: try a.number(1), nesterov: try a.bool(2),
                 weightDecay: try a.number(3))
-            return .optimizer(OptimizerBox(name: "sgd", optimizer: optimizer))
+            return .object(OptimizerObject(optimizer))
         }
         add(
             "adam",
@@ -31,7 +32,7 @@ extension Registry {
             let optimizer = try Adam(
                 learningRate: try a.number(0), beta1: try a.number(1), beta2: try a.number(2),
                 epsilon: try a.number(3), weightDecay: try a.number(4))
-            return .optimizer(OptimizerBox(name: "adam", optimizer: optimizer))
+            return .object(OptimizerObject(optimizer))
         }
         add(
             "rmsprop",
@@ -45,28 +46,7 @@ extension Registry {
             let optimizer = try RMSprop(
                 learningRate: try a.number(0), alpha: try a.number(1), epsilon: try a.number(2),
                 momentum: try a.number(3), weightDecay: try a.number(4))
-            return .optimizer(OptimizerBox(name: "rmsprop", optimizer: optimizer))
-        }
-        optimizerMethod(
-            "step", [param("params", .any), param("grads", .any), param("lr", .number, .none)],
-            doc:
-                "The parameters after one update (same structure: a tensor, list, tuple or dict); the optimizer keeps its state. lr, when given, is the learning rate from now on.",
-            example: "opt = sgd(lr=0.1); opt.step([1.0, 2.0], [0.5, 0.5])"
-        ) { a in
-            guard case .optimizer(let box) = a[0] else { throw Convert.mismatch("an optimizer", "opt", a[0]) }
-            guard Pytree.sameStructure(a[1], a[2]) else {
-                throw KisoError(
-                    .value, "step: the gradients' structure differs from the parameters'",
-                    hint: "pass the gradients grad returned for these parameters")
-            }
-            let params = try Pytree.tensorLeaves(a[1], "params")
-            let grads = try Pytree.tensorLeaves(a[2], "grads")
-            if !a.isNone(3) { box.learningRate = try a.number(3) }
-            let updated = try box.optimizer.step(params, grads)
-            return try Pytree.rebuild(a[1], leaves: updated) { original, t in
-                if case .number = original, let x = t.scalar { return .number(x) }
-                return .tensor(t)
-            }
+            return .object(OptimizerObject(optimizer))
         }
         add(
             "clip_grad_norm", [param("grads", .any), param("max_norm", .number)],

@@ -1,11 +1,11 @@
 import KisoTensor
 
-/// Every builtin, by name: the functions and the random Generator's methods.
+/// Every builtin, by name, and every object type (see `ObjectType`).
 final class Registry {
     private(set) var functions: [Builtin] = []
     private(set) var byName: [String: Builtin] = [:]
-    private(set) var generatorMethods: [String: Builtin] = [:]
-    private(set) var optimizerMethods: [String: Builtin] = [:]
+    /// The object types, in registration order; tensors' attributes first.
+    private(set) var objectTypes: [ObjectType] = [.tensor]
     private var category = ""
 
     init() {
@@ -41,28 +41,20 @@ final class Registry {
         byName[name] = builtin
     }
 
-    /// Registers a method of the random Generator; its first parameter is the Generator.
-    func method(
-        _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        _ body: @escaping (inout Arguments) throws -> Value
-    ) {
-        generatorMethods[name] = Builtin(
-            name: name, parameters: [param("rng", .generator)] + parameters, doc: doc, example: example,
-            category: "Generator methods", body: body)
+    /// Registers the object type of `objectClass`, for help, completion and the docs.
+    func register<Object: KisoObject>(_ objectClass: Object.Type) {
+        let type = Object.objectType
+        if !objectTypes.contains(where: { $0 === type }) { objectTypes.append(type) }
+    }
+
+    /// The object type called `name` (`Generator`) or whose receiver is conventionally called
+    /// `name` (`rng`).
+    func objectType(named name: String) -> ObjectType? {
+        objectTypes.first { $0.name == name } ?? objectTypes.first { $0.receiverName == name }
     }
 }
 
 extension Registry {
-    /// Registers a method of optimizers; its first parameter is the optimizer.
-    func optimizerMethod(
-        _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        _ body: @escaping (inout Arguments) throws -> Value
-    ) {
-        optimizerMethods[name] = Builtin(
-            name: name, parameters: [param("opt", .optimizer)] + parameters, doc: doc, example: example,
-            category: "Optimizer methods", body: body)
-    }
-
     /// Gives the registered builtin `name` its implementation for differentiated arguments.
     func differentiable(_ name: String, _ body: @escaping (inout Arguments) throws -> Value) {
         byName[name]?.tracedBody = body

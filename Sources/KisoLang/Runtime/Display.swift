@@ -68,10 +68,9 @@ extension Value {
             return "<function \(f.decl.name)(\(f.decl.parameters.map(\.name).joined(separator: ", ")))>"
         case .builtin(let b): return "<builtin \(b.signature)>"
         case .method(let m): return "<method \(m.builtin.name) of \(m.receiver.kindName)>"
-        case .generator: return "Generator(PCG64)"
         case .plot(let p): return p.summary
         case .variable(let v): return tensorRepr(v.value)
-        case .optimizer(let o): return o.description
+        case .object(let o): return o.objectType.text(self)
         }
     }
 }

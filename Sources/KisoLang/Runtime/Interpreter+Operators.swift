@@ -171,7 +171,7 @@ extension Interpreter {
                 .value,
                 "the truth of a tensor with \(t.count) elements (shape \(formatShape(t.shape))) is ambiguous",
                 span: span, hint: "use any(…) or all(…) to ask about its elements")
-        case .function, .builtin, .method, .generator, .plot, .optimizer: return true
+        case .function, .builtin, .method, .plot, .object: return true
         }
     }
 
@@ -192,10 +192,16 @@ extension Interpreter {
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
         case (.function(let x), .function(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
+<<<<<<< HEAD
         case (.generator(let x), .generator(let y)): return x === y
         case (.optimizer(let x), .optimizer(let y)): return x === y
         case (.variable(let x), _): return try valuesEqual(.tensor(x.value), b, depth: depth)
         case (_, .variable(let y)): return try valuesEqual(a, .tensor(y.value), depth: depth)
+=======
+        case (.object(let x), .object(let y)): return x === y
+        case (.variable(let x), _): return valuesEqual(.tensor(x.value), b)
+        case (_, .variable(let y)): return valuesEqual(a, .tensor(y.value))
+>>>>>>> main
         default: return false
         }
     }
@@ -357,65 +363,41 @@ extension Interpreter {
 
     // MARK: - Attributes
 
+    /// `receiver.name`: an attribute's value or a bound method, as the receiver's `ObjectType`
+    /// declares them; on tensors also every builtin whose first parameter takes a tensor.
     func attribute(_ receiver: Value, _ name: String, span: SourceSpan) throws -> Value {
-        if case .tensor(let t) = receiver {
-            switch name {
-            case "shape": return .tuple(t.shape.map { .number(Double($0)) })
-            case "ndim": return .number(Double(t.rank))
-            case "size": return .number(Double(t.count))
-            case "T": return .tensor(t.T)
-            case "dtype": return .string(t.dtype.description)
-            default: break
-            }
-        }
-        if case .variable(let v) = receiver {
-            switch name {
-            case "shape": return .tuple(v.shape.map { .number(Double($0)) })
-            case "ndim": return .number(Double(v.rank))
-            case "size": return .number(Double(v.count))
-            case "T": return .traced(try engine(span) { try v.transposed() })
-            case "dtype": return .string(v.dtype.description)
-            default: break
-            }
-        }
-        if case .optimizer(let box) = receiver {
-            if name == "lr" { return .number(box.learningRate) }
-            if let method = registry.optimizerMethods[name] {
-                return .method(BoundMethod(receiver: receiver, builtin: method))
-            }
-            throw KisoError(
-                .name, "an optimizer has no attribute `\(name)`", span: span,
-                hint: "optimizers have .step(params, grads) and .lr")
-        }
-        if case .generator = receiver {
-            if let method = registry.generatorMethods[name] {
-                return .method(BoundMethod(receiver: receiver, builtin: method))
-            }
-            throw KisoError(
-                .name, "a random Generator has no method `\(name)`", span: span,
-                hint: closestName(to: name, among: Array(registry.generatorMethods.keys)).map {
-                    "did you mean `\($0)`?"
+        do {
+            switch receiver {
+            case .object(let object):
+                let type = object.objectType
+                if let member = try type.member(name, of: receiver) { return member }
+                throw type.unknownMember(name)
+            case .tensor, .variable:
+                let type = ObjectType.tensor
+                if let member = try type.member(name, of: receiver) { return member }
+                if let builtin = registry.byName[name], builtin.isTensorMethod {
+                    return .method(BoundMethod(receiver: receiver, builtin: builtin))
                 }
-                    ?? "its methods are " + registry.generatorMethods.keys.sorted().joined(separator: ", "))
-        }
-        if let builtin = registry.byName[name], builtin.isTensorMethod {
-            if builtin.parameters[0].kind.accepts(receiver) {
-                return .method(BoundMethod(receiver: receiver, builtin: builtin))
+                throw type.unknownMember(name, extra: tensorMethodNames, more: "and methods such as .sum()")
+            default:
+                if let builtin = registry.byName[name], builtin.isTensorMethod,
+                    builtin.parameters[0].kind.accepts(receiver)
+                {
+                    return .method(BoundMethod(receiver: receiver, builtin: builtin))
+                }
+                let suggestion = closestName(to: name, among: ObjectType.tensor.memberNames + tensorMethodNames)
+                throw KisoError(
+                    .type, "\(receiver.kindName) has no attribute `\(name)`",
+                    hint: suggestion.map { "did you mean `\($0)`?" })
             }
+        } catch let error as TensorError {
+            throw KisoError(error, span: span)
+        } catch var error as KisoError {
+            if error.span == nil { error.span = span }
+            throw error
         }
-        let attributes = ["shape", "ndim", "size", "T", "dtype"]
-        let methods = registry.functions.filter(\.isTensorMethod).map(\.name)
-        let suggestion = closestName(to: name, among: attributes + methods)
-        switch receiver {
-        case .tensor, .variable:
-            throw KisoError(
-                .name, "a tensor has no attribute `\(name)`", span: span,
-                hint: suggestion.map { "did you mean `\($0)`?" }
-                    ?? "tensors have .shape .ndim .size .T .dtype and methods such as .sum()")
-        default: break
-        }
-        throw KisoError(
-            .type, "\(receiver.kindName) has no attribute `\(name)`", span: span,
-            hint: suggestion.map { "did you mean `\($0)`?" })
     }
+
+    /// The builtins `x.f(…)` reaches on a tensor.
+    var tensorMethodNames: [String] { registry.functions.filter(\.isTensorMethod).map(\.name) }
 }

@@ -1,4 +1,3 @@
-import KisoNN
 import KisoTensor
 
 /// A Kiso value. Containers are Swift values, so assignment copies (`b = a; b[0] = 9` leaves
@@ -16,13 +15,12 @@ enum Value {
     case function(Closure)
     case builtin(Builtin)
     case method(BoundMethod)
-    case generator(GeneratorBox)
     case plot(PlotValue)
     /// A tensor being differentiated: the value plus its place on the tapes of the enclosing
     /// `grad` calls. Only tracked variables live here; see `Value.traced`.
     case variable(Variable)
-    /// An optimizer object (`sgd(…)`, `adam(…)`, `rmsprop(…)`) with its state.
-    case optimizer(OptimizerBox)
+    /// An object: a random Generator, an optimizer, … — whatever its `ObjectType` declares.
+    case object(any KisoObject)
 
     /// The kind as a learner reads it: "a number", "a tensor", ….
     var kindName: String {
@@ -38,10 +36,9 @@ enum Value {
         case .range: return "a range"
         case .function, .method: return "a function"
         case .builtin: return "a builtin function"
-        case .generator: return "a random Generator"
         case .plot: return "a plot"
         case .variable: return "a tensor"
-        case .optimizer: return "an optimizer"
+        case .object(let o): return o.objectType.kindName
         }
     }
 
@@ -59,10 +56,9 @@ enum Value {
         case .range: return "range"
         case .function, .method: return "function"
         case .builtin: return "builtin"
-        case .generator: return "Generator"
         case .plot: return "plot"
         case .variable(let v): return "tensor \(v.dtype)"
-        case .optimizer: return "optimizer"
+        case .object(let o): return o.objectType.name
         }
     }
 
@@ -175,70 +171,5 @@ final class BoundMethod {
     init(receiver: Value, builtin: Builtin) {
         self.receiver = receiver
         self.builtin = builtin
-    }
-}
-
-/// A random Generator as a Kiso object.
-final class GeneratorBox {
-    let generator: KisoTensor.Generator
-    let seed: String
-
-    init(generator: KisoTensor.Generator, seed: String) {
-        self.generator = generator
-        self.seed = seed
-    }
-}
-
-/// An optimizer as a Kiso object: `opt.step(params, grads)` returns new parameters and keeps the
-/// optimizer's state (momentum, Adam's moments) in the box between steps.
-final class OptimizerBox {
-    /// The optimizer's name, as in `sgd(…)`.
-    let name: String
-    /// The update rule and its state.
-    var optimizer: any Optimizer
-    /// The learning rate the next step uses.
-    var learningRate: Double {
-        get {
-            switch optimizer {
-            case let o as SGD: return o.learningRate
-            case let o as Adam: return o.learningRate
-            case let o as RMSprop: return o.learningRate
-            default: return .nan
-            }
-        }
-        set {
-            switch optimizer {
-            case var o as SGD:
-                o.learningRate = newValue
-                optimizer = o
-            case var o as Adam:
-                o.learningRate = newValue
-                optimizer = o
-            case var o as RMSprop:
-                o.learningRate = newValue
-                optimizer = o
-            default: break
-            }
-        }
-    }
-    /// The optimizer as the call that makes it would be written: `sgd(lr=0.1, momentum=0.9, …)`.
-    var description: String {
-        func n(_ x: Double) -> String { formatNumber(x) }
-        switch optimizer {
-        case let o as SGD:
-            return "sgd(lr=\(n(o.learningRate)), momentum=\(n(o.momentum)), nesterov=\(o.nesterov))"
-        case let o as Adam:
-            return
-                "adam(lr=\(n(o.learningRate)), beta1=\(n(o.beta1)), beta2=\(n(o.beta2)), eps=\(n(o.epsilon))) after \(o.stepCount) step\(o.stepCount == 1 ? "" : "s")"
-        case let o as RMSprop:
-            return
-                "rmsprop(lr=\(n(o.learningRate)), alpha=\(n(o.alpha)), eps=\(n(o.epsilon)), momentum=\(n(o.momentum)))"
-        default: return name
-        }
-    }
-
-    init(name: String, optimizer: any Optimizer) {
-        self.name = name
-        self.optimizer = optimizer
     }
 }

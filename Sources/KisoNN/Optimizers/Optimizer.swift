@@ -6,6 +6,8 @@ import KisoTensor
 /// Parameters are matched to their state by position, so pass them in the same order every
 /// step (a tree's leaves always come in the same order).
 public protocol Optimizer {
+    /// The step size the next update uses; a schedule may change it between steps.
+    var learningRate: Double { get set }
     /// The updated parameters after one step on `grads`.
     mutating func step(_ params: [Tensor], _ grads: [Tensor]) throws -> [Tensor]
 }

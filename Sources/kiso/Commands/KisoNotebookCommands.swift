@@ -8,8 +8,8 @@ struct KisoNotebookCommands: ParsableCommand {
         subcommands: [RunCommand.self, StepCommand.self, ChaptersCommand.self]
     )
 
-    /// The subcommands' names.
-    static let names: Set<String> = ["run", "step", "chapters"]
+    /// The subcommands' names, in the order `--help` lists them.
+    static var names: [String] { configuration.subcommands.map { $0._commandName } }
 
     /// The usage line of the subcommand named first in `arguments`.
     static func usageString(for arguments: [String]) -> String {

@@ -1,0 +1,88 @@
+import KisoTensor
+
+/// NumPy's `Generator` (PCG64) as a Kiso object: `rng = default_rng(1); rng.normal(0, 1, [3])`.
+extension KisoTensor.Generator: KisoObject {
+    static let objectType = ObjectType(
+        "Generator", of: KisoTensor.Generator.self, receiver: "rng",
+        doc: "A random Generator (PCG64) with NumPy's draws; made by default_rng(seed).",
+        example: "rng = default_rng(1); rng.normal(0, 1, [2, 3])"
+    ) { t in
+        t.text { _ in "Generator(PCG64)" }
+        t.method(
+            "random", [param("size", .shape, .none)], doc: "Uniform floats on [0, 1).", example: "rng.random([2, 2])"
+        ) { g, a in
+            .tensor(try g.random(try a.optionalShape("size")))
+        }
+        t.method(
+            "standard_normal", [param("size", .shape, .none)], doc: "Standard normal floats.",
+            example: "rng.standard_normal(3)"
+        ) { g, a in
+            .tensor(try g.standardNormal(try a.optionalShape("size")))
+        }
+        t.method(
+            "normal", [param("loc", .tensor, .int(0)), param("scale", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Normal draws with mean loc and standard deviation scale.", example: "rng.normal(0, 1, [3, 6])"
+        ) { g, a in
+            let size = try a.optionalShape("size")
+            if case .number(let loc) = try a["loc"], case .number(let scale) = try a["scale"] {
+                return .tensor(try g.normal(loc: loc, scale: scale, size: size))
+            }
+            return .tensor(try g.normal(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: size))
+        }
+        t.method(
+            "uniform", [param("low", .tensor, .int(0)), param("high", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Uniform draws on [low, high).", example: "rng.uniform(-1, 1, [3])"
+        ) { g, a in
+            let size = try a.optionalShape("size")
+            if case .number(let low) = try a["low"], case .number(let high) = try a["high"] {
+                return .tensor(try g.uniform(low: low, high: high, size: size))
+            }
+            return .tensor(try g.uniform(low: try a.tensor("low"), high: try a.tensor("high"), size: size))
+        }
+        t.method(
+            "integers",
+            [
+                param("low", .int), param("high", .int, .none), param("size", .shape, .none),
+                param("endpoint", .bool, .bool(false)),
+            ], doc: "Random integers in [low, high) (or [low, high] with endpoint).",
+            example: "rng.integers(0, 10, [5])"
+        ) { g, a in
+            .tensor(
+                try g.integers(
+                    try a.int("low"), try a.optionalInt("high"), size: try a.optionalShape("size"),
+                    endpoint: try a.bool("endpoint")))
+        }
+        t.method(
+            "choice",
+            [
+                param("a", .tensor), param("size", .shape, .none), param("replace", .bool, .bool(true)),
+                param("p", .tensor, .none),
+            ], doc: "Random elements of a (or of range(a) for a number).", example: "rng.choice(10, 3, replace=false)"
+        ) { g, a in
+            let size = try a.optionalShape("size")
+            let p = try a.optionalTensor("p")?.scalars
+            let replace = try a.bool("replace")
+            if case .number = try a["a"] {
+                return .tensor(try g.choice(try a.int("a"), size: size, replace: replace, p: p))
+            }
+            return .tensor(try g.choice(try a.tensor("a"), size: size, replace: replace, p: p))
+        }
+        t.method(
+            "permutation", [param("x", .tensor)], doc: "A random ordering of range(x) (a number) or of x's rows.",
+            example: "rng.permutation(5)"
+        ) { g, a in
+            if case .number = try a["x"] { return .tensor(try g.permutation(try a.int("x"))) }
+            return .tensor(try g.permutation(try a.tensor("x")))
+        }
+        t.method(
+            "shuffle", [param("x", .tensor)],
+            doc: "x with its rows in random order. Values are values: the result is returned, x is unchanged.",
+            example: "x = rng.shuffle(x)"
+        ) { g, a in
+            var x = try a.tensor("x")
+            try g.shuffle(&x)
+            return .tensor(x)
+        }
+        t.declareDistributions()
+    }
+}

@@ -1,0 +1,106 @@
+import KisoTensor
+
+/// NumPy's legacy `RandomState` (MT19937) as a Kiso object, for reproducing code written with
+/// `np.random.RandomState(seed)`: `rs = RandomState(0); rs.randn(2, 3)`.
+extension RandomState: KisoObject {
+    static let objectType = ObjectType(
+        "RandomState", of: RandomState.self, receiver: "rs",
+        doc: "NumPy's legacy random generator (MT19937), with its own stream; made by RandomState(seed).",
+        example: "rs = RandomState(0); rs.randn(2, 3)"
+    ) { t in
+        t.text { _ in "RandomState(MT19937)" }
+        t.method(
+            "seed", [param("seed", .int)], doc: "Reseeds this generator in place.",
+            example: "rs = RandomState(0); rs.seed(1); rs.rand(2)"
+        ) { rs, a in
+            try rs.seed(try a.int("seed"))
+            return .none
+        }
+        t.method(
+            "rand", [rest("shape")], doc: "Uniform floats on [0, 1), the dimensions given as arguments.",
+            example: "rs = RandomState(0); rs.rand(2, 3)"
+        ) { rs, a in
+            let shape = try shapeArguments(try a["shape"], "shape")
+            return .tensor(try rs.randomSample(shape.isEmpty ? nil : shape))
+        }
+        t.method(
+            "randn", [rest("shape")], doc: "Standard normal floats, the dimensions given as arguments.",
+            example: "rs = RandomState(0); rs.randn(2, 3)"
+        ) { rs, a in
+            let shape = try shapeArguments(try a["shape"], "shape")
+            return .tensor(try rs.standardNormal(shape.isEmpty ? nil : shape))
+        }
+        t.method(
+            "random", [param("size", .shape, .none)], doc: "Uniform floats on [0, 1).",
+            example: "rs = RandomState(0); rs.random([2, 2])"
+        ) { rs, a in
+            .tensor(try rs.random(try a.optionalShape("size")))
+        }
+        t.method(
+            "standard_normal", [param("size", .shape, .none)], doc: "Standard normal floats (the polar method).",
+            example: "rs = RandomState(0); rs.standard_normal(3)"
+        ) { rs, a in
+            .tensor(try rs.standardNormal(try a.optionalShape("size")))
+        }
+        t.method(
+            "normal", [param("loc", .tensor, .int(0)), param("scale", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Normal draws with mean loc and standard deviation scale.",
+            example: "rs = RandomState(0); rs.normal(0, 2, [3])"
+        ) { rs, a in
+            let size = try a.optionalShape("size")
+            if case .number(let loc) = try a["loc"], case .number(let scale) = try a["scale"] {
+                return .tensor(try rs.normal(loc: loc, scale: scale, size: size))
+            }
+            return .tensor(try rs.normal(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: size))
+        }
+        t.method(
+            "uniform", [param("low", .tensor, .int(0)), param("high", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Uniform draws on [low, high).", example: "rs = RandomState(0); rs.uniform(-1, 1, [3])"
+        ) { rs, a in
+            let size = try a.optionalShape("size")
+            if case .number(let low) = try a["low"], case .number(let high) = try a["high"] {
+                return .tensor(try rs.uniform(low: low, high: high, size: size))
+            }
+            return .tensor(try rs.uniform(low: try a.tensor("low"), high: try a.tensor("high"), size: size))
+        }
+        t.method(
+            "randint", [param("low", .int), param("high", .int, .none), param("size", .shape, .none)],
+            doc: "Random integers in [low, high) (in [0, low) without high).",
+            example: "rs = RandomState(0); rs.randint(0, 10, [5])"
+        ) { rs, a in
+            .tensor(try rs.randint(try a.int("low"), try a.optionalInt("high"), size: try a.optionalShape("size")))
+        }
+        t.method(
+            "choice",
+            [
+                param("a", .tensor), param("size", .shape, .none), param("replace", .bool, .bool(true)),
+                param("p", .tensor, .none),
+            ], doc: "Random elements of a 1-d a (or of range(a) for a number).",
+            example: "rs = RandomState(0); rs.choice(10, 3, replace=false)"
+        ) { rs, a in
+            let size = try a.optionalShape("size")
+            let p = try a.optionalTensor("p")?.scalars
+            let replace = try a.bool("replace")
+            if case .number = try a["a"] {
+                return .tensor(try rs.choice(try a.int("a"), size: size, replace: replace, p: p))
+            }
+            return .tensor(try rs.choice(try a.tensor("a"), size: size, replace: replace, p: p))
+        }
+        t.method(
+            "permutation", [param("x", .tensor)], doc: "A random ordering of range(x) (a number) or of x's rows.",
+            example: "rs = RandomState(0); rs.permutation(5)"
+        ) { rs, a in
+            if case .number = try a["x"] { return .tensor(try rs.permutation(try a.int("x"))) }
+            return .tensor(try rs.permutation(try a.tensor("x")))
+        }
+        t.method(
+            "shuffle", [param("x", .tensor)],
+            doc: "x with its rows in random order. Values are values: the result is returned, x is unchanged.",
+            example: "rs = RandomState(0); rs.shuffle(arange(5))"
+        ) { rs, a in
+            var x = try a.tensor("x")
+            try rs.shuffle(&x)
+            return .tensor(x)
+        }
+    }
+}

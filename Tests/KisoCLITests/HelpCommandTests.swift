@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `kiso help [COMMAND]` and what `kiso WORD` says when WORD is neither a file nor a command.
+@Suite struct HelpCommandTests {
+    @Test func helpIsTheOverview() throws {
+        let help = try KisoBinary.run(["help"])
+        let flag = try KisoBinary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout == flag.stdout)
+        #expect(help.stdout.contains("kiso run"))
+    }
+
+    @Test func helpNamesACommand() throws {
+        let help = try KisoBinary.run(["help", "run"])
+        let flag = try KisoBinary.run(["run", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout == flag.stdout)
+        #expect(help.stdout.contains("--update"))
+    }
+
+    @Test func helpForAnUnknownCommandListsTheCommands() throws {
+        let result = try KisoBinary.run(["help", "bogus"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "kiso: no command `bogus` to explain; the commands are run, step, chapters\n")
+    }
+
+    @Test func anUnknownWordListsTheCommands() throws {
+        let result = try KisoBinary.run(["halp"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.hasPrefix(
+                "kiso: `halp` is neither a file nor a command; the commands are run, step, chapters, help\n"))
+    }
+
+    @Test func aMissingFileIsStillAMissingFile() throws {
+        let result = try KisoBinary.run(["nothere.kiso"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("kiso: no such file: nothere.kiso\n"))
+    }
+}
