@@ -192,16 +192,9 @@ extension Interpreter {
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
         case (.function(let x), .function(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
-<<<<<<< HEAD
-        case (.generator(let x), .generator(let y)): return x === y
-        case (.optimizer(let x), .optimizer(let y)): return x === y
+        case (.object(let x), .object(let y)): return x === y
         case (.variable(let x), _): return try valuesEqual(.tensor(x.value), b, depth: depth)
         case (_, .variable(let y)): return try valuesEqual(a, .tensor(y.value), depth: depth)
-=======
-        case (.object(let x), .object(let y)): return x === y
-        case (.variable(let x), _): return valuesEqual(.tensor(x.value), b)
-        case (_, .variable(let y)): return valuesEqual(a, .tensor(y.value))
->>>>>>> main
         default: return false
         }
     }
