@@ -55,6 +55,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzzer: generated and mutated programs under a timeout and memory limit
+        // (`make fuzz`, and a bounded campaign in `make test`).
+        .executableTarget(
+            name: "kiso-fuzz",
+            dependencies: ["KisoLang", "KisoTensor"],
+            path: "fuzz/kiso-fuzz"
+        ),
         .executableTarget(
             name: "kiso-bench",
             dependencies: ["KisoTensor"],
