@@ -33,25 +33,28 @@ let package = Package(
             name: "KisoVectorKernels",
             swiftSettings: vectorKernelSettings
         ),
-        // Terminal plots: numbers and labels in, lines of text out; depends on nothing else.
-        .target(name: "KisoPlot"),
+        // Environment, files written atomically, terminal column widths: what several layers
+        // need from the system, with no dependencies of its own.
+        .target(name: "KisoBase"),
+        // Terminal plots: numbers and labels in, lines of text out; depends on KisoBase only.
+        .target(name: "KisoPlot", dependencies: ["KisoBase"]),
         .target(
             name: "KisoLang",
             dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
         ),
-        .target(name: "KisoNotebook"),
+        .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "KisoTerminal",
-            dependencies: ["CReadline", "KisoNotebook"]
+            dependencies: ["CReadline", "KisoBase"]
         ),
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal", "KisoPlot",
+                "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal", "KisoPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoTensor", "KisoLang", "KisoNotebook"],
+            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
@@ -86,12 +89,12 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoPlotTests",
-            dependencies: ["KisoPlot"],
+            dependencies: ["KisoPlot", "KisoBase"],
             path: "Tests/KisoPlotTests"
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoBase"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
@@ -101,12 +104,12 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoNotebookTests",
-            dependencies: ["KisoNotebook"],
+            dependencies: ["KisoNotebook", "KisoBase"],
             path: "Tests/KisoNotebookTests"
         ),
         .testTarget(
             name: "KisoTerminalTests",
-            dependencies: ["KisoTerminal", "CReadline"],
+            dependencies: ["KisoTerminal", "KisoBase", "CReadline"],
             path: "Tests/KisoTerminalTests"
         ),
     ]

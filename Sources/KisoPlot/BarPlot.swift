@@ -1,3 +1,5 @@
+import KisoBase
+
 /// The rows of a horizontal bar chart.
 struct BarData: Sendable {
     var labels: [String]

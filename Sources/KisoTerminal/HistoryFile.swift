@@ -1,5 +1,5 @@
+import KisoBase
 import CReadline
-import KisoNotebook
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import KisoNotebook
+import KisoBase
 
 /// Renders notebook prose (Markdown) as terminal text: paragraphs wrapped to a width, headings,
 /// lists with hanging indents, block quotes, code blocks, aligned tables, and LaTeX math as

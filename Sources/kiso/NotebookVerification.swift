@@ -1,3 +1,4 @@
+import KisoBase
 import KisoNotebook
 
 /// `kiso run`: replays notebooks, each in its own session, and checks (or, with `--update`,

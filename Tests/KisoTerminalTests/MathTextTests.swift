@@ -1,6 +1,6 @@
 import Testing
 
-@testable import KisoNotebook
+@testable import KisoTerminal
 
 @Suite struct MathTextTests {
     static let cases: [(latex: String, expected: String)] = [
