@@ -9,9 +9,8 @@ import CReadline
 
 /// The REPL's history on disk, written through readline's history library.
 ///
-/// Each entry is appended the moment it is entered (`append_history`), so a crash loses at most the
-/// line being typed, and the file is cut back to the newest `limit` lines with
-/// `history_truncate_file`, which rewrites through a temporary file and a rename.
+/// The file is rewritten atomically the moment each entry is entered, so a crash loses at most the
+/// line being typed and never leaves a torn file; it holds the newest `limit` lines.
 public struct HistoryFile: Sendable {
     /// The file.
     public let path: String
@@ -47,15 +46,19 @@ public struct HistoryFile: Sendable {
         return read_history(path) == 0
     }
 
-    /// Appends `line` (already added to readline's history) to the file and trims the file.
+    /// Writes readline's history (which already holds `line`, capped at `limit`) to the file
+    /// through ``FileSystem/writeAtomically(_:toPath:)-(String,_)``: a crash or `kill -9` in
+    /// the middle leaves the previous file whole, where appending in place could leave half a
+    /// line. A thousand short lines take well under a millisecond to write.
     @discardableResult
     public func append(_ line: String) -> Bool {
-        var status = append_history(1, path)
-        if status != 0 {
-            // The file vanished since loading; recreate it from the in-memory history.
-            status = write_history(path)
+        let entries = LineEditor.historyEntries()
+        let text = entries.isEmpty ? "" : entries.joined(separator: "\n") + "\n"
+        do {
+            try FileSystem.writeAtomically(text, toPath: path)
+            return true
+        } catch {
+            return false
         }
-        history_truncate_file(path, Int32(limit))
-        return status == 0
     }
 }
