@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KisoLang", targets: ["KisoLang"]),
         .library(name: "KisoPlot", targets: ["KisoPlot"]),
         .library(name: "KisoNN", targets: ["KisoNN"]),
+        .library(name: "KisoText", targets: ["KisoText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -43,6 +44,8 @@ let package = Package(
             dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
         ),
         .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
+        // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.
+        .target(name: "KisoText"),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
@@ -94,13 +97,18 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoBase"],
+            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoBase"],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
             name: "KisoNNTests",
             dependencies: ["KisoNN", "KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoNNTests"
+        ),
+        .testTarget(
+            name: "KisoTextTests",
+            dependencies: ["KisoText", "KisoTestSupport"],
+            path: "Tests/KisoTextTests"
         ),
         .testTarget(
             name: "KisoNotebookTests",

@@ -123,12 +123,15 @@ public final class Session {
             switch flow {
             case .value(let value):
                 guard case .expression = statement.kind, !statement.silent, !isNoneValue(value) else { continue }
+                let isLast = i == statements.count - 1
+                guard isLast || echoEachExpression else { continue }
                 let text = interpreter.echoedText(value)
-                if i == statements.count - 1 {
+                if isLast {
                     echo = text
-                } else if echoEachExpression {
+                } else {
                     output(text + "\n")
                 }
+                rememberEchoed(value)
             case .breakLoop(let span), .continueLoop(let span):
                 throw KisoError(
                     .syntax, "`break` or `continue` outside a loop", span: span, hint: "use them inside for or while")
@@ -138,6 +141,13 @@ public final class Session {
             }
         }
         return echo
+    }
+
+    /// Keeps the last value shown in `_`, as Python's and IPython's prompts do. It is not
+    /// listed by `:vars`: the learner did not assign it.
+    private func rememberEchoed(_ value: Value) {
+        let id = interpreter.intern("_")
+        interpreter.globals[id] = value
     }
 
     /// Whether `source` is a complete input, or still has an open block, bracket or string
@@ -224,6 +234,13 @@ public final class Session {
                 return helpText(builtin, prefix: "")
             }
         }
+        // A variable hides the builtin of its name, so `?name` describes what `name` now is.
+        if !name.contains("."), let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
+            if case .function(let f) = value {
+                return "\(interpreter.signature(of: f.decl))\n  a function defined in this session"
+            }
+            return ValueSummary.text(name: key, value: value)
+        }
         if let builtin = registry.byName[key] {
             var text = helpText(builtin, prefix: "")
             for type in registry.objectTypes { if let member = type.help(key) { text += "\n\n" + member } }
@@ -231,12 +248,6 @@ public final class Session {
         }
         if let type = registry.objectTypes.first(where: { $0.name == key }) { return type.help }
         if let member = registry.objectTypes.lazy.compactMap({ $0.help(key) }).first { return member }
-        if let id = interpreter.symbolIDs[key], let value = interpreter.globals[id] {
-            if case .function(let f) = value {
-                return "\(interpreter.signature(of: f.decl))\n  a function defined in this session"
-            }
-            return "\(key): \(value.shortKind)"
-        }
         if let id = interpreter.symbolIDs[key], let value = interpreter.builtinsBySymbol[id] {
             return "\(key) = \(value.repr)\n  a constant"
         }
@@ -283,15 +294,27 @@ public final class Session {
 
     /// Every subexpression of `expression` with its shape, innermost first (a number has
     /// shape []); literals and non-numeric values are left out. The expression is evaluated
-    /// once, in this session. Throws the first error.
+    /// once, in this session. An assignment (`y = x @ x`) traces its right-hand side and then
+    /// assigns the value, so the session goes on as if it had been typed. Throws the first error.
     public func shapes(of expression: String) throws -> [(String, [Int])] {
         Session.interrupt.store(false, ordering: .relaxed)
         var parser = Parser(source: expression)
-        let parsed = parser.parseSingleExpression()
+        let statements = parser.parseProgram()
         if let first = parser.errors.first { throw first }
-        guard let expr = parsed else { throw KisoError(.syntax, "expected an expression") }
+        let traced: Expr
+        var target: Expr? = nil
+        switch statements.first?.kind {
+        case .expression(let e)? where statements.count == 1: traced = e
+        case .assign(let t, let e)? where statements.count == 1:
+            traced = e
+            target = t
+        default:
+            throw KisoError(
+                .syntax, "`:shapes` takes one expression or one assignment",
+                hint: "e.g. :shapes softmax(Q @ K.T) or :shapes y = x @ W")
+        }
         var resolver = Resolver(intern: interpreter.intern)
-        resolver.resolve(expression: expr)
+        resolver.resolve(statements)
         let scalars = Array(expression.unicodeScalars)
         let result: Result<[(String, [Int])], KisoError> = LargeStack.run { [self] in
             var seen: [(String, [Int])] = []
@@ -313,13 +336,16 @@ public final class Session {
                 view.append(contentsOf: scalars[e.span.start..<e.span.end])
                 seen.append((String(view), shape))
             }
-            defer { interpreter.trace = nil }
             do {
-                _ = try interpreter.evaluate(expr, frame: nil)
+                let value = try interpreter.evaluate(traced, frame: nil)
+                interpreter.trace = nil
+                if let target { try interpreter.assign(value, to: target, frame: nil) }
                 return .success(seen)
             } catch let error as KisoError {
+                interpreter.trace = nil
                 return .failure(error)
             } catch {
+                interpreter.trace = nil
                 return .failure(KisoError(.value, "\(error)"))
             }
         }

@@ -7,22 +7,28 @@ import CReadline
     import Darwin
 #endif
 
-/// The REPL's history on disk, written through readline's history library.
+/// The REPL's history on disk: one entry per line, oldest first.
 ///
-/// The file is rewritten atomically the moment each entry is entered, so a crash loses at most the
-/// line being typed and never leaves a torn file; it holds the newest `limit` lines.
+/// An entry is what the learner entered at one prompt, so a `def … end` block is one entry, recalled
+/// and edited as a unit. Its line breaks are stored as `␤` (U+2424), which keeps the file one entry
+/// per line. The file is rewritten atomically the moment each entry is entered, so a crash or
+/// `kill -9` loses at most the entry being typed and never leaves a torn file; it holds the newest
+/// `limit` entries.
 public struct HistoryFile: Sendable {
     /// The file.
     public let path: String
-    /// The most lines kept, in memory and on disk.
+    /// The most entries kept, in memory and on disk.
     public let limit: Int
+
+    /// How a line break inside an entry is written in the file.
+    static let lineBreakMark = "\u{2424}"
 
     /// `$XDG_STATE_HOME/kiso/history`, by default `~/.local/state/kiso/history`.
     public static func defaultPath(environment: Environment = .process) -> String {
         FileSystem.join(environment.kisoStateDirectory, "history")
     }
 
-    /// A history file at `path` keeping `limit` lines (at least 1).
+    /// A history file at `path` keeping `limit` entries (at least 1).
     public init(path: String, limit: Int = 1000) {
         self.path = path
         self.limit = max(1, min(limit, 1_000_000))
@@ -39,26 +45,39 @@ public struct HistoryFile: Sendable {
         } catch {
             return false
         }
-        // append_history needs the file to exist already.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         if descriptor < 0 { return false }
         close(descriptor)
-        return read_history(path) == 0
+        guard let text = try? FileSystem.readText(atPath: path) else { return false }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            add_history(HistoryFile.decoded(String(line)))
+        }
+        return true
     }
 
-    /// Writes readline's history (which already holds `line`, capped at `limit`) to the file
-    /// through ``FileSystem/writeAtomically(_:toPath:)-(String,_)``: a crash or `kill -9` in
-    /// the middle leaves the previous file whole, where appending in place could leave half a
-    /// line. A thousand short lines take well under a millisecond to write.
+    /// Writes readline's history (which already holds `entry`, capped at `limit`) to the file
+    /// through ``FileSystem/writeAtomically(_:toPath:)-(String,_)``: a crash in the middle leaves
+    /// the previous file whole, where appending in place could leave half a line. A thousand
+    /// short entries take well under a millisecond to write.
     @discardableResult
-    public func append(_ line: String) -> Bool {
+    public func append(_ entry: String) -> Bool {
         let entries = LineEditor.historyEntries()
-        let text = entries.isEmpty ? "" : entries.joined(separator: "\n") + "\n"
+        let text = entries.map { HistoryFile.encoded($0) + "\n" }.joined()
         do {
             try FileSystem.writeAtomically(text, toPath: path)
             return true
         } catch {
             return false
         }
+    }
+
+    /// An entry as one line of the file.
+    static func encoded(_ entry: String) -> String {
+        entry.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: lineBreakMark)
+    }
+
+    /// A line of the file as the entry it stands for.
+    static func decoded(_ line: String) -> String {
+        line.split(separator: Character(lineBreakMark), omittingEmptySubsequences: false).joined(separator: "\n")
     }
 }

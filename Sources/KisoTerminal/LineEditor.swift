@@ -70,8 +70,9 @@ public final class LineEditor {
     }
 
     /// Reads one line, showing `prompt` and, when given, `prefill` as already-typed text to edit.
-    /// A non-empty line is added to the history (each line of a multi-line edit separately).
-    public func read(prompt: String, prefill: String = "") -> Input {
+    /// A non-empty line is added to the history as one entry when `recordsHistory` is true (a
+    /// recalled block comes back as one line with its line breaks).
+    public func read(prompt: String, prefill: String = "", recordsHistory: Bool = true) -> Input {
         LineEditor.prefill = prefill
         LineEditor.acceptedLine = nil
         LineEditor.lineDone = false
@@ -101,9 +102,7 @@ public final class LineEditor {
             return .interrupted
         }
         guard let line = LineEditor.acceptedLine else { return .endOfInput }
-        for part in line.split(separator: "\n", omittingEmptySubsequences: true) {
-            addToHistory(String(part))
-        }
+        if recordsHistory { addToHistory(line) }
         return .line(line)
     }
 
@@ -121,20 +120,27 @@ public final class LineEditor {
 
     /// Reads an entry that may span lines: `prompt` first, then `continuationPrompt` while
     /// `isComplete` says the text so far (lines joined with `\n`) is unfinished — an open block,
-    /// bracket or string. Ctrl-C discards the whole entry and starts again. Nil on Ctrl-D or end of
-    /// input (a partial entry is returned if there is one).
+    /// bracket or string. The whole entry becomes one history entry, so Up recalls a block as a
+    /// unit. Ctrl-C discards the whole entry and starts again. Nil on Ctrl-D or end of input (a
+    /// partial entry is returned if there is one).
     public func readEntry(prompt: String, continuationPrompt: String, isComplete: (String) -> Bool) -> String? {
         var lines: [String] = []
         while true {
-            switch read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
+            switch read(prompt: lines.isEmpty ? prompt : continuationPrompt, recordsHistory: false) {
             case .line(let line):
                 lines.append(line)
                 let entry = lines.joined(separator: "\n")
-                if isComplete(entry) { return entry }
+                if isComplete(entry) {
+                    addToHistory(entry)
+                    return entry
+                }
             case .interrupted:
                 lines.removeAll()
             case .endOfInput:
-                return lines.isEmpty ? nil : lines.joined(separator: "\n")
+                guard !lines.isEmpty else { return nil }
+                let entry = lines.joined(separator: "\n")
+                addToHistory(entry)
+                return entry
             }
         }
     }

@@ -170,7 +170,10 @@ struct MathParser {
                     if inEnvironment { return (text, .endEnvironment) }
                     continue
                 }
-                text += command()
+                let rendered = command()
+                // A thin space (`\,`) beside a typed space is one space on a terminal, not two.
+                if rendered == " " && (text.isEmpty || text.last == " ") { continue }
+                text += rendered
             case " ", "\t", "\n", "\r":
                 position += 1
                 if !text.isEmpty && text.last != " " && text.last != "\n" { text += " " }

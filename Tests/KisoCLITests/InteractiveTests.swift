@@ -70,7 +70,7 @@ struct InteractiveTests {
         #expect(defined.ok, "\(defined.screen)")
         #expect(defined.screen.contains("kiso> def twice(v)\n...  2 * v\n...  end\nkiso> twice(21)"))
 
-        try kiso.type("soft")
+        try kiso.type("softma")
         try kiso.press("Tab")
         let completed = kiso.waitFor("kiso> softmax")
         #expect(completed.ok, "no completion:\n\(completed.screen)")
@@ -213,6 +213,40 @@ struct InteractiveTests {
         try kiso.press("Enter")
         try kiso.enter("first")
         #expect(kiso.waitFor("kiso> first\n1\n").ok)
+    }
+
+    @Test func aBlockComesBackFromHistoryWhole() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.directory.remove() }
+        do {
+            let kiso = try start(sandbox)
+            #expect(kiso.waitFor("kiso> ").ok)
+            try kiso.enter("def sq(x)")
+            try kiso.enter("  x * x")
+            try kiso.enter("end")
+            #expect(kiso.waitFor("...  end\nkiso> ").ok)
+            try kiso.enter("sq(3)")
+            #expect(kiso.waitFor("kiso> sq(3)\n9\n").ok)
+            try kiso.press("Up")
+            try kiso.press("Up")
+            let recalled = kiso.waitFor("kiso> def sq(x)\n  x * x\nend")
+            #expect(recalled.ok, "\(recalled.screen)")
+            try kiso.press("C-d")
+            try kiso.press("C-c")
+            try kiso.press("C-d")
+            #expect(kiso.waitForExit())
+        }
+        let history = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
+        #expect(history == "def sq(x)\u{2424}  x * x\u{2424}end\nsq(3)\n")
+
+        let kiso = try start(sandbox)
+        #expect(kiso.waitFor("kiso> ").ok)
+        try kiso.press("Up")
+        try kiso.press("Up")
+        #expect(kiso.waitFor("kiso> def sq(x)\n  x * x\nend").ok)
+        try kiso.press("Enter")
+        try kiso.enter("sq(5)")
+        #expect(kiso.waitFor("kiso> sq(5)\n25\n").ok)
     }
 
     @Test func colourOnATerminalButNeverWithNoColor() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KisoLang
@@ -59,6 +60,9 @@ private func holds(_ setup: String, _ check: String) -> Bool {
             "v -> sum(v % 0.8)", "v -> sum(v.T * 3) + v.sum()", "v -> sum(gelu(v)) + mse_loss(v, 0.5)",
             "v -> sum(layer_norm(v) * [1, 2, 3])", "v -> cross_entropy(v, [2, 0])",
             "v -> bce_with_logits(v, [[1, 0, 1], [0, 1, 1]])",
+            "v -> sum(swapaxes(v, 0, 1) * [[1, 2], [3, 4], [5, 6]])", "v -> sum(permute(v, 1, 0) @ v)",
+            "v -> sum(flatten(v) * arange(6))", "v -> sum(outer(v[0], v[1]))", "v -> sum(matmul(v, v.T))",
+            "v -> sum(power(abs(v) + 1, 1.5))", "v -> min(v) + max(v, axis=0).sum() + mean(v) + logsumexp(v)",
         ]
         for function in functions {
             #expect(
@@ -147,5 +151,52 @@ private func holds(_ setup: String, _ check: String) -> Bool {
         #expect(eval("x = [1.0, 2.0]; sum(relu(x - 1.5))") == "0.5")
         #expect(eval("type(grad(x -> x^2))") == "'builtin'")
         #expect(eval("stop_gradient([1, 2])") == eval("[1, 2]"))
+    }
+}
+
+/// Each builtin's behaviour under `grad` is declared with it; docs/language.md's lists say the same.
+@Suite struct GradDeclarationTests {
+    /// The names docs/language.md lists in backquotes after `marker`.
+    private func documented(after marker: String) throws -> Set<String> {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../docs/language.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let start = try #require(text.range(of: marker)?.upperBound)
+        let open = try #require(text[start...].firstIndex(of: "`"))
+        let close = try #require(text[text.index(after: open)...].firstIndex(of: "`"))
+        return Set(text[text.index(after: open)..<close].split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+
+    private func declared(_ matches: (GradBehaviour) -> Bool) -> Set<String> {
+        Set(Registry().functions.filter { matches($0.grad) }.map(\.name))
+    }
+
+    @Test func docsListTheDeclaredBehaviours() throws {
+        let differentiable = declared {
+            switch $0 {
+            case .traced, .tracedByBody: return true
+            default: return false
+            }
+        }
+        let detaching = declared {
+            if case .detaching = $0 { return true } else { return false }
+        }
+        let structural = declared {
+            if case .structural = $0 { return true } else { return false }
+        }
+        #expect(try documented(after: "follow them, as do these builtins: ") == differentiable)
+        #expect(try documented(after: "differentiate as expected): ") == detaching)
+        #expect(try documented(after: "differentiated values through untouched: ") == structural)
+    }
+
+    @Test func eachBehaviourDoesWhatItSays() {
+        // traced: the derivative; detaching: a constant factor; structural: passed through.
+        #expect(eval("grad(x -> sum(exp(x)))([0.0, 1.0])") == eval("exp([0.0, 1.0])"))
+        #expect(eval("grad(x -> sum(floor(x) * x))([1.5, 2.5])") == "[1. 2.]")
+        #expect(eval("grad(x -> sum(x * argmax(x)))([1.0, 3.0])") == "[1. 1.]")
+        // list passes x[1] through still tracked: d/dx sum(x1 * x) = (x1, x0 + 2 x1).
+        #expect(eval("grad(x -> sum(list(x)[1] * x))([1.0, 3.0])") == "[3. 7.]")
+        #expect(eval("grad(x -> len(x) * sum(x))([1.0, 3.0])") == "[2. 2.]")
+        #expect(Harness().error("grad(x -> sum(cumsum(x)))([1.0, 2.0])").contains("`cumsum` is not differentiable"))
     }
 }

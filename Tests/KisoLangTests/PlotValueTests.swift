@@ -41,7 +41,7 @@ import Testing
         #expect(variables.map(\.kind) == ["plot", "plot", "plot"])
         #expect(variables.map(\.shape) == ["line plot", "heatmap", "grid of 2 plots"])
         #expect(harness.run("type(p)") == "'plot'")
-        #expect(harness.session.help("p") == "p: plot")
+        #expect(harness.session.help("p") == "p: plot (line plot)")
     }
 
     @Test func aPlotIsTrueAndAssignmentKeepsIt() {

@@ -23,7 +23,7 @@ import Testing
     @Test func completions() {
         let h = Harness()
         h.run("softness = 1; x = zeros(3); rng = default_rng(0)")
-        #expect(h.session.completions(prefix: "soft") == ["softmax", "softness"])
+        #expect(h.session.completions(prefix: "soft") == ["softmax", "softmin", "softness", "softplus"])
         #expect(h.session.completions(prefix: "whi") == ["while"])
         #expect(h.session.completions(prefix: "x.sh") == ["x.shape"])
         #expect(h.session.completions(prefix: "x.su") == ["x.sum"])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KisoTerminal
@@ -76,5 +77,43 @@ import Testing
         _ = MathText.render(String(repeating: #"\sqrt["#, count: 10_000))
         _ = MathText.render(String(repeating: #"\begin{bmatrix}"#, count: 10_000))
         _ = MathText.render("\\")
+    }
+}
+
+/// Spacing commands beside typed spaces give one space, as the eye expects at 80 columns.
+@Suite struct MathSpacingTests {
+    @Test(arguments: [
+        (#"a \cdot b = \|a\| \, \|b\| \cos\theta"#, "a · b = ‖a‖ ‖b‖ cosθ"),
+        (#"\sigma(x) \, (1 - \sigma(x))"#, "σ(x) (1 - σ(x))"),
+        (#"x \; y"#, "x y"),
+        (#"x\,y"#, "x y"),
+    ])
+    func oneSpace(latex: String, expected: String) {
+        #expect(MathText.render(latex) == expected)
+    }
+}
+
+/// Every formula in the chapters renders without doubled spaces or leftover LaTeX.
+@Suite struct ChapterMathTests {
+    static let notebooks: [URL] = {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("notebooks")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { directory.appendingPathComponent($0) }
+    }()
+
+    @Test func everyInlineFormulaReadsCleanly() throws {
+        #expect(!Self.notebooks.isEmpty)
+        for url in Self.notebooks {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for case .math(let latex, let display) in MathText.spans(in: text) where !display {
+                let rendered = MathText.render(latex)
+                let name = url.lastPathComponent
+                if !latex.contains("quad") {
+                    #expect(!rendered.contains("  "), "\(name): `\(latex)` renders as `\(rendered)`")
+                }
+                #expect(!rendered.contains("\\"), "\(name): `\(latex)` renders as `\(rendered)`")
+            }
+        }
     }
 }

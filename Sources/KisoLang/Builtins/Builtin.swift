@@ -90,7 +90,7 @@ struct BuiltinParameter {
 }
 
 /// A Swift function exposed to Kiso: the single place where its name, parameters, defaults,
-/// documentation and implementation meet.
+/// documentation, implementation and behaviour under `grad` meet.
 final class Builtin {
     let name: String
     let parameters: [BuiltinParameter]
@@ -100,19 +100,19 @@ final class Builtin {
     let body: (inout Arguments) throws -> Value
     /// Whether `x.name(…)` works on tensors (the first parameter takes a tensor).
     let isTensorMethod: Bool
-    /// The implementation used when an argument is being differentiated (see
-    /// Builtins+Autodiff.swift); nil when the builtin has no differentiable counterpart.
-    var tracedBody: ((inout Arguments) throws -> Value)?
+    /// What it does when an argument is being differentiated.
+    let grad: GradBehaviour
 
     init(
         name: String, parameters: [BuiltinParameter], doc: String, example: String, category: String,
-        body: @escaping (inout Arguments) throws -> Value
+        grad: GradBehaviour = .notDifferentiable, body: @escaping (inout Arguments) throws -> Value
     ) {
         self.name = name
         self.parameters = parameters
         self.doc = doc
         self.example = example
         self.category = category
+        self.grad = grad
         self.body = body
         if let first = parameters.first, !first.variadic {
             isTensorMethod = first.kind == .tensor || first.kind == .numeric

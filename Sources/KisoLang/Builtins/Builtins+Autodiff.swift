@@ -1,22 +1,8 @@
 import KisoTensor
 
-/// Differentiation: `grad`, `value_and_grad`, `stop_gradient`, `gradcheck`, and the traced
-/// implementations that let builtins work on values being differentiated.
+/// Differentiation: `grad`, `value_and_grad`, `stop_gradient`, `gradcheck`. How every other
+/// builtin behaves under `grad` is declared with it (`add(…, grad: …)`, see `GradBehaviour`).
 extension Registry {
-    /// Builtins that are piecewise constant or only read a value: given a variable they act on
-    /// its value, so gradients through them are zero, as in JAX.
-    static let detachingBuiltins: Set<String> = [
-        "argmax", "argmin", "floor", "ceil", "round", "sign", "isnan", "isinf", "isfinite", "logical_and",
-        "logical_or", "logical_not", "any", "all", "nonzero", "argwhere", "shape", "ndim", "size", "zeros_like",
-        "ones_like", "full_like", "str", "repr", "print", "type", "int", "bool", "plot", "scatter", "bar", "hist",
-        "heatmap", "decision_map", "grid", "stop_gradient",
-    ]
-
-    /// Builtins that only move values between containers: variables pass through them untouched.
-    static let structuralBuiltins: Set<String> = [
-        "len", "list", "tuple", "keys", "values", "items", "enumerate", "zip",
-    ]
-
     func registerAutodiff() {
         section("Differentiation")
         add(
@@ -33,7 +19,7 @@ extension Registry {
         add(
             "stop_gradient", [param("x", .any)],
             doc: "x as a constant: gradients do not flow through it (JAX's stop_gradient).",
-            example: "grad(x -> x * stop_gradient(x))(3.0)"
+            example: "grad(x -> x * stop_gradient(x))(3.0)", grad: .detaching
         ) { a in a[0].detachedDeep }
         add(
             "gradcheck",
@@ -45,7 +31,6 @@ extension Registry {
                 "Compares grad(f) with central differences at args, element by element; reports the worst element.",
             example: "gradcheck(x -> sum(sin(x)), [0.5, 1.0])"
         ) { a in try gradientCheckReport(a) }
-        registerTracedBodies()
     }
 }
 
@@ -60,11 +45,9 @@ private func differentiated(_ a: Arguments, withValue: Bool) throws -> Builtin {
             function, arguments, argnums: argnums, asTuple: asTuple, withValue: withValue, name: name,
             interpreter: b.interpreter, span: b.span)
     }
-    let builtin = Builtin(
+    return Builtin(
         name: name, parameters: [rest("args")], doc: "The gradient of \(functionName(function)).", example: "",
-        category: "Differentiation", body: body)
-    builtin.tracedBody = body
-    return builtin
+        category: "Differentiation", grad: .tracedByBody, body: body)
 }
 
 private func parseArgnums(_ value: Value, op: String) throws -> (argnums: [Int], asTuple: Bool) {
@@ -165,117 +148,4 @@ private func gradientCheckReport(_ a: Arguments) throws -> Value {
     report.set(.string("numeric"), .number(result.numeric))
     report.set(.string("elements"), .int(result.elementCount))
     return .dict(report)
-}
-
-extension Interpreter {
-    /// A builtin called with a value being differentiated: its traced implementation, its
-    /// value (for piecewise-constant builtins), or an error naming it.
-    func callTraced(_ builtin: Builtin, _ arguments: inout Arguments) throws -> Value {
-        if let body = builtin.tracedBody { return try body(&arguments) }
-        if Registry.structuralBuiltins.contains(builtin.name) { return try builtin.body(&arguments) }
-        if Registry.detachingBuiltins.contains(builtin.name) {
-            arguments.values = arguments.values.map(\.detachedDeep)
-            return try builtin.body(&arguments)
-        }
-        throw KisoError(
-            .type, "`\(builtin.name)` is not differentiable", span: arguments.span,
-            hint:
-                "grad traces only builtins with a derivative (docs/language.md, Differentiation); wrap the argument in stop_gradient(…) to use its value as a constant"
-        )
-    }
-}
-
-/// The norm order of `norm`'s `ord` argument.
-func normOrder(_ value: Value) throws -> NormOrder? {
-    switch value {
-    case .none: return nil
-    case .string("fro"): return .frobenius
-    case .string("nuc"): return .nuclear
-    default:
-        let p = try Convert.number(value, "ord")
-        return p == .infinity ? .infinity : (p == -.infinity ? .negativeInfinity : .p(p))
-    }
-}
-
-extension Registry {
-    /// The implementations of differentiable builtins on variables.
-    fileprivate func registerTracedBodies() {
-        let elementwise: [(String, (Variable) throws -> Variable)] = [
-            ("exp", { try $0.exp() }), ("log", { try $0.log() }), ("log1p", { try $0.log1p() }),
-            ("sqrt", { try $0.sqrt() }), ("abs", { try $0.abs() }), ("tanh", { try $0.tanh() }),
-            ("sigmoid", { try $0.sigmoid() }), ("sin", { try $0.sin() }), ("cos", { try $0.cos() }),
-            ("erf", { try $0.erf() }), ("relu", { try $0.relu() }),
-        ]
-        for (name, op) in elementwise {
-            differentiable(name) { a in .traced(try op(try a.variable(0))) }
-        }
-        differentiable("maximum") { a in .traced(try Variable.maximum(try a.variable(0), try a.variable(1))) }
-        differentiable("minimum") { a in .traced(try Variable.minimum(try a.variable(0), try a.variable(1))) }
-        differentiable("power") { a in .traced(try Variable.power(try a.variable(0), try a.variable(1))) }
-        differentiable("where") { a in
-            .traced(try Variable.where(try a.tensor(0), try a.variable(1), try a.variable(2)))
-        }
-        differentiable("clip") { a in
-            .traced(try a.variable(0).clip(try a.optionalVariable(1), try a.optionalVariable(2)))
-        }
-        let reductions: [(String, (Variable, [Int]?, Bool) throws -> Variable)] = [
-            ("sum", { try $0.sum(axes: $1, keepdims: $2) }), ("mean", { try $0.mean(axes: $1, keepdims: $2) }),
-            ("max", { try $0.max(axes: $1, keepdims: $2) }), ("min", { try $0.min(axes: $1, keepdims: $2) }),
-            ("logsumexp", { try $0.logsumexp(axes: $1, keepdims: $2) }),
-        ]
-        for (name, op) in reductions {
-            differentiable(name) { a in .traced(try op(try a.variable(0), try a.axes(1), try a.bool(2))) }
-        }
-        differentiable("var") { a in
-            .traced(try a.variable(0).variance(axes: try a.axes(1), ddof: try a.int(2), keepdims: try a.bool(3)))
-        }
-        differentiable("std") { a in
-            .traced(try a.variable(0).std(axes: try a.axes(1), ddof: try a.int(2), keepdims: try a.bool(3)))
-        }
-        differentiable("norm") { a in
-            .traced(try a.variable(0).norm(try normOrder(a[1]), axes: try a.axes(2), keepdims: try a.bool(3)))
-        }
-        differentiable("softmax") { a in .traced(try a.variable(0).softmax(axis: try a.int(1))) }
-        differentiable("log_softmax") { a in .traced(try a.variable(0).logSoftmax(axis: try a.int(1))) }
-        differentiable("matmul") { a in .traced(try Variable.matmul(try a.variable(0), try a.variable(1))) }
-        differentiable("dot") { a in .traced(try Variable.dot(try a.variable(0), try a.variable(1))) }
-        differentiable("outer") { a in
-            let x = try a.variable(0).reshaped([-1, 1])
-            let y = try a.variable(1).reshaped([1, -1])
-            return .traced(try x * y)
-        }
-        registerTracedShapes()
-    }
-
-    private func registerTracedShapes() {
-        differentiable("reshape") { a in .traced(try a.variable(0).reshaped(try shapeArguments(a[1], "shape"))) }
-        differentiable("flatten") { a in .traced(try a.variable(0).reshaped([-1])) }
-        differentiable("transpose") { a in .traced(try a.variable(0).transposed(try a.axes(1))) }
-        differentiable("permute") { a in .traced(try a.variable(0).transposed(try shapeArguments(a[1], "dims"))) }
-        differentiable("swapaxes") { a in
-            let x = try a.variable(0)
-            var order = Array(0..<x.rank)
-            let first = try a.int(1)
-            let second = try a.int(2)
-            let i = first < 0 ? first + x.rank : first
-            let j = second < 0 ? second + x.rank : second
-            guard order.indices.contains(i), order.indices.contains(j) else {
-                throw KisoError(
-                    .index, "swapaxes: axes \(first) and \(second) for a tensor of rank \(x.rank)",
-                    hint: "axes run from -\(x.rank) to \(x.rank - 1)")
-            }
-            order.swapAt(i, j)
-            return .traced(try x.transposed(order))
-        }
-        differentiable("squeeze") { a in .traced(try a.variable(0).squeezed(try a.axes(1))) }
-        differentiable("expand_dims") { a in .traced(try a.variable(0).expandingDims(try a.int(1))) }
-        differentiable("broadcast_to") { a in .traced(try a.variable(0).broadcast(to: try a.shape(1))) }
-        differentiable("concatenate") { a in
-            .traced(try Variable.concatenate(try a.variables(0), axis: try a.int(1)))
-        }
-        differentiable("stack") { a in .traced(try Variable.stack(try a.variables(0), axis: try a.int(1))) }
-        differentiable("take") { a in
-            .traced(try a.variable(0).take(try a.tensor(1), axis: try a.optionalInt(2)))
-        }
-    }
 }

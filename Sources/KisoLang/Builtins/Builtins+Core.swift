@@ -5,7 +5,7 @@ extension Registry {
         section("Language")
         add(
             "print", [rest("values")], doc: "Writes the values, separated by spaces, then a newline.",
-            example: "print(\"loss\", 0.25)"
+            example: "print(\"loss\", 0.25)", grad: .detaching
         ) { a in
             guard case .list(let items) = a[0] else { return .none }
             a.interpreter.output(items.map(a.interpreter.printedText).joined(separator: " ") + "\n")
@@ -30,7 +30,8 @@ extension Registry {
         }
         add(
             "len", [param("x", .any)],
-            doc: "The number of items: elements of a list, rows of a tensor, keys of a dict.", example: "len([1, 2, 3])"
+            doc: "The number of items: elements of a list, rows of a tensor, keys of a dict.",
+            example: "len([1, 2, 3])", grad: .structural
         ) { a in
             switch a[0] {
             case .list(let xs), .tuple(let xs): return .int(xs.count)
@@ -63,13 +64,16 @@ extension Registry {
             guard step != 0 else { throw KisoError(.value, "range() step cannot be zero", hint: "use 1 or -1") }
             return .range(KisoRange(start: start, stop: stop, step: step))
         }
-        add("str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"") {
+        add(
+            "str", [param("x", .any)], doc: "The value as text, as print shows it.", example: "str(3) + \" apples\"",
+            grad: .detaching
+        ) {
             a in
             .string(a.interpreter.printedText(a[0]))
         }
         add(
             "repr", [param("x", .any)], doc: "The value as text, as a container shows it (strings quoted).",
-            example: "repr(\"a\")"
+            example: "repr(\"a\")", grad: .detaching
         ) { a in
             .string(a[0].repr)
         }
@@ -86,7 +90,10 @@ extension Registry {
             }
             return .number(try a.number(0))
         }
-        add("int", [param("x", .any)], doc: "A whole number, truncating toward zero.", example: "int(3.7)") { a in
+        add(
+            "int", [param("x", .any)], doc: "A whole number, truncating toward zero.", example: "int(3.7)",
+            grad: .detaching
+        ) { a in
             if case .string(let s) = a[0] {
                 guard let x = Double(s.trimmingSpaces) else {
                     throw KisoError(
@@ -96,12 +103,13 @@ extension Registry {
             }
             return .number(try a.number(0).rounded(.towardZero))
         }
-        add("bool", [param("x", .any)], doc: "Whether the value counts as true.", example: "bool(0)") { a in
+        add("bool", [param("x", .any)], doc: "Whether the value counts as true.", example: "bool(0)", grad: .detaching)
+        { a in
             .bool(try a.interpreter.truth(a[0], span: a.span))
         }
         add(
             "list", [param("x", .any)], doc: "The items as a list: a tensor's rows, a range's numbers, a dict's keys.",
-            example: "list(range(3))"
+            example: "list(range(3))", grad: .structural
         ) { a in
             switch a[0] {
             case .list: return a[0]
@@ -119,7 +127,8 @@ extension Registry {
             default: throw KisoError(.type, "cannot make a list from \(a[0].kindName)")
             }
         }
-        add("tuple", [param("x", .any)], doc: "The items as a tuple.", example: "tuple([1, 2])") { a in
+        add("tuple", [param("x", .any)], doc: "The items as a tuple.", example: "tuple([1, 2])", grad: .structural) {
+            a in
             if case .tuple = a[0] { return a[0] }
             if case .variable = a[0] { return .tuple(try a.interpreter.iterationItems(a[0], span: a.span)) }
             if case .tensor(let t) = a[0], t.rank >= 1 {
@@ -135,49 +144,64 @@ extension Registry {
             }
             return .tuple(items)
         }
-        add("keys", [param("d", .any)], doc: "A dict's keys, in insertion order.", example: "keys({\"a\": 1})") { a in
+        add(
+            "keys", [param("d", .any)], doc: "A dict's keys, in insertion order.", example: "keys({\"a\": 1})",
+            grad: .structural
+        ) { a in
             guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
             return .list(d.keys.map(\.value))
         }
-        add("values", [param("d", .any)], doc: "A dict's values, in insertion order.", example: "values({\"a\": 1})") {
+        add(
+            "values", [param("d", .any)], doc: "A dict's values, in insertion order.", example: "values({\"a\": 1})",
+            grad: .structural
+        ) {
             a in
             guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
             return .list(d.values)
         }
         add(
             "items", [param("d", .any)], doc: "A dict's (key, value) pairs, in insertion order.",
-            example: "for k, v in items(d) print(k, v) end"
+            example: "for k, v in items(d) print(k, v) end", grad: .structural
         ) { a in
             guard case .dict(let d) = a[0] else { throw Convert.mismatch("a dict", "d", a[0]) }
             return .list(zip(d.keys, d.values).map { .tuple([$0.value, $1]) })
         }
-        add("type", [param("x", .any)], doc: "The kind of a value, as text.", example: "type(1)") { a in
+        add("type", [param("x", .any)], doc: "The kind of a value, as text.", example: "type(1)", grad: .detaching) {
+            a in
             .string(a[0].shortKind)
         }
         add(
             "enumerate", [param("x", .any)], doc: "(index, item) pairs.",
-            example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end"
+            example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end", grad: .structural
         ) { a in
             let items = try a.interpreter.iterationItems(a[0], span: a.span)
             return .list(items.enumerated().map { .tuple([.int($0), $1]) })
         }
         add(
             "zip", [rest("sequences")], doc: "Tuples of the items at the same position in each sequence.",
-            example: "zip([1, 2], [\"a\", \"b\"])"
+            example: "zip([1, 2], [\"a\", \"b\"])", grad: .structural
         ) { a in
             guard case .list(let seqs) = a[0] else { return .list([]) }
             let lists = try seqs.map { try a.interpreter.iterationItems($0, span: a.span) }
             let n = lists.map(\.count).min() ?? 0
             return .list((0..<n).map { i in .tuple(lists.map { $0[i] }) })
         }
-        add("shape", [param("x", .tensor)], doc: "The shape of a tensor, as a tuple.", example: "shape([[1, 2, 3]])") {
+        add(
+            "shape", [param("x", .tensor)], doc: "The shape of a tensor, as a tuple.", example: "shape([[1, 2, 3]])",
+            grad: .detaching
+        ) {
             a in
             .tuple(try a.tensor(0).shape.map { .int($0) })
         }
-        add("ndim", [param("x", .tensor)], doc: "The number of dimensions.", example: "ndim([[1, 2]])") { a in
+        add(
+            "ndim", [param("x", .tensor)], doc: "The number of dimensions.", example: "ndim([[1, 2]])", grad: .detaching
+        ) { a in
             .int(try a.tensor(0).rank)
         }
-        add("size", [param("x", .tensor)], doc: "The number of elements.", example: "size(zeros([2, 3]))") { a in
+        add(
+            "size", [param("x", .tensor)], doc: "The number of elements.", example: "size(zeros([2, 3]))",
+            grad: .detaching
+        ) { a in
             .int(try a.tensor(0).count)
         }
     }

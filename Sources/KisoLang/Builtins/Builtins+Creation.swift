@@ -16,17 +16,22 @@ extension Registry {
         ) { a in
             .tensor(try Tensor.full(try a.shape(0), value: try a.number(1), dtype: try dtype(a, 2)))
         }
-        add("zeros_like", [param("x", .tensor)], doc: "Zeros with x's shape and dtype.", example: "zeros_like([1, 2])")
-        { a in
+        add(
+            "zeros_like", [param("x", .tensor)], doc: "Zeros with x's shape and dtype.", example: "zeros_like([1, 2])",
+            grad: .detaching
+        ) { a in
             .tensor(try a.tensor(0).zerosLike())
         }
-        add("ones_like", [param("x", .tensor)], doc: "Ones with x's shape and dtype.", example: "ones_like([1, 2])") {
+        add(
+            "ones_like", [param("x", .tensor)], doc: "Ones with x's shape and dtype.", example: "ones_like([1, 2])",
+            grad: .detaching
+        ) {
             a in
             .tensor(try a.tensor(0).onesLike())
         }
         add(
             "full_like", [param("x", .tensor), param("fill_value", .number)],
-            doc: "fill_value with x's shape and dtype.", example: "full_like([1, 2], 5)"
+            doc: "fill_value with x's shape and dtype.", example: "full_like([1, 2], 5)", grad: .detaching
         ) { a in
             .tensor(try a.tensor(0).fullLike(try a.number(1)))
         }

@@ -6,16 +6,17 @@ extension Registry {
         add(
             "matmul", [param("x1", .tensor), param("x2", .tensor)],
             doc: "The matrix product (same as @), batched and broadcast like NumPy's.",
-            example: "matmul(eye(2), [1, 2])"
+            example: "matmul(eye(2), [1, 2])", grad: .binary(Variable.matmul)
         ) { a in .tensor(try KisoTensor.matmul(try a.tensor(0), try a.tensor(1))) }
         add(
             "dot", [param("a", .tensor), param("b", .tensor)],
             doc: "The dot product of vectors, or NumPy's dot for matrices and higher ranks.",
-            example: "dot([1, 2], [3, 4])"
+            example: "dot([1, 2], [3, 4])", grad: .binary(Variable.dot)
         ) { a in .tensor(try KisoTensor.dot(try a.tensor(0), try a.tensor(1))) }
         add(
             "outer", [param("a", .tensor), param("b", .tensor)],
-            doc: "The outer product: every element of a times every element of b.", example: "outer([1, 2], [3, 4, 5])"
+            doc: "The outer product: every element of a times every element of b.", example: "outer([1, 2], [3, 4, 5])",
+            grad: .binary { x, y in try x.reshaped([-1, 1]) * y.reshaped([1, -1]) }
         ) { a in .tensor(try KisoTensor.outer(try a.tensor(0), try a.tensor(1))) }
         add(
             "inner", [param("a", .tensor), param("b", .tensor)],

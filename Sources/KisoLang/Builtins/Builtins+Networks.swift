@@ -6,19 +6,24 @@ extension Registry {
         section("Neural-network functions")
         add(
             "softmax", [param("x", .tensor), param("axis", .int, .int(-1))],
-            doc: "exp(x) normalised to sum to 1 along axis, computed stably.", example: "softmax([1, 2, 3])"
+            doc: "exp(x) normalised to sum to 1 along axis, computed stably.", example: "softmax([1, 2, 3])",
+            grad: .traced { a in .traced(try a.variable("x").softmax(axis: try a.int("axis"))) }
         ) { a in
             .tensor(try softmax(try a.tensor(0), axis: try a.int(1)))
         }
         add(
             "log_softmax", [param("x", .tensor), param("axis", .int, .int(-1))],
-            doc: "log(softmax(x)) computed stably.", example: "log_softmax([1, 2, 3])"
+            doc: "log(softmax(x)) computed stably.", example: "log_softmax([1, 2, 3])",
+            grad: .traced { a in .traced(try a.variable("x").logSoftmax(axis: try a.int("axis"))) }
         ) { a in
             let x = try a.tensor(0)
             let axis = try a.int(1)
             return .tensor(try Tensor.subtract(x, try x.logsumexp(axes: [axis], keepdims: true)))
         }
-        add("relu", [param("x", .numeric)], doc: "max(x, 0), elementwise.", example: "relu([-1, 0, 2])") { a in
+        add(
+            "relu", [param("x", .numeric)], doc: "max(x, 0), elementwise.", example: "relu([-1, 0, 2])",
+            grad: .unary { try $0.relu() }
+        ) { a in
             if case .number(let x) = a[0] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
             return .tensor(try a.tensor(0).relu())
         }

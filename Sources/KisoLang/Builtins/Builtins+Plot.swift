@@ -32,24 +32,24 @@ extension Registry {
                 + PlotOption.axes,
             doc:
                 "A line plot: plot(y), plot(x, y), plot(f, lo, hi), or plot([f, g], lo, hi); a 2-d y draws each row as a line.",
-            example: "plot(tanh, -3, 3)"
+            example: "plot(tanh, -3, 3)", grad: .detaching
         ) { a in try PlotArguments(a).linePlot() }
         add(
             "scatter",
             [param("x", .any), param("y", .any, .none), param("labels", .any, .none), param("names", .any, .none)]
                 + PlotOption.axes,
             doc: "Points (x, y), or the rows of an (n, 2) x; labels (class ids or strings) split them into groups.",
-            example: "scatter([1, 2, 3], [2, 1, 3], labels=[0, 1, 0])"
+            example: "scatter([1, 2, 3], [2, 1, 3], labels=[0, 1, 0])", grad: .detaching
         ) { a in try PlotArguments(a).scatterPlot() }
         add(
             "bar", [param("labels", .any), param("values", .any), param("color", .string, .none)] + PlotOption.bars,
             doc: "A horizontal bar chart: one bar per label, its value at the bar's end.",
-            example: "bar([\"cat\", \"dog\"], [0.3, 0.7])"
+            example: "bar([\"cat\", \"dog\"], [0.3, 0.7])", grad: .detaching
         ) { a in try PlotArguments(a).barPlot() }
         add(
             "hist", [param("x", .any), param("bins", .any, .none)] + PlotOption.bars,
             doc: "A histogram of every element of x; bins is a count or a list of edges (Sturges' rule when none).",
-            example: "hist(x, bins=3)"
+            example: "hist(x, bins=3)", grad: .detaching
         ) { a in try PlotArguments(a).histogramPlot() }
         add(
             "heatmap",
@@ -59,7 +59,8 @@ extension Registry {
             ] + PlotOption.heatmap,
             doc:
                 "A matrix as shaded cells with a colourbar; values are printed in small matrices or with annotate=true.",
-            example: "heatmap([[0.9, 0.1], [0.4, 0.6]], rows=[\"a\", \"b\"], cols=[\"x\", \"y\"], annotate=true)"
+            example: "heatmap([[0.9, 0.1], [0.4, 0.6]], rows=[\"a\", \"b\"], cols=[\"x\", \"y\"], annotate=true)",
+            grad: .detaching
         ) { a in try PlotArguments(a).heatmapPlot() }
         add(
             "decision_map",
@@ -67,12 +68,12 @@ extension Registry {
                 + [param("names", .any, .none)] + PlotOption.axes,
             doc:
                 "A 2-D classifier's regions: f maps an (n, 2) tensor of points to class ids or P(class 1); X's points on top, by class y.",
-            example: "decision_map(p -> p[:, 0] > 0, [[-1, 0], [1, 1]], [0, 1])"
+            example: "decision_map(p -> p[:, 0] > 0, [[-1, 0], [1, 1]], [0, 1])", grad: .detaching
         ) { a in try PlotArguments(a).decisionMapPlot() }
         add(
             "grid", [param("plots", .any), param("columns", .int, .none)] + PlotOption.grid,
             doc: "Small multiples: several plots side by side, columns per row (as many as fit when none).",
-            example: "grid([plot(sin, 0, pi), plot(cos, 0, pi)], columns=2)"
+            example: "grid([plot(sin, 0, pi), plot(cos, 0, pi)], columns=2)", grad: .detaching
         ) { a in try PlotArguments(a).gridPlot() }
     }
 }

@@ -3,42 +3,64 @@ import KisoTensor
 extension Registry {
     /// Registers a reduction `name(x, axis=none, keepdims=false)`.
     private func reduction(
-        _ name: String, doc: String, example: String, _ body: @escaping (Tensor, [Int]?, Bool) throws -> Tensor
+        _ name: String, doc: String, example: String, grad: GradBehaviour = .notDifferentiable,
+        _ body: @escaping (Tensor, [Int]?, Bool) throws -> Tensor
     ) {
         add(
             name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))], doc: doc,
-            example: example
+            example: example, grad: grad
         ) { a in
             .tensor(try body(try a.tensor(0), try a.axes(1), try a.bool(2)))
         }
     }
 
+    /// A reduction's behaviour under `grad`: the engine's `Variable` reduction `op`.
+    private static func tracedReduction(
+        _ op: @escaping (Variable, [Int]?, Bool) throws -> Variable
+    ) -> GradBehaviour {
+        .traced { a in .traced(try op(try a.variable("x"), try a.axes("axis"), try a.bool("keepdims"))) }
+    }
+
     func registerReductions() {
         section("Reductions")
-        reduction("sum", doc: "The sum of the elements (over axis).", example: "sum([[1, 2], [3, 4]], axis=0)") {
+        reduction(
+            "sum", doc: "The sum of the elements (over axis).", example: "sum([[1, 2], [3, 4]], axis=0)",
+            grad: Registry.tracedReduction { try $0.sum(axes: $1, keepdims: $2) }
+        ) {
             try $0.sum(axes: $1, keepdims: $2)
         }
-        reduction("mean", doc: "The arithmetic mean (over axis).", example: "mean([1, 2, 3, 4])") {
+        reduction(
+            "mean", doc: "The arithmetic mean (over axis).", example: "mean([1, 2, 3, 4])",
+            grad: Registry.tracedReduction { try $0.mean(axes: $1, keepdims: $2) }
+        ) {
             try $0.mean(axes: $1, keepdims: $2)
         }
         reduction("prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])") {
             try $0.prod(axes: $1, keepdims: $2)
         }
-        reduction("max", doc: "The largest element (over axis).", example: "max([[1, 5], [3, 2]], axis=1)") {
+        reduction(
+            "max", doc: "The largest element (over axis).", example: "max([[1, 5], [3, 2]], axis=1)",
+            grad: Registry.tracedReduction { try $0.max(axes: $1, keepdims: $2) }
+        ) {
             try $0.max(axes: $1, keepdims: $2)
         }
-        reduction("min", doc: "The smallest element (over axis).", example: "min([3, 1, 2])") {
+        reduction(
+            "min", doc: "The smallest element (over axis).", example: "min([3, 1, 2])",
+            grad: Registry.tracedReduction { try $0.min(axes: $1, keepdims: $2) }
+        ) {
             try $0.min(axes: $1, keepdims: $2)
         }
-        reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])") {
+        reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])", grad: .detaching) {
             try $0.any(axes: $1, keepdims: $2)
         }
-        reduction("all", doc: "Whether every element is true (over axis).", example: "all([1, 1, 0])") {
+        reduction("all", doc: "Whether every element is true (over axis).", example: "all([1, 1, 0])", grad: .detaching)
+        {
             try $0.all(axes: $1, keepdims: $2)
         }
         reduction(
             "logsumexp", doc: "log(sum(exp(x))) computed without overflow (over axis).",
-            example: "logsumexp([1000, 1000])"
+            example: "logsumexp([1000, 1000])",
+            grad: Registry.tracedReduction { try $0.logsumexp(axes: $1, keepdims: $2) }
         ) { try $0.logsumexp(axes: $1, keepdims: $2) }
         for (name, isStd) in [("var", false), ("std", true)] {
             add(
@@ -48,7 +70,17 @@ extension Registry {
                     param("keepdims", .bool, .bool(false)),
                 ],
                 doc: isStd ? "The standard deviation (divisor n - ddof)." : "The variance (divisor n - ddof).",
-                example: "\(name)([1, 2, 3, 4])"
+                example: "\(name)([1, 2, 3, 4])",
+                grad: .traced { a in
+                    let x = try a.variable("x")
+                    let axes = try a.axes("axis")
+                    let ddof = try a.int("ddof")
+                    let keepdims = try a.bool("keepdims")
+                    return .traced(
+                        isStd
+                            ? try x.std(axes: axes, ddof: ddof, keepdims: keepdims)
+                            : try x.variance(axes: axes, ddof: ddof, keepdims: keepdims))
+                }
             ) { a in
                 let x = try a.tensor(0)
                 let axes = try a.axes(1)
@@ -63,7 +95,7 @@ extension Registry {
                 name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))],
                 doc:
                     "The position of the \(isMax ? "largest" : "smallest") element (of the flattened tensor when axis is none).",
-                example: "\(name)([3, 7, 5])"
+                example: "\(name)([3, 7, 5])", grad: .detaching
             ) { a in
                 let x = try a.tensor(0)
                 let axis = try a.axis(1)
@@ -93,18 +125,26 @@ extension Registry {
             ],
             doc:
                 "A vector or matrix norm (the 2-norm of all elements by default); ord: a number, inf, -inf, \"fro\", \"nuc\".",
-            example: "norm([3, 4])"
-        ) { a in
-            let order: NormOrder?
-            switch a[1] {
-            case .none: order = nil
-            case .string("fro"): order = .frobenius
-            case .string("nuc"): order = .nuclear
-            default:
-                let p = try a.number(1)
-                order = p == .infinity ? .infinity : (p == -.infinity ? .negativeInfinity : .p(p))
+            example: "norm([3, 4])",
+            grad: .traced { a in
+                .traced(
+                    try a.variable("x").norm(
+                        try normOrder(try a["ord"]), axes: try a.axes("axis"), keepdims: try a.bool("keepdims")))
             }
-            return .tensor(try a.tensor(0).norm(order, axes: try a.axes(2), keepdims: try a.bool(3)))
+        ) { a in
+            .tensor(try a.tensor(0).norm(try normOrder(a[1]), axes: try a.axes(2), keepdims: try a.bool(3)))
         }
+    }
+}
+
+/// The norm order of `norm`'s `ord` argument.
+func normOrder(_ value: Value) throws -> NormOrder? {
+    switch value {
+    case .none: return nil
+    case .string("fro"): return .frobenius
+    case .string("nuc"): return .nuclear
+    default:
+        let p = try Convert.number(value, "ord")
+        return p == .infinity ? .infinity : (p == -.infinity ? .negativeInfinity : .p(p))
     }
 }

@@ -5,53 +5,64 @@ extension Registry {
         section("Shapes and joining")
         add(
             "reshape", [param("x", .tensor), rest("shape")],
-            doc: "The same elements in a new shape; one size may be -1.", example: "reshape(arange(6), [2, 3])"
+            doc: "The same elements in a new shape; one size may be -1.", example: "reshape(arange(6), [2, 3])",
+            grad: .traced { a in .traced(try a.variable("x").reshaped(try shapeArguments(try a["shape"], "shape"))) }
         ) { a in
             .tensor(try a.tensor(0).reshaped(try shapeArguments(a[1], "shape")))
         }
         add(
             "transpose", [param("x", .tensor), param("axes", .axes, .none)],
-            doc: "The axes reversed, or permuted as axes says.", example: "transpose([[1, 2, 3]])"
+            doc: "The axes reversed, or permuted as axes says.", example: "transpose([[1, 2, 3]])",
+            grad: .traced { a in .traced(try a.variable("x").transposed(try a.axes("axes"))) }
         ) { a in
             .tensor(try a.tensor(0).transposed(try a.axes(1)))
         }
         add(
             "permute", [param("x", .tensor), rest("dims")], doc: "The axes in the order dims (PyTorch's permute).",
-            example: "permute(zeros([2, 3, 4]), 2, 0, 1).shape"
+            example: "permute(zeros([2, 3, 4]), 2, 0, 1).shape",
+            grad: .traced { a in .traced(try a.variable("x").transposed(try shapeArguments(try a["dims"], "dims"))) }
         ) { a in
             .tensor(try a.tensor(0).transposed(try shapeArguments(a[1], "dims")))
         }
         add(
             "swapaxes", [param("x", .tensor), param("axis1", .int), param("axis2", .int)], doc: "Two axes exchanged.",
-            example: "swapaxes(zeros([2, 3]), 0, 1).shape"
+            example: "swapaxes(zeros([2, 3]), 0, 1).shape", grad: .traced(tracedSwapaxes)
         ) { a in
             .tensor(try a.tensor(0).swappedAxes(try a.int(1), try a.int(2)))
         }
         add(
             "squeeze", [param("x", .tensor), param("axis", .axes, .none)], doc: "Axes of size 1 removed.",
-            example: "squeeze(zeros([1, 3, 1])).shape"
+            example: "squeeze(zeros([1, 3, 1])).shape",
+            grad: .traced { a in .traced(try a.variable("x").squeezed(try a.axes("axis"))) }
         ) { a in
             .tensor(try a.tensor(0).squeezed(try a.axes(1)))
         }
         add(
             "expand_dims", [param("x", .tensor), param("axis", .int)], doc: "A new axis of size 1 at position axis.",
-            example: "expand_dims([1, 2], 0).shape"
+            example: "expand_dims([1, 2], 0).shape",
+            grad: .traced { a in .traced(try a.variable("x").expandingDims(try a.int("axis"))) }
         ) { a in
             .tensor(try a.tensor(0).expandingDims(try a.int(1)))
         }
-        add("flatten", [param("x", .tensor)], doc: "The elements as one row.", example: "flatten([[1, 2], [3, 4]])") {
+        add(
+            "flatten", [param("x", .tensor)], doc: "The elements as one row.", example: "flatten([[1, 2], [3, 4]])",
+            grad: .traced { a in .traced(try a.variable("x").reshaped([-1])) }
+        ) {
             a in
             .tensor(try a.tensor(0).flattened())
         }
         add(
             "concatenate", [param("tensors", .tensors), param("axis", .int, .int(0))],
-            doc: "Tensors joined along an existing axis.", example: "concatenate([zeros(2), ones(3)])"
+            doc: "Tensors joined along an existing axis.", example: "concatenate([zeros(2), ones(3)])",
+            grad: .traced { a in .traced(try Variable.concatenate(try a.variables("tensors"), axis: try a.int("axis")))
+            }
         ) { a in
             .tensor(try Tensor.concatenate(try a.tensors(0), axis: try a.int(1)))
         }
         add(
             "stack", [param("tensors", .tensors), param("axis", .int, .int(0))],
-            doc: "Equal-shaped tensors joined along a new axis.", example: "stack([[1, 2], [3, 4]], axis=1)"
+            doc: "Equal-shaped tensors joined along a new axis.", example: "stack([[1, 2], [3, 4]], axis=1)",
+            grad: .traced { a in .traced(try Variable.stack(try a.variables("tensors"), axis: try a.int("axis"))) }
         ) { a in
             .tensor(try Tensor.stack(try a.tensors(0), axis: try a.int(1)))
         }
@@ -87,7 +98,8 @@ extension Registry {
         }
         add(
             "broadcast_to", [param("x", .tensor), param("shape", .shape)],
-            doc: "The tensor stretched to shape by broadcasting.", example: "broadcast_to([1, 2], [3, 2])"
+            doc: "The tensor stretched to shape by broadcasting.", example: "broadcast_to([1, 2], [3, 2])",
+            grad: .traced { a in .traced(try a.variable("x").broadcast(to: try a.shape("shape"))) }
         ) { a in
             .tensor(try a.tensor(0).broadcast(to: try a.shape(1)))
         }
@@ -112,23 +124,43 @@ extension Registry {
         add(
             "take", [param("x", .tensor), param("indices", .tensor), param("axis", .int, .none)],
             doc: "Elements at the given positions (along axis, or of the flattened tensor).",
-            example: "take([10, 20, 30], [2, 0])"
+            example: "take([10, 20, 30], [2, 0])",
+            grad: .traced { a in
+                .traced(try a.variable("x").take(try a.tensor("indices"), axis: try a.optionalInt("axis")))
+            }
         ) { a in
             .tensor(try a.tensor(0).take(try a.tensor(1), axis: try a.optionalInt(2)))
         }
         add(
             "nonzero", [param("x", .tensor)], doc: "The positions of non-zero elements, one index tensor per axis.",
-            example: "nonzero([0, 3, 0, 5])"
+            example: "nonzero([0, 3, 0, 5])", grad: .detaching
         ) { a in
             .tuple(try a.tensor(0).nonzero().map(Value.tensor))
         }
         add(
             "argwhere", [param("x", .tensor)], doc: "The positions of non-zero elements, one row each.",
-            example: "argwhere([[0, 1], [1, 0]])"
+            example: "argwhere([[0, 1], [1, 0]])", grad: .detaching
         ) { a in
             .tensor(try a.tensor(0).argwhere())
         }
     }
+}
+
+/// `swapaxes` on a value being differentiated: the transpose that exchanges the two axes.
+private func tracedSwapaxes(_ a: inout Arguments) throws -> Value {
+    let x = try a.variable("x")
+    var order = Array(0..<x.rank)
+    let first = try a.int("axis1")
+    let second = try a.int("axis2")
+    let i = first < 0 ? first + x.rank : first
+    let j = second < 0 ? second + x.rank : second
+    guard order.indices.contains(i), order.indices.contains(j) else {
+        throw KisoError(
+            .index, "swapaxes: axes \(first) and \(second) for a tensor of rank \(x.rank)",
+            hint: "axes run from -\(x.rank) to \(x.rank - 1)")
+    }
+    order.swapAt(i, j)
+    return .traced(try x.transposed(order))
 }
 
 /// A shape given as separate integers (`reshape(x, 2, 3)`) or as one list (`reshape(x, [2, 3])`).

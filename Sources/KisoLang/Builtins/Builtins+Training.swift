@@ -100,50 +100,21 @@ extension Registry {
         }
     }
 
-    /// Registers a function written on variables: it works on plain tensors (as constants) and on
-    /// values being differentiated alike.
-    private func both(
-        _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        _ body: @escaping (inout Arguments) throws -> Value
-    ) {
-        add(name, parameters, doc: doc, example: example, body)
-        differentiable(name, body)
-    }
-
     private func registerLosses() {
         section("Neural-network functions")
-        both(
+        add(
             "gelu", [param("x", .tensor), param("approximate", .bool, .bool(false))],
             doc: "x·Φ(x), the Gaussian error linear unit (tanh approximation with approximate=true).",
-            example: "gelu([-1, 0, 1])"
+            example: "gelu([-1, 0, 1])", grad: .tracedByBody
         ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try a.bool(1))) }
-        both(
-            "cross_entropy", [param("logits", .tensor), param("targets", .tensor)],
-            doc: "The mean of −log softmax(logits) at each integer target class (PyTorch's cross_entropy).",
-            example: "cross_entropy([[2.0, 0.5], [0.1, 1.0]], [0, 1])"
-        ) { a in .traced(try crossEntropy(try a.variable(0), try a.tensor(1))) }
-        let bce: (inout Arguments) throws -> Value = { a in
-            .traced(try binaryCrossEntropyWithLogits(try a.variable(0), try a.variable(1)))
-        }
-        both(
-            "binary_cross_entropy_with_logits", [param("logits", .tensor), param("targets", .tensor)],
-            doc: "The mean binary cross-entropy of sigmoid(logits) against targets in [0, 1], computed stably.",
-            example: "binary_cross_entropy_with_logits([2.0, -1.0], [1, 0])", bce)
-        both(
-            "bce_with_logits", [param("logits", .tensor), param("targets", .tensor)],
-            doc: "Short for binary_cross_entropy_with_logits.", example: "bce_with_logits([2.0, -1.0], [1, 0])", bce)
-        both(
-            "mse_loss", [param("prediction", .tensor), param("target", .tensor)],
-            doc: "The mean squared error mean((prediction − target)²).", example: "mse_loss([1.0, 2.0], [1.5, 2.0])"
-        ) { a in .traced(try mseLoss(try a.variable(0), try a.variable(1))) }
-        both(
+        add(
             "layer_norm",
             [
                 param("x", .tensor), param("normalized_shape", .shape, .none), param("weight", .tensor, .none),
                 param("bias", .tensor, .none), param("eps", .number, .number(1e-5)),
             ],
             doc: "Each sample normalised over its last dimensions (the last one by default), then scaled and shifted.",
-            example: "layer_norm([[1.0, 2.0, 3.0]])"
+            example: "layer_norm([[1.0, 2.0, 3.0]])", grad: .tracedByBody
         ) { a in
             let x = try a.variable(0)
             let shape = try a.optionalShape(1) ?? (x.rank > 0 ? [x.shape[x.rank - 1]] : [])

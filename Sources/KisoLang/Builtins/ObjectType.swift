@@ -218,16 +218,16 @@ struct ObjectMembers<Object> {
         attributes.append(ObjectAttribute(name: name, doc: doc, example: example) { try get(try receiver($0)) })
     }
 
-    /// Declares a method: `parameters` as a builtin's, after the receiver.
+    /// Declares a method: `parameters` as a builtin's, after the receiver; `grad` as a builtin's.
     mutating func method(
         _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        _ body: @escaping (Object, inout Arguments) throws -> Value
+        grad: GradBehaviour = .notDifferentiable, _ body: @escaping (Object, inout Arguments) throws -> Value
     ) {
         let receiver = self.receiver
         methods.append(
             Builtin(
                 name: name, parameters: [param(receiverName, .object(typeName))] + parameters, doc: doc,
-                example: example, category: "",
+                example: example, category: "", grad: grad,
                 body: { a in try body(try receiver(a[0]), &a) }))
     }
 }

@@ -21,18 +21,26 @@ final class Registry {
         registerAutodiff()
         registerTraining()
         registerDatasets()
+        registerLayers()
+        registerActivations()
+        registerLossFunctions()
+        registerRecurrent()
+        registerAttention()
+        registerInitializers()
     }
 
     /// Starts a group of builtins in the documentation.
     func section(_ name: String) { category = name }
 
-    /// Registers a function.
+    /// Registers a function: its parameters, doc line, example, body and, when it can be
+    /// differentiated or passes values being differentiated on, its behaviour under `grad`.
     func add(
         _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        _ body: @escaping (inout Arguments) throws -> Value
+        grad: GradBehaviour = .notDifferentiable, _ body: @escaping (inout Arguments) throws -> Value
     ) {
         let builtin = Builtin(
-            name: name, parameters: parameters, doc: doc, example: example, category: category, body: body)
+            name: name, parameters: parameters, doc: doc, example: example, category: category, grad: grad,
+            body: body)
         if let existing = functions.firstIndex(where: { $0.name == name }) {
             functions[existing] = builtin
         } else {
@@ -51,13 +59,6 @@ final class Registry {
     /// `name` (`rng`).
     func objectType(named name: String) -> ObjectType? {
         objectTypes.first { $0.name == name } ?? objectTypes.first { $0.receiverName == name }
-    }
-}
-
-extension Registry {
-    /// Gives the registered builtin `name` its implementation for differentiated arguments.
-    func differentiable(_ name: String, _ body: @escaping (inout Arguments) throws -> Value) {
-        byName[name]?.tracedBody = body
     }
 }
 

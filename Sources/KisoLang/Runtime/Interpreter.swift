@@ -21,6 +21,8 @@ final class Interpreter {
     var symbolNames: [String] = []
     /// Global symbols in the order they were first assigned, for `:vars`.
     var assignmentOrder: [Int] = []
+    /// Builtins and constants already reported as hidden by a variable.
+    var shadowNoted = Set<Int>()
     let output: (String) -> Void
     var callDepth = 0
     /// When set, called with every evaluated subexpression (for `:shapes`).
@@ -60,10 +62,25 @@ final class Interpreter {
     }
 
     func setGlobal(_ id: Int, _ value: Value) {
-        if globals[id] == nil { assignmentOrder.append(id) }
+        if globals[id] == nil {
+            assignmentOrder.append(id)
+            if let hidden = builtinsBySymbol[id] { noteShadowing(id, hidden, by: value) }
+        }
         var old: Value? = value
         swap(&globals[id], &old)
         ValueRelease.clear(&old)
+    }
+
+    /// Says once per name and session that a variable now hides a builtin or constant, which a
+    /// learner who later calls the builtin would not otherwise guess.
+    private func noteShadowing(_ id: Int, _ hidden: Value, by value: Value) {
+        guard shadowNoted.insert(id).inserted else { return }
+        let name = symbolNames[id]
+        let what: String
+        if case .function = value { what = "your function" } else { what = "your variable" }
+        let builtin: String
+        if case .builtin = hidden { builtin = "the builtin `\(name)(…)`" } else { builtin = "the constant `\(name)`" }
+        output("note: `\(name)` now names \(what), hiding \(builtin) until :reset\n")
     }
 
     func resetGlobals() {
@@ -271,7 +288,10 @@ final class Interpreter {
 
     func undefinedName(_ name: String, span: SourceSpan, frame: Frame?) -> KisoError {
         var candidates = Keyword.allCases.map(\.rawValue)
-        for (id, value) in globals.enumerated() where value != nil { candidates.append(symbolNames[id]) }
+        // `_` (the last value shown) is one letter from every one-letter name: never a useful guess.
+        for (id, value) in globals.enumerated() where value != nil && symbolNames[id] != "_" {
+            candidates.append(symbolNames[id])
+        }
         candidates += registry.functions.map(\.name)
         var f = frame
         while let current = f {

@@ -1,0 +1,107 @@
+import KisoNN
+import KisoTensor
+
+/// Recurrent cells and layers with PyTorch's weight shapes and gate order: weights are passed as
+/// w_ih (G·H, I), w_hh (G·H, H) and optional biases, G = 1 (rnn), 4 (lstm: i, f, g, o) or 3
+/// (gru: r, z, n); sequences are (batch, time, features).
+extension Registry {
+    func registerRecurrent() {
+        section("Recurrent layers")
+        let weights = [
+            param("w_ih", .tensor), param("w_hh", .tensor), param("b_ih", .tensor, .none),
+            param("b_hh", .tensor, .none),
+        ]
+        add(
+            "rnn_cell",
+            [param("x", .tensor), param("h", .tensor)] + weights + [param("nonlinearity", .string, .string("tanh"))],
+            doc: "One Elman RNN step: tanh(x·w_ihᵀ + b_ih + h·w_hhᵀ + b_hh) (or relu).",
+            example: "rnn_cell(ones([1, 2]), zeros([1, 3]), ones([3, 2]), ones([3, 3]))", grad: .tracedByBody
+        ) { a in
+            .traced(
+                try rnnCell(
+                    try a.variable(0), try a.variable(1), try a.recurrentWeights(2),
+                    nonlinearity: try a.nonlinearity(6)))
+        }
+        add(
+            "lstm_cell", [param("x", .tensor), param("hx", .any, .none)] + weights,
+            doc: "One LSTM step from hx = (h, c) (zeros when none), gates i, f, g, o; returns (h', c').",
+            example: "h, c = lstm_cell(ones([1, 2]), none, ones([12, 2]), ones([12, 3]))", grad: .tracedByBody
+        ) { a in
+            let x = try a.variable(0)
+            let w = try a.recurrentWeights(2)
+            let state = try a.lstmState(1, x: x, hidden: w.hiddenWeight.shape.last ?? 0)
+            let (h, c) = try lstmCell(x, state, w)
+            return .tuple([.traced(h), .traced(c)])
+        }
+        add(
+            "gru_cell", [param("x", .tensor), param("h", .tensor)] + weights,
+            doc: "One GRU step, gates r, z, n: h' = (1 − z)·n + z·h.",
+            example: "gru_cell(ones([1, 2]), zeros([1, 3]), ones([9, 2]), ones([9, 3]))", grad: .tracedByBody
+        ) { a in .traced(try gruCell(try a.variable(0), try a.variable(1), try a.recurrentWeights(2))) }
+        add(
+            "rnn",
+            [param("x", .tensor)] + weights + [
+                param("h0", .tensor, .none), param("nonlinearity", .string, .string("tanh")),
+            ],
+            doc: "An RNN over a (batch, time, features) sequence: (outputs (batch, time, hidden), last h).",
+            example: "out, h = rnn(ones([2, 5, 3]), ones([4, 3]) * 0.1, ones([4, 4]) * 0.1)", grad: .tracedByBody
+        ) { a in
+            let (outputs, h, _) = try recurrent(
+                .rnn(try a.nonlinearity(6)), try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5)
+            )
+            return .tuple([.traced(outputs), .traced(h)])
+        }
+        add(
+            "lstm", [param("x", .tensor)] + weights + [param("h0", .tensor, .none), param("c0", .tensor, .none)],
+            doc: "An LSTM over a (batch, time, features) sequence: (outputs, (last h, last c)).",
+            example: "out, state = lstm(ones([2, 5, 3]), ones([16, 3]) * 0.1, ones([16, 4]) * 0.1)", grad: .tracedByBody
+        ) { a in
+            let (outputs, h, c) = try recurrent(
+                .lstm, try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5),
+                c0: try a.optionalVariable(6))
+            return .tuple([.traced(outputs), .tuple([.traced(h), c.map { .traced($0) } ?? .none])])
+        }
+        add(
+            "gru", [param("x", .tensor)] + weights + [param("h0", .tensor, .none)],
+            doc: "A GRU over a (batch, time, features) sequence: (outputs, last h).",
+            example: "out, h = gru(ones([2, 5, 3]), ones([12, 3]) * 0.1, ones([12, 4]) * 0.1)", grad: .tracedByBody
+        ) { a in
+            let (outputs, h, _) = try recurrent(
+                .gru, try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5))
+            return .tuple([.traced(outputs), .traced(h)])
+        }
+    }
+}
+
+extension Arguments {
+    /// w_ih, w_hh, b_ih, b_hh starting at argument `i`.
+    fileprivate func recurrentWeights(_ i: Int) throws -> RecurrentWeights {
+        RecurrentWeights(
+            inputWeight: try variable(i), hiddenWeight: try variable(i + 1), inputBias: try optionalVariable(i + 2),
+            hiddenBias: try optionalVariable(i + 3))
+    }
+
+    fileprivate func nonlinearity(_ i: Int) throws -> RecurrentNonlinearity {
+        let name = try string(i)
+        guard let value = RecurrentNonlinearity(rawValue: name) else {
+            throw KisoError(
+                .value, "`\(builtin.name)`: unknown nonlinearity \"\(name)\"", hint: "use \"tanh\" or \"relu\"")
+        }
+        return value
+    }
+
+    /// An LSTM state (h, c) at argument `i`, zeros of the batch's shape when none.
+    fileprivate func lstmState(_ i: Int, x: Variable, hidden: Int) throws -> (h: Variable, c: Variable) {
+        switch values[i] {
+        case .none:
+            let zeros = Variable(try Tensor.zeros(Array(x.shape.dropLast()) + [hidden]))
+            return (zeros, zeros)
+        case .tuple(let items) where items.count == 2, .list(let items) where items.count == 2:
+            return (try Convert.variable(items[0], "h"), try Convert.variable(items[1], "c"))
+        default:
+            throw KisoError(
+                .type, "`lstm_cell`: hx must be a pair (h, c) or none, got \(values[i].kindName)",
+                hint: "pass the state the previous step returned: h, c = lstm_cell(x, (h, c), …)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import KisoTensor
+
+/// Whole-number class indices checked for `op`: every element whole and in 0 ..< `classes`.
+func classIndices(_ indices: Tensor, classes: Int, op: String, what: String = "index") throws -> Tensor {
+    guard indices.dtype != .float64 || indices.scalars.allSatisfy({ $0 == $0.rounded() }) else {
+        throw TensorError(.value, "\(op): \(what)s must be whole numbers, got fractional values")
+    }
+    if let bad = indices.scalars.first(where: { $0 < 0 || $0 >= Double(classes) || $0.isNaN }) {
+        throw TensorError(
+            .index,
+            "\(op): \(what) \(bad.isFinite ? String(Int(bad)) : String(bad)) is out of range for \(classes) rows",
+            hint: "\(what)s run from 0 to \(classes - 1)")
+    }
+    return indices.cast(to: .int64)
+}
+
+/// PyTorch's `one_hot`: an int64 tensor with a new last axis of `classes` (one more than the
+/// largest index when nil) holding 1 at each index and 0 elsewhere.
+public func oneHot(_ indices: Tensor, classes: Int? = nil) throws -> Tensor {
+    let op = "one_hot"
+    if let bad = indices.scalars.first(where: { $0 < 0 }) {
+        throw TensorError(.index, "\(op): index \(bad) is negative", hint: "class indices start at 0")
+    }
+    let count = classes ?? (Int(exactly: (indices.scalars.max() ?? -1) + 1) ?? 0)
+    guard count >= 1 else {
+        throw TensorError(.value, "\(op): num_classes must be at least 1, got \(count)")
+    }
+    let checked = try classIndices(indices, classes: count, op: op)
+    let classes = try positions(count, shape: [count])
+    return try Tensor.equal(checked.expandingDims(-1), classes).cast(to: .int64)
+}
+
+/// PyTorch's `embedding`: the rows of `weight` (num_embeddings, dim) at `indices`, shaped
+/// indices.shape + (dim,). Repeated indices add their gradients into the same row.
+public func embedding(_ indices: Tensor, _ weight: Variable) throws -> Variable {
+    let op = "embedding"
+    guard weight.rank == 2 else {
+        throw TensorError(
+            .shape, "\(op): weight of shape \(formatShape(weight.shape)) — expected (num_embeddings, embedding_dim)")
+    }
+    let rows = try classIndices(indices, classes: weight.shape[0], op: op)
+    return try weight.subscripted([.tensor(rows)])
+}
