@@ -44,8 +44,8 @@ let package = Package(
             dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
         ),
         .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
-        // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.
-        .target(name: "KisoText"),
+        // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.
+        .target(name: "KisoText", dependencies: ["KisoBase"]),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
