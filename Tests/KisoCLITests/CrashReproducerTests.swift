@@ -118,6 +118,20 @@ import Testing
     }
 }
 
+/// Every failure the fuzzer has found, minimised (`make fuzz` saves them here), replayed.
+@Suite struct FuzzRegressionTests {
+    @Test func everySavedFailureNowEndsWithAnExitStatus() throws {
+        let directory = Fixtures.directory.appendingPathComponent("fuzz")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".kiso") {
+            let result = try KisoBinary.run(
+                [directory.appendingPathComponent(name).path], environment: ["KISO_MEMORY_LIMIT": "512"], timeout: 60)
+            #expect(!result.timedOut, "\(name) hangs")
+            #expect(!result.signalled, "\(name) crashes:\n\(result.stderr.prefix(400))")
+        }
+    }
+}
+
 /// A small deterministic generator for test data.
 struct SplitMix {
     var state: UInt64

@@ -27,7 +27,7 @@ struct Driver {
         while next < end {
             if options.timeBudget > 0 && Date().timeIntervalSince(began) > options.timeBudget { break }
             // Workers run in slices, so that a time budget is honoured and progress shows.
-            let count = Swift.min(end - next, 2000)
+            let count = Swift.min(end - next, 500)
             let outcome = runWorker(start: next, count: count)
             ran += outcome.finished
             if let index = outcome.failedAt {
