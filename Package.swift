@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "KisoPlot", dependencies: ["KisoBase"]),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot", "KisoNN"]
+            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN"]
         ),
         .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
         // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 
 /// Every error a Kiso program can meet: a parse error, a runtime error, or an engine error
@@ -89,7 +90,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
     public func render(source: String) -> String {
         var lines: [String] = []
         let location = span.map { "\(origin):\($0.line):\($0.column): " } ?? ""
-        lines.append("\(location)\(kind.rawValue) error: \(message)")
+        lines.append("\(location)\(kind.rawValue) error: \(ControlEscapes.escaped(message))")
         if let span, let excerpt = SourceExcerpt(source: source, span: span) {
             let number = String(span.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -98,7 +99,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
             let marks = String(repeating: "^", count: Swift.max(1, excerpt.caretWidth))
             lines.append("  \(gutter) | \(pad)\(marks)")
         }
-        if let hint { lines.append("hint: \(hint)") }
+        if let hint { lines.append("hint: \(ControlEscapes.escaped(hint))") }
         return lines.joined(separator: "\n")
     }
 }
@@ -122,7 +123,11 @@ struct SourceExcerpt {
         while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
         var view = String.UnicodeScalarView()
         // Tabs become one space so the caret stays aligned.
-        for scalar in scalars[lineStart..<lineEnd] { view.append(scalar == "\t" ? " " : scalar) }
+        // A control character becomes U+FFFD: one column, like the character it stands for, so
+        // the caret stays aligned and the excerpt cannot drive the terminal.
+        for scalar in scalars[lineStart..<lineEnd] {
+            view.append(scalar == "\t" ? " " : ControlEscapes.needsEscape(scalar) && scalar != "\r" ? "\u{FFFD}" : scalar)
+        }
         var lineText = String(view)
         while lineText.hasSuffix(" ") || lineText.hasSuffix("\r") { lineText.removeLast() }
         text = lineText

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 
 /// How values read on screen. Kiso numbers print like counts when whole (`3`, not `3.0`) and in
@@ -25,9 +26,11 @@ func tensorRepr(_ t: Tensor) -> String {
 }
 
 extension Value {
-    /// The text `print` writes: strings raw, everything else as on echo.
+    /// The text `print` writes: strings as they are, except that control characters other than
+    /// newline and tab are shown escaped (`\x1b`), so a printed string cannot drive the terminal;
+    /// everything else as on echo.
     var printed: String {
-        if case .string(let s) = self { return s }
+        if case .string(let s) = self { return ControlEscapes.escaped(s) }
         return echoed
     }
 
@@ -86,7 +89,13 @@ func quoteString(_ s: String) -> String {
         case "\r": out += "\\r"
         case "\\": out += "\\\\"
         case quote: out += "\\" + String(c)
-        default: out.append(c)
+        default:
+            // Other control characters as Python's repr writes them (`\x1b`).
+            if c.unicodeScalars.contains(where: ControlEscapes.needsEscape) {
+                out += ControlEscapes.escaped(String(c))
+            } else {
+                out.append(c)
+            }
         }
     }
     out.append(quote)
