@@ -1,5 +1,5 @@
 # Kiso's tasks. `make start` and `make test` are the two commands a fresh machine needs.
-.PHONY: start test deps build bench fixtures format fuzz
+.PHONY: start test deps build bench budgets fixtures format fuzz
 
 # Install what is missing, build a release binary, and start Kiso.
 start: build
@@ -32,6 +32,11 @@ build: deps
 bench: deps
 	swift build -c release
 	python3 scripts/bench.py
+
+# The allocation budgets of docs/performance.md, asserted on the optimised build (an unoptimised
+# build allocates where the optimiser would not, so `make test` only prints the attention count).
+budgets: deps
+	swift test -c release -Xswiftc -enable-testing --filter AllocationBudget
 
 # Regenerate the reference fixtures from NumPy (needs python3 with numpy and scipy).
 fixtures:

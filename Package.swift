@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KisoLang", targets: ["KisoLang"]),
         .library(name: "KisoPlot", targets: ["KisoPlot"]),
         .library(name: "KisoNN", targets: ["KisoNN"]),
+        .library(name: "KisoProbability", targets: ["KisoProbability"]),
         .library(name: "KisoText", targets: ["KisoText"]),
     ],
     dependencies: [
@@ -41,13 +42,16 @@ let package = Package(
         .target(name: "KisoPlot", dependencies: ["KisoBase"]),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN"]
+            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"]
         ),
         .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
         // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.
         .target(name: "KisoText", dependencies: ["KisoBase"]),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
+        // Distributions, special functions with their derivatives, KL divergences and
+        // variational bounds over the differentiable Variable.
+        .target(name: "KisoProbability", dependencies: ["KisoTensor"]),
         // GNU readline, linked at build time: the REPL needs it from the first prompt.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
@@ -95,15 +99,28 @@ let package = Package(
             dependencies: ["KisoPlot", "KisoBase"],
             path: "Tests/KisoPlotTests"
         ),
+        // Counts the heap allocations of a stretch of code, for the allocation-budget tests; the
+        // test executable defines malloc and friends itself (no preloaded library).
+        .target(
+            name: "KisoAllocationCounter",
+            path: "Tests/KisoAllocationCounter"
+        ),
         .testTarget(
             name: "KisoLangTests",
-            dependencies: ["KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoBase"],
+            dependencies: [
+                "KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoAllocationCounter", "KisoBase",
+            ],
             path: "Tests/KisoLangTests"
         ),
         .testTarget(
             name: "KisoNNTests",
             dependencies: ["KisoNN", "KisoTensor", "KisoTestSupport"],
             path: "Tests/KisoNNTests"
+        ),
+        .testTarget(
+            name: "KisoProbabilityTests",
+            dependencies: ["KisoProbability", "KisoTensor", "KisoTestSupport"],
+            path: "Tests/KisoProbabilityTests"
         ),
         .testTarget(
             name: "KisoTextTests",

@@ -8,9 +8,18 @@
                              and the rng.random() that follows (so the stream position is checked
                              too). Cases are chosen to reach every branch of distributions.c.
 
-Run: python3 scripts/gen_probability_fixtures.py (numpy 2.x).
+  probability_scipy.json     log_prob, cdf (where Kiso has a closed form), mean, variance and
+                             entropy of every distribution family at several parameter sets,
+                             extreme ones included (scale 1e-8, rate 1e6, p at 0 and 1), from
+                             scipy.stats; and KL divergences from numerical integration
+                             (scipy.integrate.quad) or exact sums, independent of the closed forms
+                             Kiso uses.
+
+Run: python3 scripts/gen_probability_fixtures.py (numpy 2.x, scipy).
 """
 import numpy as np
+import scipy
+from scipy import integrate, stats
 
 import fixturelib
 
@@ -102,6 +111,10 @@ def stream_cases():
         lambda r: r.dirichlet([0.05, 0.0, 0.01], 2000))
     add(41, "dirichlet", {"alpha": [0.5, 0.0, 7.0, 0.2], "size": [3, 500]},
         lambda r: r.dirichlet([0.5, 0.0, 7.0, 0.2], (3, 500)))
+    add(45, "standard_t", {"df": 3.0, "size": [20000]}, lambda r: r.standard_t(3.0, 20000))
+    add(46, "standard_t", {"df": [0.5, 2.0, 30.0], "size": [3000, 3]},
+        lambda r: r.standard_t([0.5, 2.0, 30.0], (3000, 3)))
+    add(47, "laplace", {"loc": 1.5, "scale": 0.5, "size": [20000]}, lambda r: r.laplace(1.5, 0.5, 20000))
     cov = [[2.0, 0.5, 0.1], [0.5, 1.0, -0.3], [0.1, -0.3, 0.8]]
     for seed, method in [(42, "svd"), (43, "eigh"), (44, "cholesky")]:
         add(seed, "multivariate_normal",
@@ -111,5 +124,152 @@ def stream_cases():
     return cases
 
 
+def values(a):
+    return [fixturelib.num(v) for v in np.atleast_1d(np.asarray(a, dtype=float)).tolist()]
+
+
+def family_case(family, params, frozen, x, cdf=True, discrete=False):
+    x = np.asarray(x, dtype=float)
+    with np.errstate(all="ignore"):
+        log_prob = frozen.logpmf(x) if discrete else frozen.logpdf(x)
+        case = {
+            "family": family,
+            "params": params,
+            "x": values(x),
+            "log_prob": values(log_prob),
+            "mean": fixturelib.num(frozen.mean()),
+            "variance": fixturelib.num(frozen.var()),
+            "entropy": fixturelib.num(frozen.entropy()),
+        }
+        if cdf:
+            case["cdf"] = values(frozen.cdf(x))
+    return case
+
+
+def scipy_cases():
+    cases = []
+    for loc, scale in [(0.0, 1.0), (2.5, 0.1), (-1.0, 1e-8), (1e3, 1e4)]:
+        xs = [loc - 3 * scale, loc, loc + 0.5 * scale, loc + 10 * scale, loc - 40 * scale, loc + 1.0]
+        cases.append(family_case("Normal", {"loc": loc, "scale": scale}, stats.norm(loc, scale), xs))
+    for p in [0.0, 0.3, 1.0, 1e-12]:
+        cases.append(family_case("Bernoulli", {"probs": p}, stats.bernoulli(p), [0, 1, 0.5, -1, 2],
+                                 discrete=True))
+    for n, p in [(10, 0.3), (1000, 0.5), (5, 0.0), (5, 1.0), (60, 1e-6)]:
+        cases.append(family_case("Binomial", {"total_count": n, "probs": p}, stats.binom(n, p),
+                                 [0, 3, 5, 10, 11, 2.5, -1, 500], cdf=False, discrete=True))
+    for lam in [3.5, 1e-3, 1e6, 0.0, 50.0]:
+        case = family_case("Poisson", {"rate": lam}, stats.poisson(lam), [0, 2, 10, 1e6, 2.5, -1],
+                           cdf=False, discrete=True)
+        # scipy.stats.poisson(1e6).entropy() returns 2.769 (the true value is about 8.33), so the
+        # entropy is summed here from logpmf, which SciPy computes accurately, over λ ± 60√λ.
+        ks = np.arange(max(0.0, np.floor(lam - 60 * np.sqrt(lam) - 60)), np.ceil(lam + 60 * np.sqrt(lam) + 60) + 1)
+        lp = stats.poisson(lam).logpmf(ks)
+        case["entropy"] = float(-np.sum(np.exp(lp[np.isfinite(lp)]) * lp[np.isfinite(lp)]))
+        cases.append(case)
+    for a, b in [(2.0, 3.0), (0.5, 0.5), (1e-3, 1e3), (100.0, 100.0), (1.0, 1.0)]:
+        cases.append(family_case("Beta", {"a": a, "b": b}, stats.beta(a, b), [0.1, 0.5, 0.999, 1e-5, 1.5, -0.1],
+                                 cdf=False))
+    for shape, rate in [(2.0, 3.0), (0.5, 1e6), (1000.0, 0.01), (1.0, 1.0), (1e-3, 1.0)]:
+        cases.append(family_case("Gamma", {"concentration": shape, "rate": rate},
+                                 stats.gamma(shape, scale=1 / rate), [1e-3, 1.0, 5.0, 1e5, -1.0, 1e-7], cdf=False))
+    for low, high in [(0.0, 1.0), (-5.0, 5.0), (0.0, 1e-10)]:
+        cases.append(family_case("Uniform", {"low": low, "high": high}, stats.uniform(low, high - low),
+                                 [low, (low + high) / 2, high + 1, low - 1, low + 0.25 * (high - low)]))
+    for df, loc, scale in [(3.0, 0.0, 1.0), (1.0, 2.0, 0.5), (1e6, 0.0, 1.0), (0.5, 0.0, 2.0), (2.0, -1.0, 3.0)]:
+        cases.append(family_case("StudentT", {"df": df, "loc": loc, "scale": scale}, stats.t(df, loc, scale),
+                                 [-100.0, -1.0, 0.0, 0.5, 3.0, 1e4], cdf=False))
+    for loc, scale in [(0.0, 1.0), (1.0, 1e-6), (-2.0, 100.0)]:
+        xs = np.array([loc - 5 * scale, loc, loc + 0.3 * scale, loc + 50 * scale, 0.0])
+        case = family_case("Laplace", {"loc": loc, "scale": scale}, stats.laplace(loc, scale), xs)
+        # scipy.stats.laplace.logpdf is log(pdf), which underflows to -inf beyond about 745
+        # scales from loc; there the exact −|x − loc|/scale − log(2·scale) is recorded.
+        exact = -np.abs(xs - loc) / scale - np.log(2 * scale)
+        scipy_log_prob = stats.laplace(loc, scale).logpdf(xs)
+        case["log_prob"] = values(np.where(np.isneginf(scipy_log_prob), exact, scipy_log_prob))
+        cases.append(case)
+    for probs in [[0.2, 0.3, 0.5], [0.0, 1.0, 0.0], [1e-300, 0.5, 0.5 - 1e-300]]:
+        p = np.asarray(probs) / np.sum(probs)
+        k = len(p)
+        onehots = np.eye(k)
+        with np.errstate(all="ignore"):
+            lp = [stats.multinomial(1, p).logpmf(onehots[i]) for i in range(k)]
+        ent = float(-np.sum([pi * np.log(pi) for pi in p if pi > 0]))
+        index = np.arange(k)
+        cases.append({"family": "Categorical", "params": {"probs": probs}, "x": values(list(range(k)) + [k, -1, 0.5]),
+                      "log_prob": values(lp + [-np.inf] * 3), "mean": float(np.sum(index * p)),
+                      "variance": float(np.sum(index ** 2 * p) - np.sum(index * p) ** 2), "entropy": ent})
+    for mean, cov in [([1.0, -1.0], [[2.0, 0.3], [0.3, 1.0]]),
+                      ([0.0, 0.5, -2.0], [[1.0, 0.2, 0.1], [0.2, 2.0, -0.4], [0.1, -0.4, 0.5]]),
+                      ([0.0, 0.0], [[1e-8, 0.0], [0.0, 1.0]])]:
+        frozen = stats.multivariate_normal(mean, cov)
+        d = len(mean)
+        xs = np.array([mean, np.ones(d), np.arange(d) * 0.1])
+        cases.append({"family": "MultivariateNormal", "params": {"mean": mean, "cov": cov},
+                      "x": xs.tolist(), "log_prob": values(frozen.logpdf(xs)), "mean": mean,
+                      "variance": np.diag(cov).tolist(), "entropy": float(frozen.entropy())})
+    return cases
+
+
+def kl_quad(p, q, low, high):
+    def integrand(x):
+        lp = p.logpdf(x)
+        return np.exp(lp) * (lp - q.logpdf(x)) if np.isfinite(lp) else 0.0
+    value, _ = integrate.quad(integrand, low, high, limit=400, epsabs=1e-13, epsrel=1e-12)
+    return value
+
+
+def kl_cases():
+    cases = []
+    for (m1, s1), (m2, s2) in [((0.0, 1.0), (1.0, 2.0)), ((2.0, 0.1), (0.0, 1.0)), ((0.0, 1.0), (0.0, 1.0))]:
+        cases.append({"p": ["Normal", m1, s1], "q": ["Normal", m2, s2],
+                      "kl": kl_quad(stats.norm(m1, s1), stats.norm(m2, s2), m1 - 30 * s1, m1 + 30 * s1)})
+    for (a1, b1), (a2, b2) in [((2.0, 3.0), (1.0, 1.0)), ((0.5, 0.7), (3.0, 2.0)), ((5.0, 5.0), (4.0, 6.0))]:
+        cases.append({"p": ["Beta", a1, b1], "q": ["Beta", a2, b2],
+                      "kl": kl_quad(stats.beta(a1, b1), stats.beta(a2, b2), 0, 1)})
+    for (k1, r1), (k2, r2) in [((2.0, 1.0), (3.0, 2.0)), ((0.7, 0.5), (1.5, 1.0)), ((10.0, 4.0), (9.0, 3.0))]:
+        cases.append({"p": ["Gamma", k1, r1], "q": ["Gamma", k2, r2],
+                      "kl": kl_quad(stats.gamma(k1, scale=1 / r1), stats.gamma(k2, scale=1 / r2), 0, np.inf)})
+    for p, q in [(0.3, 0.6), (0.0, 0.5), (1.0, 0.2), (0.5, 0.5)]:
+        terms = [a * np.log(a / b) for a, b in [(p, q), (1 - p, 1 - q)] if a > 0]
+        cases.append({"p": ["Bernoulli", p], "q": ["Bernoulli", q], "kl": float(sum(terms))})
+    for p, q in [([0.2, 0.3, 0.5], [0.4, 0.4, 0.2]), ([0.0, 0.5, 0.5], [0.1, 0.1, 0.8])]:
+        kl = float(sum(a * np.log(a / b) for a, b in zip(p, q) if a > 0))
+        cases.append({"p": ["Categorical", p], "q": ["Categorical", q], "kl": kl})
+    m1, c1 = np.array([1.0, -1.0]), np.array([[2.0, 0.3], [0.3, 1.0]])
+    m2, c2 = np.array([0.0, 0.5]), np.array([[1.0, -0.2], [-0.2, 0.5]])
+    inv2 = np.linalg.inv(c2)
+    diff = m2 - m1
+    kl = 0.5 * (np.trace(inv2 @ c1) + diff @ inv2 @ diff - 2 + np.linalg.slogdet(c2)[1] - np.linalg.slogdet(c1)[1])
+    cases.append({"p": ["MultivariateNormal", m1.tolist(), c1.tolist()],
+                  "q": ["MultivariateNormal", m2.tolist(), c2.tolist()], "kl": float(kl)})
+    return cases
+
+
+def special_cases():
+    from scipy import special
+    x = np.array([1e-8, 0.3, 1.0, 1.4616321449683622, 2.5, 7.0, 31.5, 1e4, -0.5, -2.7])
+    positive = x[x > 0]
+    z = np.array([-60.0, -38.0, -21.0, -19.0, -5.0, -1.0, 0.0, 1.0, 5.5, 6.5, 10.0, 40.0])
+    m = np.array([1e-20, 1e-10, 1e-3, 0.5, np.log(2.0), 1.0, 5.0, 40.0, 800.0])
+    a = np.array([0.5, 1.0, 3.0, 100.0, 1e-3])
+    b = np.array([0.5, 2.0, 7.5, 200.0, 1e3])
+    u = np.array([0.0, -1000.0, 3.0, -np.inf, 700.0])
+    v = np.array([0.0, -1001.0, -4.0, -np.inf, 710.0])
+    return {
+        "lgamma": {"x": values(x), "y": values(special.gammaln(x))},
+        "digamma": {"x": values(x), "y": values(special.psi(x))},
+        "trigamma": {"x": values(positive), "y": values(special.polygamma(1, positive))},
+        "tetragamma": {"x": values(positive), "y": values(special.polygamma(2, positive))},
+        "log_ndtr": {"x": values(z), "y": values(special.log_ndtr(z))},
+        # log(1 − e^−m) in the form that is accurate for each range (Mächler 2012).
+        "log1mexp": {"x": values(m), "y": values(np.where(m <= np.log(2.0), np.log(-np.expm1(-m)),
+                                                          np.log1p(-np.exp(-m))))},
+        "betaln": {"a": values(a), "b": values(b), "y": values(special.betaln(a, b))},
+        "logaddexp": {"a": values(u), "b": values(v), "y": values(np.logaddexp(u, v))},
+    }
+
+
 if __name__ == "__main__":
     fixturelib.write("random_distributions", stream_cases())
+    fixturelib.write("probability_scipy", scipy_cases(), scipy_version=scipy.__version__, kl=kl_cases(),
+                     special=special_cases())

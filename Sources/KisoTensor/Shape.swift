@@ -36,22 +36,37 @@ extension Tensor {
     /// stretches), or an error naming both.
     public static func broadcastShapes(_ a: [Int], _ b: [Int], op: String = "broadcast") throws -> [Int] {
         let rank = Swift.max(a.count, b.count)
-        var result = [Int](repeating: 1, count: rank)
+        // Small ranks are worked out inline and answered with an operand's own array or a
+        // shared one, so broadcasting allocates nothing.
+        let small = rank <= 4
+        var result = small ? [] : [Int](repeating: 1, count: rank)
+        var key = SmallIntArrays.Key(count: rank)
+        var isA = a.count == rank
+        var isB = b.count == rank
         for i in 0..<rank {
             let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
             let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
+            let d: Int
             if da == db || db == 1 {
-                result[i] = da
+                d = da
             } else if da == 1 {
-                result[i] = db
+                d = db
             } else {
                 throw TensorError.shape(
                     "\(op): shapes \(formatShape(a)) and \(formatShape(b)) cannot be broadcast together (axis \(i - rank): \(da) vs \(db))",
                     hint:
                         "sizes must match or be 1 when aligned from the right; reshape or add an axis with expand_dims")
             }
+            if small {
+                key[i] = d
+                isA = isA && da == d
+                isB = isB && db == d
+            } else {
+                result[i] = d
+            }
         }
-        return result
+        guard small else { return result }
+        return isA ? a : isB ? b : SmallIntArrays.array(key)
     }
 
     /// The strides that read this tensor as if it had `shape` (which it must broadcast to):

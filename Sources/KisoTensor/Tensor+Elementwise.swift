@@ -78,6 +78,9 @@ extension Tensor {
                 }
             }
         }
+        if shape.count <= 4 {
+            return smallRankBroadcast(a, b, shape: shape, count: n, dtype: dtype, kernel)
+        }
         // General case: walk the output in row-major order with each operand's broadcast strides.
         let sa = a.broadcastStrides(to: shape)
         let sb = b.broadcastStrides(to: shape)
@@ -87,6 +90,61 @@ extension Tensor {
             b.storage.withUnsafeBufferPointer { pb in
                 forEachBroadcastPair(shape: shape, stridesA: sa, offsetA: a.offset, stridesB: sb, offsetB: b.offset) {
                     out.append(K.apply(pa[$0], pb[$1]))
+                }
+            }
+        }
+        return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
+    }
+
+    /// `zipElements`' general case for ranks up to four, with the walk's counters and strides
+    /// held inline (no arrays): row-major over `shape`, padded in front with ones to rank 4.
+    private static func smallRankBroadcast<K: BinaryKernel>(
+        _ a: Tensor, _ b: Tensor, shape: [Int], count n: Int, dtype: DType, _ kernel: K.Type
+    ) -> Tensor {
+        let r = shape.count
+        let lead = 4 - r
+        var size = SmallIntArrays.Key(count: 4, a: 1, b: 1, c: 1, d: 1)
+        for i in 0..<r { size[lead + i] = shape[i] }
+        // An operand's steps, aligned on the right; 0 along the axes it is stretched over.
+        func steps(_ t: Tensor) -> SmallIntArrays.Key {
+            var key = SmallIntArrays.Key(count: 4)
+            let start = 4 - t.rank
+            for i in 0..<t.rank where t.shape[i] != 1 { key[start + i] = t.strides[i] }
+            return key
+        }
+        let sa = steps(a)
+        let sb = steps(b)
+        let out = Storage.make(count: n) { dst in
+            a.storage.withUnsafeBufferPointer { pa in
+                b.storage.withUnsafeBufferPointer { pb in
+                    guard let xa = pa.baseAddress, let xb = pb.baseAddress else { return }
+                    var k = 0
+                    var p0 = a.offset
+                    var q0 = b.offset
+                    for _ in 0..<size.a {
+                        var p1 = p0
+                        var q1 = q0
+                        for _ in 0..<size.b {
+                            var p2 = p1
+                            var q2 = q1
+                            for _ in 0..<size.c {
+                                var p3 = p2
+                                var q3 = q2
+                                for _ in 0..<size.d {
+                                    dst[k] = K.apply(xa[p3], xb[q3])
+                                    k &+= 1
+                                    p3 &+= sa.d
+                                    q3 &+= sb.d
+                                }
+                                p2 &+= sa.c
+                                q2 &+= sb.c
+                            }
+                            p1 &+= sa.b
+                            q1 &+= sb.b
+                        }
+                        p0 &+= sa.a
+                        q0 &+= sb.a
+                    }
                 }
             }
         }

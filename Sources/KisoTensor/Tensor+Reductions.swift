@@ -45,6 +45,9 @@ extension Tensor {
         axes: [Int]?, keepdims: Bool, op: String, dtype: DType,
         _ kernel: (UnsafePointer<Double>, Int, Int) throws -> Double
     ) throws -> Tensor {
+        if let fast = try reduceLastAxis(axes: axes, keepdims: keepdims, op: op, dtype: dtype, kernel) {
+            return fast
+        }
         let layout = try reductionLayout(axes: axes, keepdims: keepdims, op: op)
         var out = [Double](repeating: 0, count: layout.starts.count)
         if layout.runLength == 0 || layout.source.storage.isEmpty {
@@ -81,6 +84,36 @@ extension Tensor {
             }
         }
         return Tensor(uncheckedShape: layout.outShape, storage: out, dtype: dtype)
+    }
+
+    /// `reduce` over the last axis of a small contiguous tensor (softmax's `axis=-1`): the runs
+    /// are the rows, read in place, with no layout to build. The kernel sees exactly the runs
+    /// the general path would give it, so results are the same to the bit.
+    private func reduceLastAxis(
+        axes: [Int]?, keepdims: Bool, op: String, dtype: DType,
+        _ kernel: (UnsafePointer<Double>, Int, Int) throws -> Double
+    ) throws -> Tensor? {
+        guard let axes, axes.count == 1, rank >= 1, count > 0, count < Parallel.minimumParallelCount,
+            try Tensor.normalizeAxis(axes[0], rank: rank, op: op) == rank - 1, isContiguous
+        else { return nil }
+        let run = shape[rank - 1]
+        let rows = count / run
+        let out = try [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+            try storage.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress, let dst = buffer.baseAddress else { return }
+                var first = base + offset
+                for i in 0..<rows {
+                    (dst + i).initialize(to: try kernel(first, run, 1))
+                    initialized = i + 1
+                    first += run
+                }
+            }
+        }
+        let outShape =
+            keepdims
+            ? SmallIntArrays.shared(shape.indices.lazy.map { $0 == rank - 1 ? 1 : shape[$0] })
+            : SmallIntArrays.shared(shape.dropLast())
+        return Tensor(uncheckedShape: outShape, storage: out, dtype: dtype)
     }
 
     private var accumulationType: DType { dtype == .float64 ? .float64 : .int64 }

@@ -66,7 +66,9 @@ extension Tensor {
 
     /// The transpose: dimensions reversed (a matrix's rows become columns).
     public var T: Tensor {
-        Tensor(view: storage, shape: shape.reversed(), strides: strides.reversed(), offset: offset, dtype: dtype)
+        Tensor(
+            view: storage, shape: SmallIntArrays.shared(shape.lazy.reversed()),
+            strides: SmallIntArrays.shared(strides.lazy.reversed()), offset: offset, dtype: dtype)
     }
 
     /// `axis1` and `axis2` exchanged.

@@ -174,8 +174,13 @@ public struct Tensor: Sendable {
         }
     }
 
-    /// Row-major strides for `shape`.
+    /// Row-major strides for `shape` (shared between tensors for ranks up to four).
     internal static func contiguousStrides(for shape: [Int]) -> [Int] {
+        SmallIntArrays.contiguousStrides(for: shape)
+    }
+
+    /// Row-major strides for `shape`, in a new array.
+    internal static func freshContiguousStrides(for shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)
         var running = 1
         for axis in stride(from: shape.count - 1, through: 0, by: -1) {

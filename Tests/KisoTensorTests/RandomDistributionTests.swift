@@ -37,6 +37,9 @@ struct RandomDistributionTests {
         case "beta": return try rng.beta(a: try tensor(args["a"]), b: try tensor(args["b"]), size: size)
         case "poisson": return try rng.poisson(lam: try tensor(args["lam"]), size: size)
         case "binomial": return try rng.binomial(n: try tensor(args["n"]), p: try tensor(args["p"]), size: size)
+        case "standard_t": return try rng.standardT(df: try tensor(args["df"]), size: size)
+        case "laplace":
+            return try rng.laplace(loc: try tensor(args["loc"]), scale: try tensor(args["scale"]), size: size)
         case "dirichlet": return try rng.dirichlet(alpha: try tensor(args["alpha"]), size: size)
         case "multivariate_normal":
             guard let name = args["method"] as? String, let method = Generator.CovarianceFactor(rawValue: name) else {
@@ -68,11 +71,11 @@ struct RandomDistributionTests {
         #expect(
             methods == [
                 "standard_exponential", "exponential", "standard_gamma", "gamma", "beta", "poisson", "binomial",
-                "dirichlet", "multivariate_normal",
+                "dirichlet", "multivariate_normal", "standard_t", "laplace",
             ])
     }
 
-    @Test(arguments: 0..<44)
+    @Test(arguments: 0..<47)
     func stream(_ index: Int) throws {
         let cases = try Self.cases()
         try #require(index < cases.count)

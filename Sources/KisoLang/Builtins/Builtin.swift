@@ -211,20 +211,57 @@ extension Builtin {
         }
         var values: [Value] = []
         values.reserveCapacity(parameters.count)
-        for (i, parameter) in parameters.enumerated() {
-            guard let value = slots[i] ?? parameter.defaultValue ?? (parameter.variadic ? .list([]) : nil) else {
-                throw KisoError(
-                    .argument, "`\(name)` is missing its argument `\(parameter.name)`", span: span, hint: signature)
-            }
-            if !parameter.variadic, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
-                throw KisoError(
-                    .type,
-                    "`\(name)` expected \(parameter.kind.expectation) for `\(parameter.name)`, got \(value.kindName)",
-                    span: span, hint: signature)
-            }
-            values.append(value)
+        for i in parameters.indices {
+            values.append(try checkedArgument(i, slots[i], span: span))
         }
         return Arguments(values: values, builtin: self, interpreter: interpreter, span: span)
+    }
+
+    /// Parameter `i`'s argument: the one given, else the default; checked against its kind.
+    @inline(__always)
+    func checkedArgument(_ i: Int, _ given: Value?, span: SourceSpan) throws -> Value {
+        let parameter = parameters[i]
+        guard let value = given ?? parameter.defaultValue ?? (parameter.variadic ? .list([]) : nil) else {
+            throw KisoError(
+                .argument, "`\(name)` is missing its argument `\(parameter.name)`", span: span, hint: signature)
+        }
+        if !parameter.variadic, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
+            throw KisoError(
+                .type,
+                "`\(name)` expected \(parameter.kind.expectation) for `\(parameter.name)`, got \(value.kindName)",
+                span: span, hint: signature)
+        }
+        return value
+    }
+
+    /// The parameter slot of each argument of a call, when the call's form fits this builtin:
+    /// no more positional arguments than parameters, every label a parameter not already given
+    /// by position, none twice, and no variadic parameter (a receiver takes slot 0). Nil
+    /// otherwise; then `bind` reports what is wrong. Decided from the call's form alone, before
+    /// any argument is evaluated, so a call can evaluate its arguments straight into place.
+    func directSlots(hasReceiver: Bool, labels: [String?]) -> [Int]? {
+        guard parameters.count <= 64 else { return nil }
+        for parameter in parameters where parameter.variadic { return nil }
+        var next = hasReceiver ? 1 : 0
+        for label in labels where label == nil { next += 1 }
+        guard next <= parameters.count else { return nil }
+        var taken: UInt64 = next == 64 ? ~0 : (1 << UInt64(next)) &- 1
+        next = hasReceiver ? 1 : 0
+        var slots: [Int] = []
+        slots.reserveCapacity(labels.count)
+        for label in labels {
+            guard let label else {
+                slots.append(next)
+                next += 1
+                continue
+            }
+            guard let i = parameters.firstIndex(where: { $0.name == label }) else { return nil }
+            let bit: UInt64 = 1 << UInt64(i)
+            if taken & bit != 0 { return nil }
+            taken |= bit
+            slots.append(i)
+        }
+        return slots
     }
 }
 

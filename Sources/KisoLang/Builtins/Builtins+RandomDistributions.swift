@@ -50,6 +50,21 @@ extension ObjectMembers where Object == KisoTensor.Generator {
             .tensor(try g.binomial(n: try a.tensor("n"), p: try a.tensor("p"), size: try a.optionalShape("size")))
         }
         self.method(
+            "standard_t", [param("df", .tensor), param("size", .shape, .none)],
+            doc: "Student's t floats with df degrees of freedom.", example: "rng.standard_t(3, [3])"
+        ) { g, a in
+            .tensor(try g.standardT(df: try a.tensor("df"), size: try a.optionalShape("size")))
+        }
+        self.method(
+            "laplace",
+            [param("loc", .tensor, .int(0)), param("scale", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Laplace (double exponential) floats centred on loc.", example: "rng.laplace(0, 1, [3])"
+        ) { g, a in
+            .tensor(
+                try g.laplace(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: try a.optionalShape("size"))
+            )
+        }
+        self.method(
             "dirichlet", [param("alpha", .tensor), param("size", .shape, .none)],
             doc: "Probability vectors from a Dirichlet distribution; shape size + [len(alpha)].",
             example: "rng.dirichlet([1, 2, 3], 4)"

@@ -15,6 +15,13 @@ extension Interpreter {
         } else {
             callee = try evaluate(calleeExpr, frame: frame)
         }
+        if case .builtin(let builtin) = callee,
+            let slots = builtin.directSlots(hasReceiver: !receiver.isAbsent, labels: arguments.map(\.label))
+        {
+            return try callBuiltin(
+                builtin, receiver: receiver, argumentCount: arguments.count, slot: { slots[$0] },
+                argument: { try evaluate(arguments[$0].value, frame: frame) }, span: span)
+        }
         var positional: [Value] = []
         positional.reserveCapacity(arguments.count + 1)
         if let receiver { positional.append(receiver) }
@@ -54,16 +61,57 @@ extension Interpreter {
     ) throws -> Value {
         do {
             var arguments = try builtin.bind(positional: positional, keywords: keywords, interpreter: self, span: span)
-            for value in arguments.values where value.holdsTrackedVariable {
-                return try callTraced(builtin, &arguments)
-            }
-            return try builtin.body(&arguments)
+            return try run(builtin, &arguments)
         } catch let error as TensorError {
             throw KisoError(error, span: span)
         } catch var error as KisoError {
             if error.span == nil { error.span = span }
             throw error
         }
+    }
+
+    /// A call of a builtin whose argument slots `Builtin.directSlots` has found: each argument
+    /// is evaluated (in source order, as always) straight into its parameter's slot, so the
+    /// call allocates one array instead of four.
+    func callBuiltin(
+        _ builtin: Builtin, receiver: Value?, argumentCount: Int, slot: (Int) -> Int,
+        argument: (Int) throws -> Value, span: SourceSpan
+    ) throws -> Value {
+        let parameters = builtin.parameters
+        var values = [Value](repeating: .none, count: parameters.count)
+        var given: UInt64 = 0
+        if let receiver {
+            values[0] = receiver
+            given = 1
+        }
+        for k in 0..<argumentCount {
+            let i = slot(k)
+            values[i] = try argument(k)
+            given |= 1 << UInt64(i)
+        }
+        do {
+            for i in parameters.indices {
+                values[i] = try builtin.checkedArgument(
+                    i, given & (1 << UInt64(i)) != 0 ? values[i] : nil, span: span)
+            }
+            var bound = Arguments(values: values, builtin: builtin, interpreter: self, span: span)
+            values = []
+            return try run(builtin, &bound)
+        } catch let error as TensorError {
+            throw KisoError(error, span: span)
+        } catch var error as KisoError {
+            if error.span == nil { error.span = span }
+            throw error
+        }
+    }
+
+    /// Runs a builtin on bound arguments: its differentiable body when one is being traced.
+    @inline(__always)
+    private func run(_ builtin: Builtin, _ arguments: inout Arguments) throws -> Value {
+        for value in arguments.values where value.holdsTrackedVariable {
+            return try callTraced(builtin, &arguments)
+        }
+        return try builtin.body(&arguments)
     }
 
     func callClosure(
@@ -96,14 +144,14 @@ extension Interpreter {
                     .argument, "`\(decl.name)` has no parameter `\(label)`", span: keywordSpan,
                     hint: near.map { "did you mean `\($0)`? \(signature(of: decl))" } ?? signature(of: decl))
             }
-            if frame.slots[i] != nil {
+            if !frame.slots[i].isAbsent {
                 throw KisoError(
                     .argument, "`\(decl.name)` got `\(label)` twice, by position and by name", span: keywordSpan,
                     hint: signature(of: decl))
             }
             frame.slots[i] = value
         }
-        for i in parameters.indices where frame.slots[i] == nil {
+        for i in parameters.indices where frame.slots[i].isAbsent {
             guard let value = closure.defaults[i] else {
                 throw KisoError(
                     .argument, "`\(decl.name)` is missing its argument `\(parameters[i].name)`", span: span,
@@ -111,7 +159,17 @@ extension Interpreter {
             }
             frame.slots[i] = value
         }
-        switch try execute(decl.body, frame: frame) {
+        // The `:shapes` tracer sees every evaluation only in the tree walker.
+        let body: CompiledStatement
+        if trace != nil {
+            body = { i, f in try i.execute(decl.body, frame: f) }
+        } else if let compiled = decl.compiled {
+            body = compiled
+        } else {
+            body = Compiler(interpreter: self).block(decl.body)
+            decl.compiled = body
+        }
+        switch try body(self, frame) {
         case .value(let v), .returnValue(let v): return v
         case .breakLoop(let s), .continueLoop(let s):
             throw KisoError(

@@ -62,7 +62,7 @@ final class Interpreter {
     }
 
     func setGlobal(_ id: Int, _ value: Value) {
-        if globals[id] == nil {
+        if globals[id].isAbsent {
             assignmentOrder.append(id)
             if let hidden = builtinsBySymbol[id] { noteShadowing(id, hidden, by: value) }
         }
@@ -144,19 +144,9 @@ final class Interpreter {
             }
             if let otherwise { return try execute(otherwise, frame: frame) }
             return .value(.none)
-        case .forLoop(let targets, let sequenceExpr, let body):
-            let sequence = try evaluate(sequenceExpr, frame: frame)
-            return try runFor(targets, sequence, body, span: sequenceExpr.span, frame: frame)
-        case .whileLoop(let condition, let body):
-            while try truth(try evaluate(condition, frame: frame), span: condition.span) {
-                try checkInterrupt(statement.span)
-                switch try execute(body, frame: frame) {
-                case .breakLoop: return .value(.none)
-                case .returnValue(let v): return .returnValue(v)
-                default: continue
-                }
-            }
-            return .value(.none)
+        case .forLoop, .whileLoop:
+            // Loops run compiled: their bodies are walked once, not on every turn.
+            return try Compiler(interpreter: self).statement(statement)(self, frame)
         case .breakLoop: return .breakLoop(statement.span)
         case .continueLoop: return .continueLoop(statement.span)
         case .returnValue(let e):
@@ -164,8 +154,16 @@ final class Interpreter {
         }
     }
 
-    private func runFor(
-        _ targets: [Expr], _ sequence: Value, _ body: [Stmt], span: SourceSpan, frame: Frame?
+    /// The value a loop over `r` takes on turn `k`.
+    @inline(__always)
+    func rangeItem(_ r: KisoRange, _ k: Int) -> Value {
+        .number(Double(r.element(k)))
+    }
+
+    /// Runs `body` once for each item of `sequence`, assigned to `targets` (unpacked when there
+    /// are several).
+    func runFor(
+        _ targets: [Expr], _ sequence: Value, span: SourceSpan, frame: Frame?, body: () throws -> Flow
     ) throws
         -> Flow
     {
@@ -177,7 +175,7 @@ final class Interpreter {
                 let parts = try unpackItems(item, count: targets.count, span: span)
                 for (t, p) in zip(targets, parts) { try assign(p, to: t, frame: frame) }
             }
-            switch try execute(body, frame: frame) {
+            switch try body() {
             case .breakLoop: return .value(.none)
             case .returnValue(let v): return .returnValue(v)
             default: return nil
@@ -188,7 +186,7 @@ final class Interpreter {
             var i = 0
             let n = r.count
             while i < n {
-                if let flow = try turn(.number(Double(r.element(i)))) { return flow }
+                if let flow = try turn(rangeItem(r, i)) { return flow }
                 i += 1
             }
         case .tensor(let t):
@@ -289,7 +287,7 @@ final class Interpreter {
     func undefinedName(_ name: String, span: SourceSpan, frame: Frame?) -> KisoError {
         var candidates = Keyword.allCases.map(\.rawValue)
         // `_` (the last value shown) is one letter from every one-letter name: never a useful guess.
-        for (id, value) in globals.enumerated() where value != nil && symbolNames[id] != "_" {
+        for (id, value) in globals.enumerated() where !value.isAbsent && symbolNames[id] != "_" {
             candidates.append(symbolNames[id])
         }
         candidates += registry.functions.map(\.name)
@@ -342,7 +340,7 @@ final class Interpreter {
             for _ in 0..<depth { f = f?.parent }
             f?.slots[slot] = Value.none
         case .global(let id):
-            if globals[id] != nil { globals[id] = Value.none }
+            if !globals[id].isAbsent { globals[id] = Value.none }
         case .unresolved: break
         }
     }
@@ -464,13 +462,7 @@ final class Interpreter {
         case .binary(let op, let a, let b):
             let left = try evaluate(a, frame: frame)
             let right = try evaluate(b, frame: frame)
-            do {
-                return try binary(op, left, right, span: expr.span)
-            } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
-                // The engine cannot know what the right operand is called; the source can.
-                if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
-                throw error
-            }
+            return try binary(op, left, right, rightOperand: b, span: expr.span)
         case .unary(let op, let a):
             let operand = try evaluate(a, frame: frame)
             return try unary(op, operand, span: expr.span)
@@ -514,6 +506,20 @@ final class Interpreter {
             return .string(text)
         case .lambda(let decl):
             return .function(try makeClosure(decl, frame: frame))
+        }
+    }
+
+    /// `binary` for an operator written in the source, whose right operand is `b`.
+    @inline(__always)
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, rightOperand b: Expr, span: SourceSpan)
+        throws -> Value
+    {
+        do {
+            return try binary(op, left, right, span: span)
+        } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
+            // The engine cannot know what the right operand is called; the source can.
+            if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
+            throw error
         }
     }
 
@@ -572,5 +578,15 @@ final class Interpreter {
         } catch let error as TensorError {
             throw KisoError(error, span: span)
         }
+    }
+}
+
+extension Optional where Wrapped == Value {
+    /// Whether nothing is stored. Unlike `== nil`, which goes through a generic comparison that
+    /// copies the value, this only reads the tag (it matters in every assignment).
+    @inline(__always)
+    var isAbsent: Bool {
+        if case .some = self { return false }
+        return true
     }
 }

@@ -15,10 +15,13 @@ enum Value {
     case function(Closure)
     case builtin(Builtin)
     case method(BoundMethod)
-    case plot(PlotValue)
+    /// Boxed: a plot is large, and a `Value` is as large as its largest inline case, so an
+    /// inline plot would make every number and tensor the interpreter copies a plot's size.
+    indirect case plot(PlotValue)
     /// A tensor being differentiated: the value plus its place on the tapes of the enclosing
-    /// `grad` calls. Only tracked variables live here; see `Value.traced`.
-    case variable(Variable)
+    /// `grad` calls. Only tracked variables live here; see `Value.traced`. Boxed, like plots,
+    /// to keep every other value small.
+    indirect case variable(Variable)
     /// An object: a random Generator, an optimizer, … — whatever its `ObjectType` declares.
     case object(any KisoObject)
 

@@ -77,6 +77,8 @@ final class FunctionDecl {
     var slotCount = 0
     /// The names of the slots, for messages.
     var slotNames: [String] = []
+    /// The body compiled to closures, made at the first call (see `Compiler`).
+    var compiled: CompiledStatement?
 
     init(name: String, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name

@@ -2,8 +2,9 @@
 /// of its inputs. The common case — a single tape — takes a path with no array allocation.
 extension Variable {
     /// The result of a one-input operation. `pullback(g, out)` maps the cotangent of the result to
-    /// the cotangent of `x`.
-    static func record(
+    /// the cotangent of `x`. Public so that modules above the engine (KisoProbability's special
+    /// functions) write their differentiable operations the same way.
+    public static func record(
         _ value: Tensor, _ x: Variable, _ pullback: @escaping (Variable, Variable) throws -> Variable
     ) -> Variable {
         if x.outerTracks.isEmpty {
@@ -21,7 +22,7 @@ extension Variable {
 
     /// The result of a two-input operation. `pullback(g, out, needsA, needsB)` returns the
     /// cotangents of `a` and `b` (either may be nil when not needed).
-    static func record(
+    public static func record(
         _ value: Tensor, _ a: Variable, _ b: Variable,
         _ pullback: @escaping (Variable, Variable, Bool, Bool) throws -> (Variable?, Variable?)
     ) -> Variable {

@@ -25,6 +25,7 @@ extension Tensor {
 
     /// `subscripted(_:)` with the operation's name for messages, shared with `take`.
     func select(_ index: [TensorIndex], op: String) throws -> Tensor {
+        if let element = try elementView(index, op: op) { return element }
         switch try stridedLayout.select(index, op: op) {
         case .view(let layout):
             return Tensor(
@@ -36,5 +37,18 @@ extension Tensor {
             for position in positions { values.append(storage[position]) }
             return Tensor(uncheckedShape: shape, storage: values, dtype: dtype)
         }
+    }
+
+    /// `x[i, j, …]` with one integer per dimension: the 0-d view of that element, found without
+    /// planning a general index (nil for any other index list).
+    private func elementView(_ index: [TensorIndex], op: String) throws -> Tensor? {
+        guard index.count == rank, rank > 0 else { return nil }
+        var position = offset
+        for axis in 0..<rank {
+            guard case .int(let raw) = index[axis] else { return nil }
+            let i = try IndexPositions.normalize(raw, size: shape[axis], axis: axis, op: op)
+            position &+= i &* strides[axis]
+        }
+        return Tensor(view: storage, shape: [], strides: [], offset: position, dtype: dtype)
     }
 }

@@ -73,21 +73,32 @@ struct GemmOperand {
         let n = b.cols
         if k == 0 { return [Double](repeating: 0, count: count) }
         let library = try BLASLibrary.shared(op: op)
-        let offsetsA = batchOffsets(
-            shape: batchShape,
-            strides: broadcastBatchStrides(shape: a.batchShape, strides: a.batchStrides, to: batchShape),
-            base: a.tensor.offset)
-        let offsetsB = batchOffsets(
-            shape: batchShape,
-            strides: broadcastBatchStrides(shape: b.batchShape, strides: b.batchStrides, to: batchShape),
-            base: b.tensor.offset)
+        // One pair of matrices (the common case) needs no table of offsets.
+        let single = batchShape.isEmpty
+        let offsetsA =
+            single
+            ? []
+            : batchOffsets(
+                shape: batchShape,
+                strides: broadcastBatchStrides(shape: a.batchShape, strides: a.batchStrides, to: batchShape),
+                base: a.tensor.offset)
+        let offsetsB =
+            single
+            ? []
+            : batchOffsets(
+                shape: batchShape,
+                strides: broadcastBatchStrides(shape: b.batchShape, strides: b.batchStrides, to: batchShape),
+                base: b.tensor.offset)
+        let batches = single ? 1 : offsetsA.count
+        let firstA = single ? a.tensor.offset : offsetsA[0]
+        let firstB = single ? b.tensor.offset : offsetsB[0]
         let matrixSize = m * n
         let work = BLASThreads.work(m, n, k)
         // Medium products: OpenBLAS 0.3.21 keeps most of one on a single core (or wakes its
         // threads slowly), so Kiso splits the rows itself and runs one single-threaded product per
         // core.
         let rowParts =
-            offsetsA.count == 1 && work >= BLASThreads.selfSplitMinimum && work <= BLASThreads.selfSplitWork
+            batches == 1 && work >= BLASThreads.selfSplitMinimum && work <= BLASThreads.selfSplitWork
                 && m >= 128 ? Parallel.coreCount : 1
         BLASThreads.prepare(library, multiplyAdds: rowParts > 1 ? 0 : work)
         // A large product runs as bands of rows of about `interruptBlock` multiply-adds each,
@@ -104,7 +115,7 @@ struct GemmOperand {
                         return
                     }
                     if rowParts > 1 {
-                        let pointers = UncheckedSendable((baseA + offsetsA[0], baseB + offsetsB[0], baseC))
+                        let pointers = UncheckedSendable((baseA + firstA, baseB + firstB, baseC))
                         Parallel.forChunks(rowParts) { part in
                             let first = m * part / rowParts
                             let rows = m * (part + 1) / rowParts - first
@@ -123,8 +134,8 @@ struct GemmOperand {
                         }
                         return
                     }
-                    for batch in 0..<offsetsA.count {
-                        if offsetsA.count > 1 && Interruption.requested.load(ordering: .relaxed) {
+                    for batch in 0..<batches {
+                        if batches > 1 && Interruption.requested.load(ordering: .relaxed) {
                             interrupted = true
                             break
                         }
@@ -140,9 +151,9 @@ struct GemmOperand {
                                 a.transposed ? CblasTrans : CblasNoTrans,
                                 b.transposed ? CblasTrans : CblasNoTrans,
                                 blasint(rows), blasint(n), blasint(k), 1.0,
-                                baseA + offsetsA[batch] + (a.transposed ? first : first * a.leading),
+                                baseA + (single ? firstA : offsetsA[batch]) + (a.transposed ? first : first * a.leading),
                                 blasint(a.leading),
-                                baseB + offsetsB[batch], blasint(b.leading), 0.0,
+                                baseB + (single ? firstB : offsetsB[batch]), blasint(b.leading), 0.0,
                                 baseC + batch * matrixSize + first * n, blasint(Swift.max(1, n)))
                         }
                         if interrupted { break }

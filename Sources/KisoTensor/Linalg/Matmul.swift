@@ -32,10 +32,23 @@ public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
             "\(op): \(formatShape(a.shape)) @ \(formatShape(b.shape)) — batch dimensions \(formatShape(batchA)) and \(formatShape(batchB)) cannot be broadcast",
             hint: "dimensions before the last two must match or be 1 when aligned from the right")
     }
-    let count = try Tensor.checkedCount(of: batch + [m, n], op: op)
-    var shape = batch
-    if a.rank > 1 { shape.append(m) }
-    if b.rank > 1 { shape.append(n) }
+    let count: Int
+    var shape: [Int]
+    if batch.isEmpty {
+        // Plain matrices: the shapes come from the shared small arrays, not fresh ones.
+        count = try Tensor.checkedCount(of: SmallIntArrays.array(.init(count: 2, a: m, b: n)), op: op)
+        switch (a.rank > 1, b.rank > 1) {
+        case (true, true): shape = SmallIntArrays.array(.init(count: 2, a: m, b: n))
+        case (true, false): shape = SmallIntArrays.array(.init(count: 1, a: m))
+        case (false, true): shape = SmallIntArrays.array(.init(count: 1, a: n))
+        case (false, false): shape = []
+        }
+    } else {
+        count = try Tensor.checkedCount(of: batch + [m, n], op: op)
+        shape = batch
+        if a.rank > 1 { shape.append(m) }
+        if b.rank > 1 { shape.append(n) }
+    }
     if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
     let product = try GemmOperand.multiply(
         GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: batch, count: count, op: op)

@@ -1,3 +1,5 @@
+import Glibc
+
 /// NumPy `Generator`'s univariate distributions beyond the normal and uniform: each sampler is
 /// distributions.c's branch for branch, so a seeded stream equals NumPy's bit for bit.
 /// Parameters are tensors that broadcast together (and to `size`, when given); every parameter
@@ -140,6 +142,40 @@ extension RandomSupport {
             throw TensorError.value(
                 "\(op): \(name) is \(value), not a probability in [0, 1]",
                 hint: "pass a number between 0 and 1")
+        }
+    }
+}
+
+extension Generator {
+    /// Student's t floats with `df` degrees of freedom (`rng.standard_t(df, size)`): per value a
+    /// standard normal, then a standard gamma of shape df/2, as NumPy draws them.
+    ///
+    /// Throws when a df is not positive.
+    public func standardT(df: Tensor, size: [Int]? = nil) throws -> Tensor {
+        try drawEach(
+            [df], size: size, op: "standard_t",
+            checks: [{ try RandomSupport.checkPositive($0, name: "df", op: "standard_t") }]
+        ) { df in
+            let numerator = NormalDraw.ziggurat(&bits)
+            let denominator = GammaDraw.standard(df[0] / 2, &bits)
+            return (df[0] / 2).squareRoot() * numerator / denominator.squareRoot()
+        }
+    }
+
+    /// Laplace floats (`rng.laplace(loc, scale, size)`): one uniform U per value, mapped by
+    /// loc − scale·log(2 − 2U) above ½ and loc + scale·log(2U) below; U = 0 is redrawn.
+    ///
+    /// Throws when a scale is negative.
+    public func laplace(loc: Tensor = Tensor(0.0), scale: Tensor = Tensor(1.0), size: [Int]? = nil) throws -> Tensor {
+        try drawEach(
+            [loc, scale], size: size, op: "laplace",
+            checks: [{ _ in }, { try RandomSupport.checkNonNegative($0, name: "scale", op: "laplace") }]
+        ) { p in
+            while true {
+                let u = bits.nextDouble()
+                if u >= 0.5 { return p[0] - p[1] * Glibc.log(2.0 - u - u) }
+                if u > 0.0 { return p[0] + p[1] * Glibc.log(u + u) }
+            }
         }
     }
 }
