@@ -6,8 +6,13 @@ import Synchronization
 public final class Session {
     /// Set by a SIGINT handler to stop a running computation; the running program stops at its
     /// next loop turn or call with an "interrupted" error. Cleared when a run starts. The handler
-    /// also sets the engine's ``Interruption/requested``, which long kernels poll.
+    /// also sets the engine's ``Interruption/requested``, which long kernels poll, but only while
+    /// ``isRunning``: a Ctrl-C at the prompt must not stop the next product.
     public static let interrupt = Atomic<Bool>(false)
+
+    /// True while some session runs code. The engine's flag is not cleared when a run starts,
+    /// since sessions may run side by side (tests do) and one must not erase another's request.
+    public static let isRunning = Atomic<Bool>(false)
 
     /// When true, every unsuppressed top-level expression statement is echoed (through
     /// `output`, as it happens), not only the last one, which is still returned in `echo`.
@@ -39,7 +44,8 @@ public final class Session {
     /// first line (for a notebook cell further down a file).
     public func run(_ source: String, origin: String = "<input>", line: Int = 1) -> RunResult {
         Session.interrupt.store(false, ordering: .relaxed)
-        Interruption.requested.store(false, ordering: .relaxed)
+        Session.isRunning.store(true, ordering: .relaxed)
+        defer { Session.isRunning.store(false, ordering: .relaxed) }
         var parser = Parser(source: source, line: line)
         let statements = parser.parseProgram()
         if !parser.errors.isEmpty {

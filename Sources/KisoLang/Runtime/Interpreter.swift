@@ -95,6 +95,7 @@ final class Interpreter {
     func checkInterrupt(_ span: SourceSpan) throws {
         if Session.interrupt.load(ordering: .relaxed) {
             Session.interrupt.store(false, ordering: .relaxed)
+            Interruption.requested.store(false, ordering: .relaxed)
             throw KisoError(.interrupted, "interrupted", span: span, hint: "every variable keeps its last value")
         }
     }
