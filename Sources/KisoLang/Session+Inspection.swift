@@ -48,13 +48,13 @@ extension Session {
             var spans = Set<Int>()
             interpreter.trace = { e, value in
                 switch e.kind {
-                case .number, .string, .bool, .none, .fstring: return
+                case .number, .integer, .string, .bool, .none, .fstring: return
                 default: break
                 }
                 let shape: [Int]
                 switch value {
                 case .tensor(let t): shape = t.shape
-                case .number: shape = []
+                case .number, .int: shape = []
                 default: return
                 }
                 let key = e.span.start &* 1_000_003 &+ e.span.end

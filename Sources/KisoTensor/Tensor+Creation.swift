@@ -107,9 +107,11 @@ extension Tensor {
         return result
     }
 
-    /// Evenly spaced values in `[start, stop)`, NumPy's `arange`. Whole-number arguments give
-    /// an int64 tensor.
-    public static func arange(_ start: Double, _ stop: Double, step: Double = 1) throws -> Tensor {
+    /// Evenly spaced values in `[start, stop)`, NumPy's `arange`, of the given dtype; without
+    /// one, whole-number arguments give an int64 tensor.
+    public static func arange(
+        _ start: Double, _ stop: Double, step: Double = 1, dtype: DType? = nil
+    ) throws -> Tensor {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
             throw TensorError.value(
                 "arange: start, stop and step must be finite and step non-zero (got \(start), \(stop), \(step))",
@@ -123,7 +125,7 @@ extension Tensor {
         let n = try checkedCount(of: [Int(length)], op: "arange")
         let whole = [start, stop, step].allSatisfy { $0 == $0.rounded() }
         let values = (0..<n).map { start + Double($0) * step }
-        return Tensor(uncheckedShape: [n], storage: values, dtype: whole ? .int64 : .float64)
+        return Tensor(uncheckedShape: [n], storage: values, dtype: dtype ?? (whole ? .int64 : .float64))
     }
 
     /// `num` evenly spaced values from `start` to `stop` (included unless `endpoint` is false),

@@ -45,16 +45,7 @@ extension Tensor {
 
     /// The tensors, which must share one shape, joined along a new `axis`.
     public static func stack(_ tensors: [Tensor], axis: Int = 0) throws -> Tensor {
-        guard let first = tensors.first else {
-            throw TensorError.value("stack: needs at least one tensor", hint: "pass a list of tensors")
-        }
-        for (i, t) in tensors.enumerated() where t.shape != first.shape {
-            throw TensorError.shape(
-                "stack: tensor \(i) has shape \(formatShape(t.shape)) but tensor 0 has \(formatShape(first.shape))",
-                hint: "stack needs equal shapes; use concatenate to join along an existing axis")
-        }
-        let ax = try normalizeAxis(axis, rank: first.rank + 1, op: "stack")
-        return try concatenate(tensors.map { try $0.expandingDims(ax) }, axis: ax)
+        try Variable.stack(tensors.map { Variable($0) }, axis: axis).value
     }
 
     /// How to cut an axis in `split`: into equal parts, or at given positions.

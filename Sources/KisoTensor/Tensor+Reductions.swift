@@ -168,18 +168,12 @@ extension Tensor {
 
     /// The variance with `ddof` delta degrees of freedom: Σ(x − mean)² / (n − ddof).
     public func variance(axes: [Int]? = nil, ddof: Int = 0, keepdims: Bool = false) throws -> Tensor {
-        let m = try mean(axes: axes, keepdims: true)
-        let deviations = try Tensor.subtract(self, m)
-        let squares = deviations.map(Kernel.Square.self, dtype: .float64)
-        let total = try squares.sum(axes: axes, keepdims: keepdims)
-        let n = total.count == 0 ? 0 : count / total.count
-        let divisor = Double(Swift.max(n - ddof, 0))
-        return total.mapElements(dtype: .float64) { $0 / divisor }
+        try Variable(self).variance(axes: axes, ddof: ddof, keepdims: keepdims).value
     }
 
     /// The standard deviation: the square root of `variance`.
     public func std(axes: [Int]? = nil, ddof: Int = 0, keepdims: Bool = false) throws -> Tensor {
-        try variance(axes: axes, ddof: ddof, keepdims: keepdims).sqrt()
+        try Variable(self).std(axes: axes, ddof: ddof, keepdims: keepdims).value
     }
 
     /// The product of the elements (1 for none).

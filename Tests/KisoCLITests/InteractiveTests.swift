@@ -44,7 +44,7 @@ struct InteractiveTests {
 
         try kiso.enter("x = [1, 2, 3]")
         try kiso.enter("x * 2")
-        #expect(kiso.waitFor("[2. 4. 6.]").ok)
+        #expect(kiso.waitFor("[2 4 6]").ok)
         try kiso.enter("y = sofmax(x) + 1")
         let error = kiso.waitFor("did you mean `softmax`?")
         #expect(error.ok, "no error:\n\(error.screen)")
@@ -108,7 +108,7 @@ struct InteractiveTests {
         #expect(stopped.ok, "not interrupted:\n\(stopped.screen)")
         try kiso.enter("n > 0")
         // Wait for the next prompt too: a Ctrl-C that arrives before it is not meant for that line.
-        let intact = kiso.waitFor("kiso> n > 0\ntrue\nkiso> ")
+        let intact = kiso.waitFor("kiso> n > 0\nTrue\nkiso> ")
         #expect(intact.ok, "n lost:\n\(intact.screen)")
 
         // Ctrl-C at the prompt abandons the line.
@@ -233,6 +233,8 @@ struct InteractiveTests {
             #expect(recalled.ok, "\(recalled.screen)")
             try kiso.press("C-d")
             try kiso.press("C-c")
+            let cleared = kiso.waitFor("end^C\nkiso> ")
+            #expect(cleared.ok, "\(cleared.screen)")
             try kiso.press("C-d")
             #expect(kiso.waitForExit())
         }
@@ -278,14 +280,14 @@ struct InteractiveTests {
             try kiso.press("Enter")
             let cell = kiso.waitFor("│ x + y")
             #expect(cell.ok, "\(cell.screen)")
-            #expect(!cell.screen.contains("[11. 22. 33.]"))
+            #expect(!cell.screen.contains("[11 22 33]"))
             try kiso.press("Enter")
-            let output = kiso.waitFor("[11. 22. 33.]")
+            let output = kiso.waitFor("[11 22 33]")
             #expect(output.ok, "\(output.screen)")
 
             // Any other line runs in the notebook's session.
             try kiso.enter("x * 100")
-            #expect(kiso.waitFor("[100. 200. 300.]").ok)
+            #expect(kiso.waitFor("[100 200 300]").ok)
             try kiso.enter("q")
             #expect(kiso.waitForExit())
         }
@@ -301,9 +303,9 @@ struct InteractiveTests {
         try kiso.enter("rng")
         #expect(kiso.waitFor("step> rng\nGenerator(PCG64)").ok)
         try kiso.press("Enter")
-        #expect(kiso.waitFor("[11. 22. 33.]").ok)
+        #expect(kiso.waitFor("[11 22 33]").ok)
         try kiso.press("Enter")
-        #expect(kiso.waitFor("sum 66.0").ok)
+        #expect(kiso.waitFor("sum 66").ok)
         #expect(kiso.waitFor("[Enter] next section").ok)
         try kiso.type("e")
         try kiso.press("Enter")
@@ -312,7 +314,7 @@ struct InteractiveTests {
         try kiso.press("BSpace")
         try kiso.type(" * 2)")
         try kiso.press("Enter")
-        #expect(kiso.waitFor("sum 132.0").ok)
+        #expect(kiso.waitFor("sum 132").ok)
         try kiso.press("Enter")
         #expect(kiso.waitFor("section 3 of 3").ok)
         // Back: section 2 again, from a fresh session with the cells before it replayed.
@@ -322,7 +324,7 @@ struct InteractiveTests {
         let fresh = kiso.waitFor("not defined")
         #expect(fresh.ok, "y survived going back:\n\(fresh.screen)")
         try kiso.press("Enter")
-        #expect(kiso.waitFor("[11. 22. 33.]", count: 2).ok)
+        #expect(kiso.waitFor("[11 22 33]", count: 2).ok)
         try kiso.type("q")
         try kiso.press("Enter")
         #expect(kiso.waitForExit())

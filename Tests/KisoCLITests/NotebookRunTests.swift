@@ -79,7 +79,7 @@ import Testing
         #expect(result.stdout.contains("bad.md:12: cell 2: the cell failed"))
         #expect(result.stdout.contains("bad.md:21: cell 3: expected an error, but the cell succeeded"))
         // The cell that merely printed something else is recorded.
-        #expect(try directory.read("bad.md").contains("```output\n[2. 4. 6.]\n```"))
+        #expect(try directory.read("bad.md").contains("```output\n[2 4 6]\n```"))
     }
 
     @Test func malformedNotebookIsAProgramError() throws {

@@ -25,7 +25,7 @@ import Testing
             """
         let result = try KisoBinary.run([], input: program)
         #expect(result.status == 0)
-        #expect(result.stdout == "total 6.0\n[2. 3. 4.]\n")
+        #expect(result.stdout == "total 6\n[2 3 4]\n")
         #expect(result.stderr == "")
     }
 

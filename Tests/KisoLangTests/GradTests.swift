@@ -12,18 +12,18 @@ private func holds(_ setup: String, _ check: String) -> Bool {
         return false
     }
     let result = h.run("bool(\(check))")
-    if result != "true" { Issue.record("\(check) gave \(result)") }
-    return result == "true"
+    if result != "True" { Issue.record("\(check) gave \(result)") }
+    return result == "True"
 }
 
 @Suite struct GradTests {
     @Test func polynomialsAndHigherDerivatives() {
-        #expect(eval("grad(x -> x^3)(2.0)") == "12")
+        #expect(eval("grad(x -> x^3)(2.0)") == "12.0")
         #expect(eval("grad(x -> 3*x^4 - 2*x^2 + x)(1.5)") == "35.5")
-        #expect(eval("grad(grad(x -> x^3))(2.0)") == "12")
-        #expect(eval("grad(grad(grad(x -> x^3)))(2.0)") == "6")
+        #expect(eval("grad(grad(x -> x^3))(2.0)") == "12.0")
+        #expect(eval("grad(grad(grad(x -> x^3)))(2.0)") == "6.0")
         #expect(eval("grad(x -> 1 / x)(4.0)") == "-0.0625")
-        #expect(eval("value_and_grad(x -> x^2 + 1)(3.0)") == "(10, 6)")
+        #expect(eval("value_and_grad(x -> x^2 + 1)(3.0)") == "(10.0, 6.0)")
     }
 
     @Test func tensorFunctionsWithBroadcastingAndMatmul() {
@@ -74,29 +74,29 @@ private func holds(_ setup: String, _ check: String) -> Bool {
 
     @Test func gradcheckReportsTheWorstElement() {
         let report = eval("gradcheck(x -> sum(sin(x)), [[0.5, 1.0, 1.5]])")
-        #expect(report.hasPrefix("{'passed': true, 'max_rel_error': "))
+        #expect(report.hasPrefix("{'passed': True, 'max_rel_error': "))
         #expect(report.contains("'argument': 0, 'index': (0, "))
         #expect(report.hasSuffix("'elements': 3}"))
-        #expect(eval("gradcheck(x -> sum(stop_gradient(x) * x), [1.0, 2.0])[\"passed\"]") == "false")
+        #expect(eval("gradcheck(x -> sum(stop_gradient(x) * x), [1.0, 2.0])[\"passed\"]") == "False")
     }
 
     @Test func pytreesAndArgnums() {
         #expect(
             eval("grad(p -> p[\"w\"]^2 + sum(p[\"b\"]))({\"w\": 3.0, \"b\": [1.0, 2.0]})")
-                == "{'w': 6, 'b': array([1., 1.])}")
-        #expect(eval("grad(p -> p[0] * p[1][0])([2.0, (5.0, none)])") == "[5, (2, none)]")
-        #expect(eval("grad((a, b, c) -> a * b * c, argnums=(0, 2))(2.0, 3.0, 4.0)") == "(12, 6)")
-        #expect(eval("grad((a, b) -> a * b, argnums=-1)(2.0, 3.0)") == "2")
-        #expect(eval("grad((a, s) -> a * len(s), argnums=0)(2.0, \"abc\")") == "3")
-        #expect(eval("grad((a, b) -> a * b, argnums=[1])(2.0, 3.0)") == "(2,)")
-        #expect(eval("value_and_grad(w -> sum(w^2))([1.0, 2.0])") == "(5, array([2., 4.]))")
+                == "{'w': 6.0, 'b': array([1., 1.])}")
+        #expect(eval("grad(p -> p[0] * p[1][0])([2.0, (5.0, none)])") == "[5.0, (2.0, none)]")
+        #expect(eval("grad((a, b, c) -> a * b * c, argnums=(0, 2))(2.0, 3.0, 4.0)") == "(12.0, 6.0)")
+        #expect(eval("grad((a, b) -> a * b, argnums=-1)(2.0, 3.0)") == "2.0")
+        #expect(eval("grad((a, s) -> a * len(s), argnums=0)(2.0, \"abc\")") == "3.0")
+        #expect(eval("grad((a, b) -> a * b, argnums=[1])(2.0, 3.0)") == "(2.0,)")
+        #expect(eval("value_and_grad(w -> sum(w^2))([1.0, 2.0])") == "(5.0, array([2., 4.]))")
     }
 
     @Test func closuresNestingAndLiterals() {
         #expect(eval("a = [1.0, 2.0]; grad(x -> sum(a * x))([0.0, 0.0])") == "[1. 2.]")
-        #expect(eval("grad(x -> x * grad(y -> x * y)(1.0))(3.0)") == "6")
-        #expect(eval("grad(x -> sum([x, 2 * x, 3.0]))(1.0)") == "3")
-        #expect(eval("grad(x -> x * stop_gradient(x))(3.0)") == "3")
+        #expect(eval("grad(x -> x * grad(y -> x * y)(1.0))(3.0)") == "6.0")
+        #expect(eval("grad(x -> sum([x, 2 * x, 3.0]))(1.0)") == "3.0")
+        #expect(eval("grad(x -> x * stop_gradient(x))(3.0)") == "3.0")
         #expect(eval("grad(x -> sum(x ** 2 * (x > 1)))([0.5, 2.0])") == "[0. 4.]")
         #expect(eval("grad(x -> x[argmax(x)])([1.0, 5.0, 2.0])") == "[0. 1. 0.]")
         let h = Harness()
@@ -104,7 +104,7 @@ private func holds(_ setup: String, _ check: String) -> Bool {
         #expect(h.run("grad(f)([[1.0, 2.0], [3.0, 4.0]])") == "[[2. 1.]\n [4. 3.]]")
         h.run("def g(x)\n  print(x)\n  x^2\nend")
         h.printed = ""
-        #expect(h.run("grad(g)(2.5)") == "5")
+        #expect(h.run("grad(g)(2.5)") == "5.0")
         #expect(h.printed == "2.5\n")
     }
 
@@ -123,9 +123,11 @@ private func holds(_ setup: String, _ check: String) -> Bool {
         #expect(
             Harness().error("grad(x -> x, argnums=\"x\")").hasPrefix(
                 "<input>:1:1: type error: grad: argnums must be an integer or a list of integers, got a string"))
+        // An int point is differentiated as the same float point.
+        #expect(eval("grad(x -> sum(x))(arange(3))") == "[1. 1. 1.]")
         #expect(
-            Harness().error("grad(x -> sum(x))(arange(3))").hasPrefix(
-                "<input>:1:1: value error: grad: argument 0 holds an int64 tensor of shape (3,); the gradient of an int64 input is not defined"
+            Harness().error("grad(x -> sum(x))([true, false])").hasPrefix(
+                "<input>:1:1: value error: grad: argument 0 holds an bool tensor of shape (2,)"
             ))
         #expect(
             Harness().error("grad(x -> 1.0)(\"a\")").hasPrefix(

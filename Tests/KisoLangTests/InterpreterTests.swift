@@ -15,8 +15,8 @@ import Testing
     }
 
     @Test func tensorsPrintLikeNumPy() {
-        #expect(eval("[1, 2, 3] * 2") == "[2. 4. 6.]")
-        #expect(eval("[[1, 2], [3, 4]]") == "[[1. 2.]\n [3. 4.]]")
+        #expect(eval("[1, 2, 3] * 2") == "[2 4 6]")
+        #expect(eval("[[1, 2], [3, 4]]") == "[[1 2]\n [3 4]]")
         #expect(eval("sum([1.5, 2])") == "3.5")
         #expect(eval("argmax([1, 5, 2])") == "1")
         #expect(eval("[1, 2] > 1") == "[False  True]")
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func containersPrintPythonStyle() {
-        #expect(eval("(1, \"a\", none, true)") == "(1, 'a', none, true)")
+        #expect(eval("(1, \"a\", none, true)") == "(1, 'a', none, True)")
         #expect(eval("[\"a\", 1]") == "['a', 1]")
         #expect(eval("{\"k\": 1, \"j\": \"v\"}") == "{'k': 1, 'j': 'v'}")
         #expect(eval("(5,)") == "(5,)")
@@ -38,7 +38,7 @@ import Testing
         #expect(eval("print(1)") == "")
         let h = Harness()
         h.run("print(\"a\", 1, [1, 2]); print(\"b\")")
-        #expect(h.printed == "a 1 [1. 2.]\nb\n")
+        #expect(h.printed == "a 1 [1 2]\nb\n")
     }
 
     @Test func echoEachExpression() {
@@ -82,17 +82,17 @@ import Testing
     @Test func unpacking() {
         #expect(eval("a, b = (1, 2); b") == "2")
         #expect(eval("a, b = 1, 2; a, b = b, a; (a, b)") == "(2, 1)")
-        #expect(eval("q, r = [[1, 2], [3, 4]]; r") == "[3. 4.]")
+        #expect(eval("q, r = [[1, 2], [3, 4]]; r") == "[3 4]")
         #expect(eval("s = 0\nfor k, v in items({\"a\": 1, \"b\": 2}) s = s + v end\ns") == "3")
     }
 
     @Test func valueSemantics() {
-        #expect(eval("a = [1, 2, 3]; b = a; b[0] = 9; a") == "[1. 2. 3.]")
-        #expect(eval("a = [1, 2, 3]; b = a; b[0] = 9; b") == "[9. 2. 3.]")
+        #expect(eval("a = [1, 2, 3]; b = a; b[0] = 9; a") == "[1 2 3]")
+        #expect(eval("a = [1, 2, 3]; b = a; b[0] = 9; b") == "[9 2 3]")
         #expect(eval("d = {\"k\": 1}; e = d; e[\"k\"] = 2; d[\"k\"]") == "1")
         #expect(eval("xs = [\"a\", \"b\"]; ys = xs; ys[0] = \"z\"; xs") == "['a', 'b']")
         #expect(eval("f(x) = (x[0] = 100; x)") != "")
-        #expect(eval("def f(x)\n x[0] = 100\n x\nend\na = [1, 2]; f(a); a") == "[1. 2.]")
+        #expect(eval("def f(x)\n x[0] = 100\n x\nend\na = [1, 2]; f(a); a") == "[1 2]")
     }
 
     @Test func indexingAndSlicing() {
@@ -107,7 +107,7 @@ import Testing
         #expect(h.run("x[..., 0]") == "[0 4 8]")
         #expect(h.run("x[x > 8]") == "[ 9 10 11]")
         #expect(h.run("x[[0, 2], 0]") == "[0 8]")
-        #expect(h.run("[10, 20, 30][1]") == "20.0")
+        #expect(h.run("[10, 20, 30][1]") == "20")
         #expect(h.run("(\"a\", \"b\", \"c\")[1:]") == "('b', 'c')")
         #expect(h.run("\"hello\"[1:3]") == "'el'")
     }
@@ -119,7 +119,7 @@ import Testing
         h.run("x[x < 0] = 7")
         #expect(h.run("x[1, 2]") == "7.0")
         h.run("d = {}; d[\"k\"] = [1, 2]; d[\"k\"][0] = 3")
-        #expect(h.run("d") == "{'k': array([3., 2.])}")
+        #expect(h.run("d") == "{'k': array([3, 2])}")
         h.run("x += 1")
         #expect(h.run("x[0, 0]") == "6.0")
     }
@@ -131,7 +131,7 @@ import Testing
                 == "'[    3] [42] [1.230000e-04] [25.000000%] [ab  ] [007]'")
         #expect(eval("n = 3; f\"{n} items, {n * 2} halves, {{literal}}\"") == "'3 items, 6 halves, {literal}'")
         #expect(eval("f\"{sum([1, 2]):.1f}\"") == "'3.0'")
-        #expect(eval("f\"{[1, 2]}\"") == "'[1. 2.]'")
+        #expect(eval("f\"{[1, 2]}\"") == "'[1 2]'")
     }
 
     @Test func attributesAndMethodSugar() {
@@ -143,17 +143,17 @@ import Testing
         #expect(h.run("x.dtype") == "'int64'")
         #expect(h.run("x.sum(axis=0)") == "[3 5 7]")
         #expect(h.run("x.mean()") == "2.5")
-        #expect(h.run("[1, 2, 3].sum()") == "6.0")
+        #expect(h.run("[1, 2, 3].sum()") == "6")
         #expect(h.run("s = x.sum; s()") == "15")
     }
 
     @Test func truthiness() {
         #expect(eval("if [5] > 1 \"yes\" else \"no\" end") == "")
         #expect(eval("r = \"no\"; if sum([1, 2]) > 2 r = \"yes\" end; r") == "'yes'")
-        #expect(eval("x = none; x != none") == "false")
-        #expect(eval("x = [1, 2]; x != none") == "true")
+        #expect(eval("x = none; x != none") == "False")
+        #expect(eval("x = [1, 2]; x != none") == "True")
         #expect(eval("0 or \"default\"") == "'default'")
-        #expect(eval("not []") == "true")
+        #expect(eval("not []") == "True")
         #expect(Harness().error("if zeros(3) print(1) end").contains("use any(…) or all(…)"))
     }
 
@@ -162,7 +162,7 @@ import Testing
             eval("s = 0\nfor i in range(10)\n if i == 5 break end\n if i % 2 == 0 continue end\n s += i\nend\ns") == "4"
         )
         #expect(eval("n = 0\nwhile n < 100 n = n * 2 + 1 end\nn") == "127")
-        #expect(eval("s = 0\nfor row in [[1, 2], [3, 4]] s = s + row[1] end\ns") == "6.0")
+        #expect(eval("s = 0\nfor row in [[1, 2], [3, 4]] s = s + row[1] end\ns") == "6")
         #expect(eval("ks = \"\"\nfor k in {\"a\": 1, \"b\": 2} ks = ks + k end\nks") == "'ab'")
         #expect(eval("s = 0\nfor i in range(10^12)\n s += 1\n if s == 3 break end\nend\ns") == "3")
         #expect(eval("list(range(5, 0, -2))") == "[5, 3, 1]")
@@ -171,8 +171,8 @@ import Testing
     @Test func listLiterals() {
         #expect(eval("[]") == "[]")
         #expect(eval("[true, false]") == "[ True False]")
-        #expect(eval("a = [1, 2]; [a, a * 2]") == "[[1. 2.]\n [2. 4.]]")
-        #expect(eval("[\"a\", [1, 2]]") == "['a', array([1., 2.])]")
+        #expect(eval("a = [1, 2]; [a, a * 2]") == "[[1 2]\n [2 4]]")
+        #expect(eval("[\"a\", [1, 2]]") == "['a', array([1, 2])]")
     }
 
     @Test func randomGenerator() {
@@ -209,7 +209,7 @@ import Testing
         #expect(h.run("z = undefined_name + 1").hasPrefix("ERROR"))
         #expect(h.run("y[5] = 1").hasPrefix("ERROR"))
         #expect(h.run("x = x +").hasPrefix("ERROR"))
-        #expect(h.run("(x, y)") == "(42, array([1., 2.]))")
+        #expect(h.run("(x, y)") == "(42, array([1, 2]))")
         #expect(h.session.variables.map(\.name) == ["x", "y"])
     }
 
@@ -224,6 +224,6 @@ import Testing
         h.session.reset()
         #expect(h.session.variables.isEmpty)
         #expect(h.run("a").hasPrefix("ERROR"))
-        #expect(h.run("sum([1, 2])") == "3.0")
+        #expect(h.run("sum([1, 2])") == "3")
     }
 }

@@ -11,12 +11,12 @@ import Testing
     @Test func numbers() {
         #expect(
             kinds("3 3.0 .5 1e-3 2E+2 1_000") == [
-                .number(3), .number(3), .number(0.5), .number(0.001), .number(200), .number(1000), .end,
+                .integer(3), .number(3), .number(0.5), .number(0.001), .number(200), .integer(1000), .end,
             ])
     }
 
     @Test func caretIsPower() {
-        #expect(kinds("x^2") == [.identifier("x"), .symbol("**"), .number(2), .end])
+        #expect(kinds("x^2") == [.identifier("x"), .symbol("**"), .integer(2), .end])
     }
 
     @Test func stringsAndEscapes() {
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func newlinesInsideBracketsAreSkipped() {
-        #expect(kinds("[1,\n 2]") == [.symbol("["), .number(1), .symbol(","), .number(2), .symbol("]"), .end])
+        #expect(kinds("[1,\n 2]") == [.symbol("["), .integer(1), .symbol(","), .integer(2), .symbol("]"), .end])
     }
 
     @Test func fstringPieces() {

@@ -41,7 +41,7 @@ import Testing
     static func check(_ session: Session, _ actual: String, _ expected: Any?, _ what: String) throws {
         _ = run(session, "expected = \(try literal(expected))", what)
         guard let same = run(session, "shape(\(actual)) == shape(expected)", what) else { return }
-        guard same == "true" else {
+        guard same == "True" else {
             let shapes = run(session, "[shape(\(actual)), shape(expected)]", what) ?? ""
             Issue.record("\(what): shapes differ \(shapes)")
             return

@@ -13,6 +13,7 @@ import Testing
     private func shape(_ e: Expr) -> String {
         switch e.kind {
         case .number(let x): return formatNumber(x)
+        case .integer(let n): return String(n)
         case .string(let s): return quoteString(s)
         case .bool(let b): return b ? "true" : "false"
         case .none: return "none"

@@ -55,23 +55,23 @@ import Testing
     @Test func functionsThatFailOrReturnNonNumbers() {
         #expect(
             failure("plot(x -> undefined_name, 0, 1)") == """
-                <input>:1:11: name error: `plot` calling the function at x = 0: `undefined_name` is not defined
+                <input>:1:11: name error: `plot` calling the function at x = 0.0: `undefined_name` is not defined
                   1 | plot(x -> undefined_name, 0, 1)
                     |           ^^^^^^^^^^^^^^
                 hint: assign it first, for example `undefined_name = 1`
                 """)
         #expect(
             failure("plot(x -> [x, x], 0, 1)") == """
-                <input>:1:1: type error: `plot`: the function returned a tensor of shape (2,) at x = 0, not a number
+                <input>:1:1: type error: `plot`: the function returned a tensor of shape (2,) at x = 0.0, not a number
                   1 | plot(x -> [x, x], 0, 1)
                     | ^^^^^^^^^^^^^^^^^^^^^^^
                 hint: a function to plot takes one number and returns one number
                 """)
         #expect(
-            failure("f(x) = \"text\"\nplot(f, 0, 1)").contains("`plot`: f returned a string at x = 0, not a number"))
-        #expect(failure("plot(tanh, 0, 0)").contains("cannot draw over [0, 0]"))
+            failure("f(x) = \"text\"\nplot(f, 0, 1)").contains("`plot`: f returned a string at x = 0.0, not a number"))
+        #expect(failure("plot(tanh, 0, 0)").contains("cannot draw over [0.0, 0.0]"))
         #expect(failure("plot(tanh)").contains("a function needs an interval to be drawn over"))
-        #expect(failure("plot([tanh, 3], 0, 1)").contains("item 1 of the functions is a number, not a function"))
+        #expect(failure("plot([tanh, 3], 0, 1)").contains("item 1 of the functions is an int, not a function"))
         #expect(failure("plot([1, 2], [1, 2], 3)").contains("a third argument is only for plot(f, lo, hi)"))
         #expect(failure("decision_map(p -> \"no\", [[0, 0]], [0])").contains("f returned a string, not a tensor"))
         #expect(
@@ -99,10 +99,10 @@ import Testing
         #expect(failure("plot([1, 2], xlim=[1])").contains("`xlim` must be two finite numbers, like [-1, 1]"))
         #expect(failure("plot([1, 2], ylim=[2, 2])").contains("`ylim` is empty: both ends are 2"))
         #expect(failure("plot([1, 2], width=0)").contains("`width` must be at least 1, got 0"))
-        #expect(failure("plot([1, 2], title=3)").contains("`plot` expected a string for `title`, got a number"))
+        #expect(failure("plot([1, 2], title=3)").contains("`plot` expected a string for `title`, got an int"))
         #expect(failure("hist([1, 2], bins=0)").contains("`bins` must be between 1 and 200, got 0"))
         #expect(failure("bar([\"a\"], [1], color=\"mauve\")").contains("unknown colour 'mauve'"))
-        #expect(failure("grid([plot([1, 2]), 3])").contains("item 1 of `plots` is a number, not a plot"))
+        #expect(failure("grid([plot([1, 2]), 3])").contains("item 1 of `plots` is an int, not a plot"))
         #expect(failure("grid([plot([1, 2])], columns=0)").contains("`columns` must be at least 1, got 0"))
         #expect(failure("decision_map(p -> p[:, 0] > 0, [[0, 0]], [0], resolution=1)").contains("between 2 and 400"))
         #expect(failure("decision_map(p -> p[:, 0] > 0, [[0, 0]], [0.5])").contains("`y` must hold class ids"))

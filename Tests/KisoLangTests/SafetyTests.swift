@@ -71,7 +71,7 @@ import Testing
         let result = session.run("x = 0\nwhile true x += 1 end")
         _ = try await task.value
         #expect(result.error?.kind == .interrupted)
-        #expect(session.run("x > 0").echo == "true")
+        #expect(session.run("x > 0").echo == "True")
     }
 
     @Test func isComplete() {

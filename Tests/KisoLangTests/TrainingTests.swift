@@ -26,8 +26,8 @@ private func literal(_ t: Tensor) -> String {
                     p = opt.step(p, grad(loss)(p))
                 end
                 """)
-            #expect(h.run("bool(loss(p) < 1e-6)") == "true", "\(make): \(h.run("p"))")
-            #expect(h.run("type(p[\"b\"])") == "'number'", "\(make)")
+            #expect(h.run("bool(loss(p) < 1e-6)") == "True", "\(make): \(h.run("p"))")
+            #expect(h.run("type(p[\"b\"])") == "'float'", "\(make)")
         }
     }
 
@@ -47,8 +47,8 @@ private func literal(_ t: Tensor) -> String {
     }
 
     @Test func clippingAndSchedules() {
-        #expect(eval("clip_grad_norm([3.0, 4.0], 1.0)") == "(array([0.59999988, 0.79999984]), 5)")
-        #expect(eval("clip_grad_norm({\"a\": 3.0, \"b\": [4.0]}, 10.0)[0][\"a\"]") == "3")
+        #expect(eval("clip_grad_norm([3.0, 4.0], 1.0)") == "(array([0.59999988, 0.79999984]), 5.0)")
+        #expect(eval("clip_grad_norm({\"a\": 3.0, \"b\": [4.0]}, 10.0)[0][\"a\"]") == "3.0")
         #expect(eval("lr_step(25, 0.1, 10)") == eval("0.1 * 0.1^2"))
         #expect(eval("lr_exponential(3, 0.1, 0.5)") == "0.0125")
         #expect(eval("lr_cosine(50, 0.1, 100)") == eval("0.1 * (1 + cos(pi / 2)) / 2"))
@@ -81,8 +81,8 @@ private func literal(_ t: Tensor) -> String {
         for (call, expected) in cases {
             let h = Harness()
             h.run("X, y = \(call)")
-            #expect(h.run("bool(all(X == \(literal(expected.x))))") == "true", "\(call)")
-            #expect(h.run("bool(all(y == \(literal(expected.y))))") == "true", "\(call)")
+            #expect(h.run("bool(all(X == \(literal(expected.x))))") == "True", "\(call)")
+            #expect(h.run("bool(all(y == \(literal(expected.y))))") == "True", "\(call)")
             #expect(h.run("y.dtype") == "'int64'")
             #expect(h.run("X.shape") == "(\(expected.x.shape[0]), \(expected.x.shape[1]))")
         }
@@ -108,21 +108,21 @@ private func literal(_ t: Tensor) -> String {
             end
             """)
         #expect(setup == "")
-        #expect(h.run("bool(loss(params) < 0.6 * first)") == "true", "\(h.run("(first, loss(params))"))")
-        #expect(h.run("bool(value < first)") == "true")
-        #expect(h.run("type(value)") == "'number'")
+        #expect(h.run("bool(loss(params) < 0.6 * first)") == "True", "\(h.run("(first, loss(params))"))")
+        #expect(h.run("bool(value < first)") == "True")
+        #expect(h.run("type(value)") == "'float'")
     }
 
     @Test func lossesMatchTheirDefinitions() {
-        #expect(eval("bool(abs(cross_entropy([[2.0, 0.5]], [0]) - (-log_softmax([2.0, 0.5])[0])) < 1e-15)") == "true")
+        #expect(eval("bool(abs(cross_entropy([[2.0, 0.5]], [0]) - (-log_softmax([2.0, 0.5])[0])) < 1e-15)") == "True")
         #expect(eval("mse_loss([1.0, 2.0], [1.5, 2.0])") == "0.125")
-        #expect(eval("bool(abs(bce_with_logits([0.0], [1]) - log(2)) < 1e-15)") == "true")
+        #expect(eval("bool(abs(bce_with_logits([0.0], [1]) - log(2)) < 1e-15)") == "True")
         #expect(eval("gelu(0)") == "0.0")
-        #expect(eval("bool(all(abs(layer_norm([[1.0, 2.0, 3.0]]) - [[-1.2247, 0, 1.2247]]) < 1e-4))") == "true")
+        #expect(eval("bool(all(abs(layer_norm([[1.0, 2.0, 3.0]]) - [[-1.2247, 0, 1.2247]]) < 1e-4))") == "True")
         #expect(
             eval(
                 "bool(all(abs(grad(z -> cross_entropy(z, [1, 0]))([[1.0, 2.0], [0.5, 0.5]]) - (softmax([[1.0, 2.0], [0.5, 0.5]]) - [[0, 1], [1, 0]]) / 2) < 1e-15))"
             )
-                == "true")
+                == "True")
     }
 }

@@ -49,17 +49,20 @@ enum ParameterKind: Equatable {
     func accepts(_ value: Value) -> Bool {
         switch (self, value) {
         case (.any, _): return true
-        case (.tensor, .tensor), (.tensor, .number), (.tensor, .bool), (.tensor, .list), (.tensor, .tuple),
-            (.tensor, .range):
+        case (.tensor, .tensor), (.tensor, .number), (.tensor, .int), (.tensor, .bool), (.tensor, .list),
+            (.tensor, .tuple), (.tensor, .range):
             return true
-        case (.numeric, .tensor), (.numeric, .number), (.numeric, .bool), (.numeric, .list), (.numeric, .tuple):
+        case (.numeric, .tensor), (.numeric, .number), (.numeric, .int), (.numeric, .bool), (.numeric, .list),
+            (.numeric, .tuple):
             return true
-        case (.number, .number), (.number, .bool), (.number, .tensor): return true
-        case (.int, .number), (.int, .bool), (.int, .tensor): return true
-        case (.bool, .bool), (.bool, .number), (.bool, .tensor): return true
+        case (.number, .number), (.number, .int), (.number, .bool), (.number, .tensor): return true
+        case (.int, .number), (.int, .int), (.int, .bool), (.int, .tensor): return true
+        case (.bool, .bool), (.bool, .number), (.bool, .int), (.bool, .tensor): return true
         case (.string, .string): return true
-        case (.axes, .none), (.axes, .number), (.axes, .list), (.axes, .tuple), (.axes, .tensor): return true
-        case (.shape, .number), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range): return true
+        case (.axes, .none), (.axes, .number), (.axes, .int), (.axes, .list), (.axes, .tuple), (.axes, .tensor):
+            return true
+        case (.shape, .number), (.shape, .int), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range):
+            return true
         case (.tensors, .list), (.tensors, .tuple), (.tensors, .tensor): return true
         case (.function, _): return value.isCallable
         case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
@@ -85,6 +88,8 @@ struct BuiltinParameter {
     var signatureText: String {
         if variadic { return "*\(name)" }
         guard let defaultValue else { return name }
+        // A signature is Kiso source, so a bool default reads as the literal `true` / `false`.
+        if case .bool(let b) = defaultValue { return "\(name)=\(b ? "true" : "false")" }
         return "\(name)=\(defaultValue.repr)"
     }
 }

@@ -52,7 +52,7 @@ private func differentiated(_ a: Arguments, withValue: Bool) throws -> Builtin {
 
 private func parseArgnums(_ value: Value, op: String) throws -> (argnums: [Int], asTuple: Bool) {
     switch value {
-    case .number, .bool: return ([try Convert.int(value, "argnums")], false)
+    case .number, .int, .bool: return ([try Convert.int(value, "argnums")], false)
     case .list(let items), .tuple(let items): return (try items.map { try Convert.int($0, "argnums") }, true)
     case .tensor(let t) where t.rank == 0: return ([try Convert.int(value, "argnums")], false)
     case .tensor(let t) where t.rank == 1: return (try Convert.ints(value, "argnums"), true)
@@ -107,6 +107,7 @@ private func outputVariable(_ output: Value, name: String) throws -> Variable {
     case .variable(let v): return v
     case .tensor(let t): return Variable(t)
     case .number(let x): return Variable(x)
+    case .int(let n): return Variable(Tensor(Double(n), dtype: .int64))
     case .bool(let b): return Variable(Tensor(b ? 1 : 0, dtype: .bool))
     default:
         throw KisoError(
@@ -123,6 +124,7 @@ private func gradientCheckReport(_ a: Arguments) throws -> Value {
     let tensors = try arguments.enumerated().map { i, value -> Tensor in
         switch value {
         case .number(let x): return Tensor(x)
+        case .int(let n): return Tensor(Double(n))
         case .tensor(let t): return t
         case .variable(let v): return v.value
         default:

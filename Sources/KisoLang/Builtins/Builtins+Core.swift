@@ -91,17 +91,25 @@ extension Registry {
             return .number(try a.number(0))
         }
         add(
-            "int", [param("x", .any)], doc: "A whole number, truncating toward zero.", example: "int(3.7)",
+            "int", [param("x", .any)], doc: "An int, truncating toward zero.", example: "int(3.7)",
             grad: .detaching
         ) { a in
+            if case .int = a[0] { return a[0] }
             if case .string(let s) = a[0] {
-                guard let x = Double(s.trimmingSpaces) else {
+                let text = String(s.trimmingSpaces.filter { $0 != "_" })
+                guard let n = Int(text) else {
                     throw KisoError(
-                        .value, "cannot read \(quoteString(s)) as a number", hint: "write digits, like \"3\"")
+                        .value, "cannot read \(quoteString(s)) as an int", hint: "write digits, like \"3\"")
                 }
-                return .number(x.rounded(.towardZero))
+                return .int(n)
             }
-            return .number(try a.number(0).rounded(.towardZero))
+            let x = try a.number(0)
+            guard let n = Int(exactly: x.rounded(.towardZero)) else {
+                throw KisoError(
+                    .value, "cannot make an int of \(formatNumber(x))",
+                    hint: x.isFinite ? "Kiso's ints are 64-bit; keep it a float" : "only finite numbers are ints")
+            }
+            return .int(n)
         }
         add("bool", [param("x", .any)], doc: "Whether the value counts as true.", example: "bool(0)", grad: .detaching)
         { a in

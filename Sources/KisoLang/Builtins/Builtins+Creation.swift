@@ -11,10 +11,12 @@ extension Registry {
             .tensor(try Tensor.ones(try a.shape(0), dtype: try dtype(a, 1)))
         }
         add(
-            "full", [param("shape", .shape), param("fill_value", .number), dtypeParam],
-            doc: "A tensor with every element fill_value.", example: "full([2, 2], 7)"
+            "full", [param("shape", .shape), param("fill_value", .number), param("dtype", .string, .none)],
+            doc: "A tensor with every element fill_value; the dtype is fill_value's unless given.",
+            example: "full([2, 2], 7)"
         ) { a in
-            .tensor(try Tensor.full(try a.shape(0), value: try a.number(1), dtype: try dtype(a, 2)))
+            let kind = a.isNone(2) ? try a.tensor(1).dtype : try dtype(a, 2)
+            return .tensor(try Tensor.full(try a.shape(0), value: try a.number(1), dtype: kind))
         }
         add(
             "zeros_like", [param("x", .tensor)], doc: "Zeros with x's shape and dtype.", example: "zeros_like([1, 2])",
@@ -52,13 +54,20 @@ extension Registry {
         ) { a in .tensor(try a.tensor(0).tril(k: try a.int(1))) }
         add(
             "arange", [param("start", .number), param("stop", .number, .none), param("step", .number, .int(1))],
-            doc: "Evenly spaced values in [start, stop); whole-number arguments give integers.",
+            doc: "Evenly spaced values in [start, stop); int64 when every argument is an int, else float64.",
             example: "arange(0, 1, 0.25)"
         ) { a in
             var start = try a.number(0)
             var stop = 0.0
             if a.isNone(1) { (start, stop) = (0, start) } else { stop = try a.number(1) }
-            return .tensor(try Tensor.arange(start, stop, step: try a.number(2)))
+            let allInts = (0..<3).allSatisfy { i in
+                switch a[i] {
+                case .int, .bool, .none: return true
+                case .tensor(let t): return t.dtype != .float64
+                default: return false
+                }
+            }
+            return .tensor(try Tensor.arange(start, stop, step: try a.number(2), dtype: allInts ? .int64 : .float64))
         }
         add(
             "linspace",

@@ -49,12 +49,12 @@ extension Registry {
             let centers: BlobCenters
             switch a[2] {
             case .none: centers = .count(3)
-            case .number, .bool: centers = .count(try a.int(2))
+            case .number, .int, .bool: centers = .count(try a.int(2))
             default: centers = .fixed(try a.tensor(2))
             }
             let std: [Double]
             switch a[3] {
-            case .number, .bool: std = [try a.number(3)]
+            case .number, .int, .bool: std = [try a.number(3)]
             default: std = try Convert.tensor(a[3], "cluster_std").scalars
             }
             let box = try Convert.tensor(a[4], "center_box").scalars

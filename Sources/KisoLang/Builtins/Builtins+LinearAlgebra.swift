@@ -64,7 +64,7 @@ extension Registry {
         ) { a in
             let r = try Linalg.lstsq(try a.tensor(0), try a.tensor(1))
             return .tuple([
-                .tensor(r.solution), .tensor(r.residuals), .number(Double(r.rank)), .tensor(r.singularValues),
+                .tensor(r.solution), .tensor(r.residuals), .int(r.rank), .tensor(r.singularValues),
             ])
         }
     }

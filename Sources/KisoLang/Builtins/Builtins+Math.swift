@@ -9,7 +9,11 @@ extension Registry {
     ) {
         add(name, [param("x", .numeric)], doc: doc, example: example, grad: grad) { a in
             if case .number(let x) = a[0] { return .number(scalar(x)) }
-            return .tensor(try tensor(try a.tensor(0)))
+            let result = try tensor(try a.tensor(0))
+            // An int or a bool keeps the engine's dtype rule (abs(-3) is 3, sqrt(4) is 2.0).
+            if case .int = a[0] { return Convert.scalarValue(result) }
+            if case .bool = a[0] { return Convert.scalarValue(result) }
+            return .tensor(result)
         }
     }
 
@@ -106,6 +110,7 @@ extension Registry {
         ) { a in
             let decimals = try a.int(1)
             if case .number(let x) = a[0] { return .number(Tensor(x).round(decimals: decimals).scalar ?? x) }
+            if case .int = a[0] { return a[0] }
             return .tensor(try a.tensor(0).round(decimals: decimals))
         }
         add(

@@ -109,7 +109,7 @@ private struct PlotArguments {
 
     private func isNumeric(_ value: Value) -> Bool {
         switch value {
-        case .number, .bool, .tensor, .range: return true
+        case .number, .int, .bool, .tensor, .range: return true
         case .list(let items), .tuple(let items): return items.allSatisfy(isNumeric)
         default: return false
         }
@@ -144,14 +144,15 @@ private struct PlotArguments {
             return try items.map { item in
                 switch item {
                 case .string(let s): return s
-                case .number(let x): return formatNumber(x)
-                case .bool(let b): return b ? "true" : "false"
-                case .tensor(let t) where t.count == 1: return formatNumber(t.scalar ?? .nan)
+                case .number, .int, .bool: return item.repr
+                case .tensor(let t) where t.count == 1: return Convert.scalarValue(t).repr
                 default: throw error(.type, "`\(what)` must hold strings or numbers, got \(item.kindName)")
                 }
             }
         case .string(let s): return [s]
-        case .tensor, .range: return try vector(value, what).map(formatNumber)
+        case .tensor, .range:
+            let t = try numeric(value, what)
+            return try vector(value, what).map { formatElement($0, t.dtype) }
         default: throw error(.type, "`\(what)` must be a list of strings, got \(value.kindName)")
         }
     }
@@ -311,7 +312,7 @@ private struct PlotArguments {
         default: functions = [function]
         }
         let ends = try [lower, upper].map { end -> Double in
-            guard case .number = end else {
+            guard end.isScalarNumber else {
                 if case .tensor(let t) = end, let x = t.scalar { return x }
                 throw error(.type, "the interval's ends must be numbers, got \(end.kindName)", hint: "plot(f, lo, hi)")
             }
@@ -362,6 +363,7 @@ private struct PlotArguments {
             }
             switch result {
             case .number(let y): return y
+            case .int(let n): return Double(n)
             case .bool(let b): return b ? 1 : 0
             case .tensor(let t) where t.count == 1: return t.scalar ?? .nan
             default:
@@ -422,7 +424,7 @@ private struct PlotArguments {
         let names = try names(count: distinct.count, of: distinct.count == 1 ? "group" : "groups")
         let groups = distinct.enumerated().map { index, id in
             let members = ids.indices.filter { ids[$0] == id }
-            return Series(members.map { ys[$0] }, x: members.map { xs[$0] }, name: names?[index] ?? formatNumber(id))
+            return Series(members.map { ys[$0] }, x: members.map { xs[$0] }, name: names?[index] ?? formatWhole(id))
         }
         return try finish(Plot.scatter(groups), "scatter plot")
     }
@@ -461,7 +463,7 @@ private struct PlotArguments {
         let values = try numeric(arguments[0], "x").scalars
         var bins = HistogramBins.sturges
         if let binValue = value("bins") {
-            if case .number = binValue {
+            if binValue.isScalarNumber {
                 let count = try Convert.int(binValue, "bins")
                 guard (1...200).contains(count) else {
                     throw error(.value, "`bins` must be between 1 and 200, got \(count)")
@@ -521,7 +523,7 @@ private struct PlotArguments {
             guard id == id.rounded(), id >= 0, id < Double(DecisionMapLimits.maximumClasses) else {
                 throw error(
                     .value,
-                    "`y` must hold class ids 0, 1, 2, … (below \(DecisionMapLimits.maximumClasses)), got \(formatNumber(id))"
+                    "`y` must hold class ids 0, 1, 2, … (below \(DecisionMapLimits.maximumClasses)), got \(formatWhole(id))"
                 )
             }
             return Int(id)
@@ -617,7 +619,7 @@ private struct PlotArguments {
             guard highest < Double(DecisionMapLimits.maximumClasses) else {
                 throw error(
                     .value,
-                    "f returned class id \(formatNumber(highest)); at most \(DecisionMapLimits.maximumClasses) classes are drawn"
+                    "f returned class id \(formatWhole(highest)); at most \(DecisionMapLimits.maximumClasses) classes are drawn"
                 )
             }
             return (values, false, Int(highest) + 1)

@@ -68,7 +68,7 @@ extension Registry {
             doc: "A random ordering of range(x) (a number) or of x's rows, from the global stream.",
             example: "permutation(5)"
         ) { a in
-            if case .number = a[0] { return .tensor(try Random.permutation(try a.int(0))) }
+            if a[0].isScalarNumber { return .tensor(try Random.permutation(try a.int(0))) }
             return .tensor(try Random.permutation(try a.tensor(0)))
         }
     }

@@ -71,23 +71,16 @@ extension Registry {
                 ],
                 doc: isStd ? "The standard deviation (divisor n - ddof)." : "The variance (divisor n - ddof).",
                 example: "\(name)([1, 2, 3, 4])",
-                grad: .traced { a in
-                    let x = try a.variable("x")
-                    let axes = try a.axes("axis")
-                    let ddof = try a.int("ddof")
-                    let keepdims = try a.bool("keepdims")
-                    return .traced(
-                        isStd
-                            ? try x.std(axes: axes, ddof: ddof, keepdims: keepdims)
-                            : try x.variance(axes: axes, ddof: ddof, keepdims: keepdims))
-                }
+                grad: .tracedByBody
             ) { a in
-                let x = try a.tensor(0)
-                let axes = try a.axes(1)
-                return .tensor(
+                let x = try a.variable("x")
+                let axes = try a.axes("axis")
+                let ddof = try a.int("ddof")
+                let keepdims = try a.bool("keepdims")
+                return .traced(
                     isStd
-                        ? try x.std(axes: axes, ddof: try a.int(2), keepdims: try a.bool(3))
-                        : try x.variance(axes: axes, ddof: try a.int(2), keepdims: try a.bool(3)))
+                        ? try x.std(axes: axes, ddof: ddof, keepdims: keepdims)
+                        : try x.variance(axes: axes, ddof: ddof, keepdims: keepdims))
             }
         }
         for (name, isMax) in [("argmax", true), ("argmin", false)] {
@@ -125,14 +118,11 @@ extension Registry {
             ],
             doc:
                 "A vector or matrix norm (the 2-norm of all elements by default); ord: a number, inf, -inf, \"fro\", \"nuc\".",
-            example: "norm([3, 4])",
-            grad: .traced { a in
-                .traced(
-                    try a.variable("x").norm(
-                        try normOrder(try a["ord"]), axes: try a.axes("axis"), keepdims: try a.bool("keepdims")))
-            }
+            example: "norm([3, 4])", grad: .tracedByBody
         ) { a in
-            .tensor(try a.tensor(0).norm(try normOrder(a[1]), axes: try a.axes(2), keepdims: try a.bool(3)))
+            .traced(
+                try a.variable("x").norm(
+                    try normOrder(try a["ord"]), axes: try a.axes("axis"), keepdims: try a.bool("keepdims")))
         }
     }
 }

@@ -54,18 +54,13 @@ extension Registry {
         add(
             "concatenate", [param("tensors", .tensors), param("axis", .int, .int(0))],
             doc: "Tensors joined along an existing axis.", example: "concatenate([zeros(2), ones(3)])",
-            grad: .traced { a in .traced(try Variable.concatenate(try a.variables("tensors"), axis: try a.int("axis")))
-            }
-        ) { a in
-            .tensor(try Tensor.concatenate(try a.tensors(0), axis: try a.int(1)))
-        }
+            grad: .tracedByBody
+        ) { a in .traced(try Variable.concatenate(try a.variables("tensors"), axis: try a.int("axis"))) }
         add(
             "stack", [param("tensors", .tensors), param("axis", .int, .int(0))],
             doc: "Equal-shaped tensors joined along a new axis.", example: "stack([[1, 2], [3, 4]], axis=1)",
-            grad: .traced { a in .traced(try Variable.stack(try a.variables("tensors"), axis: try a.int("axis"))) }
-        ) { a in
-            .tensor(try Tensor.stack(try a.tensors(0), axis: try a.int(1)))
-        }
+            grad: .tracedByBody
+        ) { a in .traced(try Variable.stack(try a.variables("tensors"), axis: try a.int("axis"))) }
         add(
             "split", [param("x", .tensor), param("indices_or_sections", .shape), param("axis", .int, .int(0))],
             doc: "Pieces cut along axis: a number of equal parts, or a list of cut positions.",
@@ -173,11 +168,11 @@ func shapeArguments(_ gathered: Value, _ what: String) throws -> [Int] {
 /// NumPy's pad_width forms: n, (before, after), or ((b0, a0), (b1, a1), …).
 func padWidths(_ value: Value) throws -> [(Int, Int)] {
     switch value {
-    case .number, .bool:
+    case .number, .int, .bool:
         let n = try Convert.int(value, "pad_width")
         return [(n, n)]
     case .list(let items), .tuple(let items):
-        if items.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
+        if items.allSatisfy(\.isScalarNumber) {
             let ns = try items.map { try Convert.int($0, "pad_width") }
             if ns.count == 1 { return [(ns[0], ns[0])] }
             if ns.count == 2 { return [(ns[0], ns[1])] }

@@ -9,8 +9,8 @@ extension Registry {
         add(
             "sgd",
             [
-                param("lr", .number, .number(0.1)), param("momentum", .number, .number(0)),
-                param("nesterov", .bool, .bool(false)), param("weight_decay", .number, .number(0)),
+                param("lr", .number, .number(0.1)), param("momentum", .number, .int(0)),
+                param("nesterov", .bool, .bool(false)), param("weight_decay", .number, .int(0)),
             ],
             doc: "Stochastic gradient descent (PyTorch's update, with momentum and Nesterov); use opt.step.",
             example: "opt = sgd(lr=0.1, momentum=0.9)"
@@ -25,7 +25,7 @@ extension Registry {
             [
                 param("lr", .number, .number(0.001)), param("beta1", .number, .number(0.9)),
                 param("beta2", .number, .number(0.999)), param("eps", .number, .number(1e-8)),
-                param("weight_decay", .number, .number(0)),
+                param("weight_decay", .number, .int(0)),
             ],
             doc: "Adam with bias correction (PyTorch's update); use opt.step.", example: "opt = adam(lr=0.01)"
         ) { a in
@@ -38,8 +38,8 @@ extension Registry {
             "rmsprop",
             [
                 param("lr", .number, .number(0.01)), param("alpha", .number, .number(0.99)),
-                param("eps", .number, .number(1e-8)), param("momentum", .number, .number(0)),
-                param("weight_decay", .number, .number(0)),
+                param("eps", .number, .number(1e-8)), param("momentum", .number, .int(0)),
+                param("weight_decay", .number, .int(0)),
             ],
             doc: "RMSprop (PyTorch's update); use opt.step.", example: "opt = rmsprop(lr=0.01)"
         ) { a in
@@ -57,7 +57,7 @@ extension Registry {
             let grads = try Pytree.tensorLeaves(a[0], "grads")
             let (clipped, total) = try clipGradNorm(grads, maxNorm: try a.number(1))
             let rebuilt = try Pytree.rebuild(a[0], leaves: clipped) { original, t in
-                if case .number = original, let x = t.scalar { return .number(x) }
+                if original.isScalarNumber, let x = t.scalar { return .number(x) }
                 return .tensor(t)
             }
             return .tuple([rebuilt, .number(total)])
@@ -89,7 +89,7 @@ extension Registry {
         }
         add(
             "lr_cosine",
-            [param("step", .int), param("lr", .number), param("t_max", .int), param("eta_min", .number, .number(0))],
+            [param("step", .int), param("lr", .number), param("t_max", .int), param("eta_min", .number, .int(0))],
             doc: "Cosine annealing from lr down to eta_min over t_max steps (PyTorch's CosineAnnealingLR).",
             example: "lr_cosine(50, 0.1, 100)"
         ) { a in

@@ -24,7 +24,8 @@ extension KisoTensor.Generator: KisoObject {
             doc: "Normal draws with mean loc and standard deviation scale.", example: "rng.normal(0, 1, [3, 6])"
         ) { g, a in
             let size = try a.optionalShape("size")
-            if case .number(let loc) = try a["loc"], case .number(let scale) = try a["scale"] {
+            if try a["loc"].isScalarNumber, try a["scale"].isScalarNumber {
+                let loc = try a.number("loc"), scale = try a.number("scale")
                 return .tensor(try g.normal(loc: loc, scale: scale, size: size))
             }
             return .tensor(try g.normal(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: size))
@@ -34,7 +35,8 @@ extension KisoTensor.Generator: KisoObject {
             doc: "Uniform draws on [low, high).", example: "rng.uniform(-1, 1, [3])"
         ) { g, a in
             let size = try a.optionalShape("size")
-            if case .number(let low) = try a["low"], case .number(let high) = try a["high"] {
+            if try a["low"].isScalarNumber, try a["high"].isScalarNumber {
+                let low = try a.number("low"), high = try a.number("high")
                 return .tensor(try g.uniform(low: low, high: high, size: size))
             }
             return .tensor(try g.uniform(low: try a.tensor("low"), high: try a.tensor("high"), size: size))
@@ -62,7 +64,7 @@ extension KisoTensor.Generator: KisoObject {
             let size = try a.optionalShape("size")
             let p = try a.optionalTensor("p")?.scalars
             let replace = try a.bool("replace")
-            if case .number = try a["a"] {
+            if try a["a"].isScalarNumber {
                 return .tensor(try g.choice(try a.int("a"), size: size, replace: replace, p: p))
             }
             return .tensor(try g.choice(try a.tensor("a"), size: size, replace: replace, p: p))
@@ -71,7 +73,7 @@ extension KisoTensor.Generator: KisoObject {
             "permutation", [param("x", .tensor)], doc: "A random ordering of range(x) (a number) or of x's rows.",
             example: "rng.permutation(5)"
         ) { g, a in
-            if case .number = try a["x"] { return .tensor(try g.permutation(try a.int("x"))) }
+            if try a["x"].isScalarNumber { return .tensor(try g.permutation(try a.int("x"))) }
             return .tensor(try g.permutation(try a.tensor("x")))
         }
         t.method(

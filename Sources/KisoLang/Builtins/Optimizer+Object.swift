@@ -38,7 +38,7 @@ final class OptimizerObject: KisoObject {
             if let lr = try a.optionalNumber("lr") { o.optimizer.learningRate = lr }
             let updated = try o.optimizer.step(paramLeaves, gradLeaves)
             return try Pytree.rebuild(params, leaves: updated) { original, t in
-                if case .number = original, let x = t.scalar { return .number(x) }
+                if original.isScalarNumber, let x = t.scalar { return .number(x) }
                 return .tensor(t)
             }
         }

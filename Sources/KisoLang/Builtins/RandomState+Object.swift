@@ -48,7 +48,8 @@ extension RandomState: KisoObject {
             example: "rs = RandomState(0); rs.normal(0, 2, [3])"
         ) { rs, a in
             let size = try a.optionalShape("size")
-            if case .number(let loc) = try a["loc"], case .number(let scale) = try a["scale"] {
+            if try a["loc"].isScalarNumber, try a["scale"].isScalarNumber {
+                let loc = try a.number("loc"), scale = try a.number("scale")
                 return .tensor(try rs.normal(loc: loc, scale: scale, size: size))
             }
             return .tensor(try rs.normal(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: size))
@@ -58,7 +59,8 @@ extension RandomState: KisoObject {
             doc: "Uniform draws on [low, high).", example: "rs = RandomState(0); rs.uniform(-1, 1, [3])"
         ) { rs, a in
             let size = try a.optionalShape("size")
-            if case .number(let low) = try a["low"], case .number(let high) = try a["high"] {
+            if try a["low"].isScalarNumber, try a["high"].isScalarNumber {
+                let low = try a.number("low"), high = try a.number("high")
                 return .tensor(try rs.uniform(low: low, high: high, size: size))
             }
             return .tensor(try rs.uniform(low: try a.tensor("low"), high: try a.tensor("high"), size: size))
@@ -81,7 +83,7 @@ extension RandomState: KisoObject {
             let size = try a.optionalShape("size")
             let p = try a.optionalTensor("p")?.scalars
             let replace = try a.bool("replace")
-            if case .number = try a["a"] {
+            if try a["a"].isScalarNumber {
                 return .tensor(try rs.choice(try a.int("a"), size: size, replace: replace, p: p))
             }
             return .tensor(try rs.choice(try a.tensor("a"), size: size, replace: replace, p: p))
@@ -90,7 +92,7 @@ extension RandomState: KisoObject {
             "permutation", [param("x", .tensor)], doc: "A random ordering of range(x) (a number) or of x's rows.",
             example: "rs = RandomState(0); rs.permutation(5)"
         ) { rs, a in
-            if case .number = try a["x"] { return .tensor(try rs.permutation(try a.int("x"))) }
+            if try a["x"].isScalarNumber { return .tensor(try rs.permutation(try a.int("x"))) }
             return .tensor(try rs.permutation(try a.tensor("x")))
         }
         t.method(

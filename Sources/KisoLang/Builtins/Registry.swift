@@ -27,6 +27,9 @@ final class Registry {
         registerRecurrent()
         registerAttention()
         registerInitializers()
+        registerSorting()
+        registerStatistics()
+        registerArrays()
     }
 
     /// Starts a group of builtins in the documentation.
@@ -76,8 +79,4 @@ func param(_ name: String, _ kind: ParameterKind, _ defaultValue: Value) -> Buil
 /// A parameter gathering the remaining positional arguments.
 func rest(_ name: String) -> BuiltinParameter {
     BuiltinParameter(name: name, kind: .any, defaultValue: nil, optional: false, variadic: true)
-}
-
-extension Value {
-    static func int(_ n: Int) -> Value { .number(Double(n)) }
 }

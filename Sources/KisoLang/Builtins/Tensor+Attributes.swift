@@ -16,16 +16,13 @@ extension ObjectType {
         }
     ) { t in
         t.attribute("shape", doc: "The length of each axis, as a tuple.", example: "zeros([2, 3]).shape") { x in
-            .tuple(x.tensorShape.map { .int($0) })
+            .tuple(try Convert.tensor(x, "x").shape.map { .int($0) })
         }
         t.attribute("ndim", doc: "The number of axes.", example: "zeros([2, 3]).ndim") { x in
-            .int(x.tensorShape.count)
+            .int(try Convert.tensor(x, "x").rank)
         }
         t.attribute("size", doc: "The number of elements.", example: "zeros([2, 3]).size") { x in
-            switch x {
-            case .variable(let v): return .int(v.count)
-            default: return .int(try Convert.tensor(x, "x").count)
-            }
+            .int(try Convert.tensor(x, "x").count)
         }
         t.attribute(
             "T", doc: "The axes in reverse order (a view; the transpose of a matrix).", example: "x.reshape(2, 3).T"
@@ -37,21 +34,7 @@ extension ObjectType {
             }
         }
         t.attribute("dtype", doc: "The element kind: 'float64', 'int64' or 'bool'.", example: "arange(3).dtype") { x in
-            switch x {
-            case .variable(let v): return .string(v.dtype.description)
-            default: return .string(try Convert.tensor(x, "x").dtype.description)
-            }
-        }
-    }
-}
-
-extension Value {
-    /// The shape of a tensor or of a value being differentiated; empty for anything else.
-    fileprivate var tensorShape: [Int] {
-        switch self {
-        case .tensor(let t): return t.shape
-        case .variable(let v): return v.shape
-        default: return []
+            .string(try Convert.tensor(x, "x").dtype.description)
         }
     }
 }

@@ -146,7 +146,7 @@ struct Compiler {
     func expression(_ e: Expr) -> CompiledExpression {
         let span = e.span
         switch e.kind {
-        case .number, .string, .bool, .none:
+        case .number, .integer, .string, .bool, .none:
             // A literal's value, computed once by the tree walker (which defines it).
             guard let value = try? interpreter.evaluate(e, frame: nil) else { return walked(e) }
             return { _, _ in value }

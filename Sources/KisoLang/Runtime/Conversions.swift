@@ -16,18 +16,22 @@ enum Convert {
         }
     }
 
-    /// A number as a 0-d tensor: whole numbers act like NumPy's Python ints (they keep an integer
-    /// tensor's dtype), others like Python floats.
-    @inline(__always)
-    static func scalarTensor(_ x: Double) -> Tensor {
-        Tensor(x, dtype: x == x.rounded(.towardZero) && Swift.abs(x) < 9.007_199_254_740_992e15 ? .int64 : .float64)
+    /// A one-element tensor as the Python scalar NumPy's `.item()` gives: an int, a float or a bool.
+    static func scalarValue(_ t: Tensor) -> Value {
+        let x = t.scalar ?? 0
+        switch t.dtype {
+        case .bool: return .bool(x != 0)
+        case .int64: return .int(Int(exactly: x) ?? 0)
+        case .float64: return .number(x)
+        }
     }
 
     static func tensor(_ value: Value, _ what: String) throws -> Tensor {
         switch value {
         case .tensor(let t): return t
         case .variable(let v): return v.value
-        case .number(let x): return Tensor(x)
+        case .number(let x): return Tensor(x, dtype: .float64)
+        case .int(let n): return Tensor(Double(n), dtype: .int64)
         case .bool(let b): return Tensor(b ? 1 : 0, dtype: .bool)
         case .list(let items), .tuple(let items):
             if items.isEmpty { return try Tensor(shape: [0], scalars: []) }
@@ -50,6 +54,7 @@ enum Convert {
     static func number(_ value: Value, _ what: String) throws -> Double {
         switch value {
         case .number(let x): return x
+        case .int(let n): return Double(n)
         case .bool(let b): return b ? 1 : 0
         case .variable(let v): return try number(.tensor(v.value), what)
         case .tensor(let t):
@@ -62,6 +67,7 @@ enum Convert {
     }
 
     static func int(_ value: Value, _ what: String) throws -> Int {
+        if case .int(let n) = value { return n }
         let x = try number(value, what)
         guard x == x.rounded(), Swift.abs(x) < 9.2e18 else {
             throw KisoError(
@@ -75,6 +81,7 @@ enum Convert {
         switch value {
         case .bool(let b): return b
         case .number(let x): return x != 0
+        case .int(let n): return n != 0
         case .tensor(let t) where t.count == 1: return (t.scalar ?? 0) != 0
         case .variable(let v) where v.count == 1: return (v.value.scalar ?? 0) != 0
         default: throw mismatch("true or false", what, value)
@@ -89,7 +96,7 @@ enum Convert {
     /// An int, or a list / tuple / 1-d tensor of ints.
     static func ints(_ value: Value, _ what: String) throws -> [Int] {
         switch value {
-        case .number, .bool: return [try int(value, what)]
+        case .number, .int, .bool: return [try int(value, what)]
         case .list(let items), .tuple(let items): return try items.map { try int($0, what) }
         case .tensor(let t) where t.rank <= 1:
             return try t.scalars.map { try int(.number($0), what) }
@@ -120,7 +127,7 @@ enum Convert {
 
     /// A tensor result that is a single element of a 0-d tensor becomes a plain Kiso value only
     /// where the language promises a count; everything else keeps its dtype.
-    static func count(_ n: Int) -> Value { .number(Double(n)) }
+    static func count(_ n: Int) -> Value { .int(n) }
 }
 
 /// Building a list literal's value: numbers and equal-shaped tensors become a tensor, anything
@@ -133,35 +140,36 @@ enum Literal {
     /// tensors, as `concatenate([a, b])` needs.
     static func collect(_ items: [Value], spans: [SourceSpan]?, strict: Bool = true) throws -> Value {
         if items.isEmpty { return .list([]) }
-        var allNumbers = true
-        var allBools = true
+        // Scalars only: the widest kind among them is the dtype, as NumPy does for `array([…])`.
+        var scalarKind: DType? = .bool
         for item in items {
             switch item {
-            case .number: allBools = false
-            case .bool: allNumbers = false
-            case .tensor:
-                allNumbers = false
-                allBools = false
+            case .number: scalarKind = scalarKind.map { Swift.max($0, .float64) }
+            case .int: scalarKind = scalarKind.map { Swift.max($0, .int64) }
+            case .bool: break
+            case .tensor: scalarKind = nil
             case .variable: return try tracedLiteral(items)
             default: return .list(items)
             }
         }
-        if allNumbers {
+        if let dtype = scalarKind {
             var values: [Double] = []
             values.reserveCapacity(items.count)
-            for case .number(let x) in items { values.append(x) }
-            return .tensor(Tensor(values))
-        }
-        if allBools {
-            return .tensor(
-                Tensor(items.map { if case .bool(true) = $0 { return 1.0 } else { return 0.0 } }, dtype: .bool))
+            for item in items {
+                switch item {
+                case .number(let x): values.append(x)
+                case .int(let n): values.append(Double(n))
+                case .bool(let b): values.append(b ? 1 : 0)
+                default: break
+                }
+            }
+            return .tensor(Tensor(values, dtype: dtype))
         }
         var tensors: [Tensor] = []
         tensors.reserveCapacity(items.count)
         for item in items {
             switch item {
-            case .number(let x): tensors.append(Tensor(x))
-            case .bool(let b): tensors.append(Tensor(b ? 1 : 0, dtype: .bool))
+            case .number, .int, .bool: tensors.append(try Convert.tensor(item, "element"))
             case .tensor(let t): tensors.append(t)
             default: return .list(items)
             }
@@ -190,7 +198,7 @@ enum Literal {
         variables.reserveCapacity(items.count)
         for item in items {
             switch item {
-            case .number(let x): variables.append(Variable(Tensor(x)))
+            case .number, .int, .bool: variables.append(Variable(try Convert.tensor(item, "element")))
             case .tensor(let t): variables.append(Variable(t))
             case .variable(let v): variables.append(v)
             default: return .list(items)

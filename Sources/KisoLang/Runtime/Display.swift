@@ -1,18 +1,29 @@
 import KisoBase
 import KisoTensor
 
-/// How values read on screen. Kiso numbers print like counts when whole (`3`, not `3.0`) and in
-/// the shortest round-tripping form otherwise (`0.1`, `1e-05`); tensors print as NumPy prints
-/// them, keeping their dtype (see docs/language.md, "Display").
+/// How values read on screen. Numbers print as Python prints them (`3`, `3.0`, `0.1`, `1e-05`,
+/// `True`); tensors print as NumPy prints them, keeping their dtype (see docs/language.md,
+/// "Display").
 
-/// A Kiso number as text.
+/// A float as Python's `repr` shows it: `3.0`, `0.1`, `1e-05`, `inf`, `nan`.
 func formatNumber(_ x: Double) -> String {
-    if x.isNaN { return "nan" }
-    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-    if x == x.rounded(), Swift.abs(x) < 1e16 {
-        return x == 0 ? "0" : String(Int(x))
+    formatScalar(x)
+}
+
+/// A number that names something (a class id, a count, a bin): whole values without a point.
+func formatWhole(_ x: Double) -> String {
+    if let n = Int(exactly: x) { return String(n) }
+    return formatNumber(x)
+}
+
+/// One element of a tensor as its dtype prints it alone: `3` for int64, `3.0` for float64,
+/// `True` for bool.
+func formatElement(_ x: Double, _ dtype: DType) -> String {
+    switch dtype {
+    case .bool: return x != 0 ? "True" : "False"
+    case .int64: return formatWhole(x)
+    case .float64: return formatNumber(x)
     }
-    return formatScalar(x)
 }
 
 /// A tensor as NumPy's `str` shows it.
@@ -53,9 +64,10 @@ extension Value {
         let inner = depth + 1
         switch self {
         case .number(let x): return formatNumber(x)
+        case .int(let n): return String(n)
         case .tensor(let t): return tensorRepr(t)
         case .string(let s): return quoteString(s)
-        case .bool(let b): return b ? "true" : "false"
+        case .bool(let b): return b ? "True" : "False"
         case .none: return "none"
         case .list(let items): return "[" + items.map { $0.repr(depth: inner) }.joined(separator: ", ") + "]"
         case .tuple(let items):

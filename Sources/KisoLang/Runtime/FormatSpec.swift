@@ -107,6 +107,20 @@ struct FormatSpec {
         return pad(signText + body, defaultAlign: ">")
     }
 
+    /// An int formatted by the spec: digits without a point unless the spec asks for a float type.
+    func format(_ n: Int) throws(KisoError) -> String {
+        guard type == nil || type == "d" || type == "n", precision == nil else { return try format(Double(n)) }
+        var body = String(n.magnitude)
+        if grouping { body = groupThousands(body) }
+        let signText = n < 0 ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))
+        if zeroPad && align == nil {
+            let padCount = width - signText.count - body.count
+            if padCount > 0 { body = String(repeating: "0", count: padCount) + body }
+            return signText + body
+        }
+        return pad(signText + body, defaultAlign: ">")
+    }
+
     /// A string formatted by the spec (width, alignment, precision as truncation).
     func format(_ s: String) throws(KisoError) -> String {
         if let type, type != "s" {

@@ -4,8 +4,12 @@ import KisoTensor
 /// Operators on numbers, tensors, strings and containers.
 extension Interpreter {
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, span: SourceSpan) throws -> Value {
-        if case .number(let a) = left, case .number(let b) = right {
-            return try numberBinary(op, a, b, span: span)
+        switch (left, right) {
+        case (.number(let a), .number(let b)): return try PythonNumbers.float(op, a, b, span: span)
+        case (.int(let a), .int(let b)): return try PythonNumbers.int(op, a, b, span: span)
+        case (.number(let a), .int(let b)): return try PythonNumbers.float(op, a, Double(b), span: span)
+        case (.int(let a), .number(let b)): return try PythonNumbers.float(op, Double(a), b, span: span)
+        default: break
         }
         switch (left, right) {
         case (.variable, _), (_, .variable):
@@ -26,8 +30,7 @@ extension Interpreter {
             case .greaterEqual: return .bool(a >= b)
             default: break
             }
-        case (.string(let s), .number(let n)) where op == .multiply:
-            let count = try Convert.int(.number(n), "count")
+        case (.string(let s), .int(let count)) where op == .multiply:
             guard count <= 10_000_000 else {
                 throw KisoError(.memory, "string repetition of \(count) is too large", span: span)
             }
@@ -41,9 +44,10 @@ extension Interpreter {
                 let same = try valuesEqual(left, right)
                 return .bool(op == .equal ? same : !same)
             }
-            return try binary(
-                op, .number(try Convert.number(left, "left")), .number(try Convert.number(right, "right")), span: span)
-        case (.list, .number), (.number, .list), (.tuple, .number), (.number, .tuple), (.list, .list):
+            // A bool in arithmetic is the int 0 or 1, as in Python.
+            return try binary(op, boolAsInt(left), boolAsInt(right), span: span)
+        case (.list, .number), (.number, .list), (.tuple, .number), (.number, .tuple), (.list, .list),
+            (.list, .int), (.int, .list), (.tuple, .int), (.int, .tuple):
             // A list of numbers in arithmetic acts as the tensor it would be as a literal.
             if left.holdsTrackedVariable || right.holdsTrackedVariable {
                 return try variableBinary(op, left, right, span: span)
@@ -64,9 +68,14 @@ extension Interpreter {
 
     private func isNumeric(_ v: Value) -> Bool {
         switch v {
-        case .number, .bool, .tensor: return true
+        case .number, .int, .bool, .tensor: return true
         default: return false
         }
+    }
+
+    private func boolAsInt(_ v: Value) -> Value {
+        if case .bool(let b) = v { return .int(b ? 1 : 0) }
+        return v
     }
 
     private func operatorHint(_ op: BinaryOperator, _ left: Value, _ right: Value) -> String? {
@@ -80,7 +89,8 @@ extension Interpreter {
     private func operand(_ value: Value, _ span: SourceSpan) throws -> Tensor {
         switch value {
         case .tensor(let t): return t
-        case .number(let x): return Convert.scalarTensor(x)
+        case .number(let x): return Tensor(x, dtype: .float64)
+        case .int(let n): return Tensor(Double(n), dtype: .int64)
         default:
             do {
                 return try Convert.tensor(value, "operand")
@@ -88,29 +98,6 @@ extension Interpreter {
                 error.span = error.span ?? span
                 throw error
             }
-        }
-    }
-
-    @inline(__always)
-    private func numberBinary(_ op: BinaryOperator, _ a: Double, _ b: Double, span: SourceSpan) throws -> Value {
-        switch op {
-        case .add: return .number(a + b)
-        case .subtract: return .number(a - b)
-        case .multiply: return .number(a * b)
-        case .divide: return .number(a / b)
-        case .floorDivide: return .number((a / b).rounded(.down))
-        case .modulo:
-            let r = Glibc.fmod(a, b)
-            return .number(r != 0 && (r < 0) != (b < 0) ? r + b : r)
-        case .power: return .number(Glibc.pow(a, b))
-        case .equal: return .bool(a == b)
-        case .notEqual: return .bool(a != b)
-        case .less: return .bool(a < b)
-        case .lessEqual: return .bool(a <= b)
-        case .greater: return .bool(a > b)
-        case .greaterEqual: return .bool(a >= b)
-        case .matmul:
-            throw KisoError(.type, "`@` multiplies matrices, not numbers", span: span, hint: "use `*` for numbers")
         }
     }
 
@@ -139,11 +126,13 @@ extension Interpreter {
         switch (op, value) {
         case (.not, _): return .bool(!(try truth(value, span: span)))
         case (.negate, .number(let x)): return .number(-x)
-        case (.plus, .number): return value
+        case (.negate, .int(let n)): return try PythonNumbers.negate(n, span: span)
+        case (.plus, .number), (.plus, .int): return value
+        case (.plus, .bool(let b)): return .int(b ? 1 : 0)
         case (.negate, .tensor(let t)): return .tensor(t.negated())
         case (.plus, .tensor), (.plus, .variable): return value
         case (.negate, .variable(let v)): return .traced(try engine(span) { try v.negated() })
-        case (.negate, .bool(let b)): return .number(b ? -1 : 0)
+        case (.negate, .bool(let b)): return .int(b ? -1 : 0)
         case (.negate, .list), (.negate, .tuple):
             if value.holdsTrackedVariable {
                 return .traced(try engine(span) { try Convert.variable(value, "operand").negated() })
@@ -159,6 +148,7 @@ extension Interpreter {
         switch value {
         case .bool(let b): return b
         case .number(let x): return x != 0
+        case .int(let n): return n != 0
         case .none: return false
         case .string(let s): return !s.isEmpty
         case .list(let xs), .tuple(let xs): return !xs.isEmpty
@@ -179,8 +169,11 @@ extension Interpreter {
         if depth >= Nesting.limit && a.holdsValues && b.holdsValues { throw Nesting.tooDeep("==") }
         switch (a, b) {
         case (.number(let x), .number(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.number(let x), .int(let y)), (.int(let y), .number(let x)): return x == Double(y)
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .bool(let y)), (.bool(let y), .number(let x)): return x == (y ? 1 : 0)
+        case (.int(let x), .bool(let y)), (.bool(let y), .int(let x)): return x == (y ? 1 : 0)
         case (.string(let x), .string(let y)): return x == y
         case (.none, .none): return true
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
@@ -213,12 +206,11 @@ extension Interpreter {
                 }
                 let v = try evaluate(e, frame: frame)
                 switch v {
+                case .int(let n): indices.append(.int(n))
                 case .number(let x):
-                    guard x == x.rounded(), Swift.abs(x) < 9e18 else {
-                        throw KisoError(
-                            .index, "index \(formatNumber(x)) is not a whole number", span: e.span, hint: "use int(…)")
-                    }
-                    indices.append(.int(Int(x)))
+                    throw KisoError(
+                        .index, "index \(formatNumber(x)) is a float; indices must be ints", span: e.span,
+                        hint: "use int(…)")
                 case .none: indices.append(.newAxis)
                 case .variable(let v): indices.append(.tensor(v.value))
                 case .bool(let b): indices.append(.tensor(Tensor(b ? 1 : 0, dtype: .bool)))
@@ -293,7 +285,7 @@ extension Interpreter {
             return .string(String(chars[try sequenceIndex(items, count: chars.count, span: span, frame: frame)]))
         case .range(let r):
             let n = r.count
-            return .number(Double(r.element(try sequenceIndex(items, count: n, span: span, frame: frame))))
+            return .int(r.element(try sequenceIndex(items, count: n, span: span, frame: frame)))
         case .dict(let d):
             guard items.count == 1, case .expression(let keyExpr) = items[0] else {
                 throw KisoError(.index, "a dict takes one key", span: span, hint: "d[\"key\"]")

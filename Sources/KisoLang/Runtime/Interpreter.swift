@@ -25,6 +25,8 @@ final class Interpreter {
     var shadowNoted = Set<Int>()
     let output: (String) -> Void
     var callDepth = 0
+    /// Whether the session has been told that storing a float into an int tensor truncates.
+    var warnedAboutTruncation = false
     /// When set, called with every evaluated subexpression (for `:shapes`).
     var trace: ((Expr, Value) -> Void)? = nil
     let registry: Registry
@@ -43,6 +45,8 @@ final class Interpreter {
         let constants: [(String, Value)] = [
             ("pi", .number(Double.pi)), ("e", .number(2.718_281_828_459_045)), ("inf", .number(.infinity)),
             ("nan", .number(.nan)), ("newaxis", .none),
+            // Python's spellings of the bools, so that what `True` prints can be typed back.
+            ("True", .bool(true)), ("False", .bool(false)),
         ]
         for (name, value) in constants { builtinsBySymbol[intern(name)] = value }
     }
@@ -158,7 +162,7 @@ final class Interpreter {
     /// The value a loop over `r` takes on turn `k`.
     @inline(__always)
     func rangeItem(_ r: KisoRange, _ k: Int) -> Value {
-        .number(Double(r.element(k)))
+        .int(r.element(k))
     }
 
     /// Runs `body` once for each item of `sequence`, assigned to `targets` (unpacked when there
@@ -380,12 +384,10 @@ final class Interpreter {
         case .slice(let a, let b, let c): return .slice(start: a, stop: b, step: c)
         case .value(let v, let span):
             switch v {
+            case .int(let n): return .int(n)
             case .number(let x):
-                guard x == x.rounded(), Swift.abs(x) < 9e18 else {
-                    throw KisoError(
-                        .index, "index \(formatNumber(x)) is not a whole number", span: span, hint: "use int(…)")
-                }
-                return .int(Int(x))
+                throw KisoError(
+                    .index, "index \(formatNumber(x)) is a float; indices must be ints", span: span, hint: "use int(…)")
             case .none: return .newAxis
             case .variable(let v): return .tensor(v.value)
             case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
@@ -415,6 +417,7 @@ final class Interpreter {
             container = .none
             defer { container = .tensor(t) }
             try engine(span) { try t.assign(v, at: indices) }
+            if t.dtype == .int64 && v.dtype == .float64 { warnTruncation(v) }
         case .list(var xs):
             guard items.count == 1, case .value(let v, let itemSpan) = items[0] else {
                 throw KisoError(.index, "a list takes one index here", span: span, hint: "xs[0] = value")
@@ -442,6 +445,18 @@ final class Interpreter {
         }
     }
 
+    /// Says once per session that a float stored into an int tensor lost its fraction, which
+    /// NumPy does silently.
+    private func warnTruncation(_ stored: Tensor) {
+        guard !warnedAboutTruncation,
+            let lost = stored.scalars.first(where: { $0.isFinite && $0 != $0.rounded(.towardZero) })
+        else { return }
+        warnedAboutTruncation = true
+        output(
+            "warning: an int64 tensor keeps whole numbers, so \(formatNumber(lost)) was stored as \(Int(exactly: lost.rounded(.towardZero)) ?? 0) (NumPy truncates too); build the tensor from floats, e.g. arange(3.0) or [1.0, 2.0], to keep fractions\n"
+        )
+    }
+
     // MARK: - Expressions
 
     func evaluate(_ expr: Expr, frame: Frame?) throws -> Value {
@@ -453,6 +468,7 @@ final class Interpreter {
     private func evaluateUntraced(_ expr: Expr, frame: Frame?) throws -> Value {
         switch expr.kind {
         case .number(let x): return .number(x)
+        case .integer(let n): return .int(n)
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
         case .none: return .none
@@ -534,11 +550,12 @@ final class Interpreter {
         switch value {
         case .string(let s): return .string(s)
         case .number(let x): return .number(x)
+        case .int(let n): return .int(n)
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span, depth: depth + 1) })
-        case .tensor(let t) where t.rank == 0: return .number(t.scalar ?? 0)
-        case .variable(let v) where v.rank == 0: return .number(v.value.scalar ?? 0)
+        case .tensor(let t) where t.rank == 0: return try dictKey(Convert.scalarValue(t), span: span)
+        case .variable(let v) where v.rank == 0: return try dictKey(Convert.scalarValue(v.value), span: span)
         default:
             throw KisoError(
                 .type, "\(value.kindName) cannot be a dict key", span: span,
@@ -553,10 +570,17 @@ final class Interpreter {
             let format = try FormatSpec(spec)
             switch value {
             case .number(let x): return try format.format(x)
-            case .bool(let b): return try format.format(b ? "true" : "false")
+            case .int(let n): return try format.format(n)
+            case .bool(let b): return try format.format(b ? "True" : "False")
             case .string(let s): return try format.format(s)
             case .tensor(let t):
-                if let x = t.scalar { return try format.format(x) }
+                if t.count == 1 {
+                    switch Convert.scalarValue(t) {
+                    case .int(let n): return try format.format(n)
+                    case .bool(let b): return try format.format(b ? "True" : "False")
+                    default: return try format.format(t.scalar ?? .nan)
+                    }
+                }
                 throw KisoError(
                     .type, "format spec `\(spec)` needs a single number, got a tensor of shape \(formatShape(t.shape))",
                     hint: "format one element, or leave out the spec to print the whole tensor")

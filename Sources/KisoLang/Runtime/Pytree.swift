@@ -9,6 +9,9 @@ enum Pytree {
         try tree(value) { leaf in
             switch leaf {
             case .number(let x): return Variable(Tensor(x))
+            // An int point is differentiated as the same float point: grad(f)(2) is f'(2.0).
+            case .int(let n): return Variable(Tensor(Double(n)))
+            case .tensor(let t) where t.dtype == .int64: return Variable(t.cast(to: .float64))
             case .tensor(let t): return Variable(t)
             case .variable(let v): return v
             default:
@@ -44,6 +47,7 @@ enum Pytree {
             case .none: break
             case .dict(let d): for item in d.values { try walk(item, depth + 1) }
             case .number(let x): leaves.append(Tensor(x))
+            case .int(let n): leaves.append(Tensor(Double(n)))
             case .tensor(let t): leaves.append(t)
             case .variable(let v): leaves.append(v.value)
             default:
@@ -102,7 +106,7 @@ enum Pytree {
     /// A result leaf: a number where the original was a number and nothing records the
     /// result, else the tensor (or variable).
     static func leafValue(_ original: Value, _ result: Variable) -> Value {
-        if case .number = original, !result.isTracked, let x = result.value.scalar { return .number(x) }
+        if original.isScalarNumber, !result.isTracked, let x = result.value.scalar { return .number(x) }
         return .traced(result)
     }
 }

@@ -109,7 +109,7 @@ struct Resolver {
 
     private mutating func resolve(_ expr: Expr) {
         switch expr.kind {
-        case .number, .string, .bool, .none, .ellipsis: break
+        case .number, .integer, .string, .bool, .none, .ellipsis: break
         case .fstring(let parts):
             for case .expression(let e, _) in parts { resolve(e) }
         case .name(let ref): resolveName(ref)

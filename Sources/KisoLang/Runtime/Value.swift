@@ -3,7 +3,10 @@ import KisoTensor
 /// A Kiso value. Containers are Swift values, so assignment copies (`b = a; b[0] = 9` leaves
 /// `a` alone); tensors share storage until one side writes.
 enum Value {
+    /// A Python float.
     case number(Double)
+    /// A Python int, held in 64 bits; arithmetic that would overflow is an error, never a wrap.
+    case int(Int)
     case tensor(Tensor)
     case string(String)
     case bool(Bool)
@@ -28,7 +31,8 @@ enum Value {
     /// The kind as a learner reads it: "a number", "a tensor", ….
     var kindName: String {
         switch self {
-        case .number: return "a number"
+        case .number: return "a float"
+        case .int: return "an int"
         case .tensor: return "a tensor"
         case .string: return "a string"
         case .bool: return "a bool"
@@ -48,7 +52,8 @@ enum Value {
     /// The bare kind, for `:vars`.
     var shortKind: String {
         switch self {
-        case .number: return "number"
+        case .number: return "float"
+        case .int: return "int"
         case .tensor(let t): return "tensor \(t.dtype)"
         case .string: return "string"
         case .bool: return "bool"
@@ -62,6 +67,14 @@ enum Value {
         case .plot: return "plot"
         case .variable(let v): return "tensor \(v.dtype)"
         case .object(let o): return o.objectType.name
+        }
+    }
+
+    /// Whether the value is a Python scalar number: an int, a float or a bool.
+    var isScalarNumber: Bool {
+        switch self {
+        case .number, .int, .bool: return true
+        default: return false
         }
     }
 
@@ -103,10 +116,12 @@ struct KisoDict {
     }
 }
 
-/// The values a dict key may take.
+/// The values a dict key may take. As in Python, keys that compare equal are one key:
+/// `1`, `1.0` and `true` find the same entry.
 enum DictKey: Hashable {
     case string(String)
     case number(Double)
+    case int(Int)
     case bool(Bool)
     case none
     case tuple([DictKey])
@@ -115,9 +130,42 @@ enum DictKey: Hashable {
         switch self {
         case .string(let s): return .string(s)
         case .number(let n): return .number(n)
+        case .int(let n): return .int(n)
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .tuple(let items): return .tuple(items.map(\.value))
+        }
+    }
+
+    /// The key's numeric value when it is a number or a bool.
+    private var numeric: Double? {
+        switch self {
+        case .number(let x): return x
+        case .int(let n): return Double(n)
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    static func == (a: DictKey, b: DictKey) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.none, .none): return true
+        case (.tuple(let x), .tuple(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        default:
+            guard let x = a.numeric, let y = b.numeric else { return false }
+            return x == y
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .string(let s): hasher.combine(s)
+        case .none: hasher.combine(0)
+        case .tuple(let items): hasher.combine(items)
+        case .int(let n): hasher.combine(Double(n))
+        default: hasher.combine(numeric ?? 0)
         }
     }
 }

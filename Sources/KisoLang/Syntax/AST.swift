@@ -103,7 +103,10 @@ struct Expr {
 }
 
 indirect enum ExprKind {
+    /// A float literal.
     case number(Double)
+    /// An int literal.
+    case integer(Int)
     case string(String)
     case bool(Bool)
     case none
@@ -149,7 +152,7 @@ extension Expr {
     /// tensor literal requires to be rectangular.
     var isWrittenNumbers: Bool {
         switch kind {
-        case .number, .bool: return true
+        case .number, .integer, .bool: return true
         case .unary(_, let e): return e.isWrittenNumbers
         case .list(let items): return items.allSatisfy(\.isWrittenNumbers)
         default: return false

@@ -165,13 +165,21 @@ struct Lexer {
             }
         }
         if text.hasPrefix(".") { text = "0" + text }
-        let value = Double(text) ?? .nan
         if let c = peek(), isIdentifierStart(c) {
             fail(
                 "a number cannot run straight into a name", from: position, line: line, column: column,
                 hint: "write `2 * x`, not `2x`")
         }
-        return Token(.number(value), span(from: start, line: startLine, column: startColumn))
+        let tokenSpan = span(from: start, line: startLine, column: startColumn)
+        // As in Python, a literal without a point or an exponent is an int.
+        if !text.contains(".") && !text.contains("e") {
+            if let value = Int(text) { return Token(.integer(value), tokenSpan) }
+            fail(
+                "the integer \(text) does not fit in 64 bits", from: start, line: startLine, column: startColumn,
+                hint: "Kiso's ints are 64-bit (at most 9223372036854775807); write \(text).0 for a float")
+            return Token(.integer(0), tokenSpan)
+        }
+        return Token(.number(Double(text) ?? .nan), tokenSpan)
     }
 
     /// The body of a string after its opening quote, with escapes decoded.

@@ -16,9 +16,9 @@ struct Parser {
     /// Thrown past every rule when nesting is too deep: the rest of the input is not parsed.
     private struct Abandon: Error {}
 
-    /// A parser over `source`, whose first line is numbered `line`.
-    init(source: String, line: Int = 1) {
-        var lexer = Lexer(source, line: line)
+    /// A parser over `source`, whose first line is numbered `line`; spans count from `offset`.
+    init(source: String, line: Int = 1, offset: Int = 0) {
+        var lexer = Lexer(source, line: line, offset: offset)
         tokens = lexer.tokenize()
         errors = lexer.errors
     }
@@ -544,6 +544,9 @@ struct Parser {
             if s == "-", case .number(let v) = operand.kind {
                 return Expr(.number(-v), token.span.merged(with: operand.span))
             }
+            if s == "-", case .integer(let v) = operand.kind, v != Int.min {
+                return Expr(.integer(-v), token.span.merged(with: operand.span))
+            }
             return try node(.unary(s == "-" ? .negate : .plus, operand), token.span.merged(with: operand.span), operand)
         }
         return try parsePower()
@@ -668,6 +671,9 @@ struct Parser {
         case .number(let v):
             advance()
             return Expr(.number(v), token.span)
+        case .integer(let v):
+            advance()
+            return Expr(.integer(v), token.span)
         case .string(let s):
             advance()
             return Expr(.string(s), token.span)

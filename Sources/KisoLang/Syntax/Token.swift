@@ -23,8 +23,10 @@ public enum FStringPiece: Sendable, Equatable {
 
 /// The kinds of token.
 public enum TokenKind: Sendable, Equatable {
-    /// A number literal.
+    /// A number literal with a decimal point or an exponent: a float.
     case number(Double)
+    /// A number literal without a decimal point or exponent: an int.
+    case integer(Int)
     /// A string literal, escapes decoded.
     case string(String)
     /// An f-string literal split into pieces.
@@ -84,6 +86,7 @@ extension TokenKind {
     var display: String {
         switch self {
         case .number(let value): return "number \(formatNumber(value))"
+        case .integer(let value): return "number \(value)"
         case .string: return "a string"
         case .fstring: return "an f-string"
         case .identifier(let name): return "`\(name)`"

@@ -16,7 +16,8 @@ extension Variable {
         }
     }
 
-    /// The values, which must share one shape, joined along a new `axis`.
+    /// The values, which must share one shape, joined along a new `axis` (`Tensor.stack` calls
+    /// this for plain tensors: one implementation).
     public static func stack(_ values: [Variable], axis: Int = 0) throws -> Variable {
         guard let first = values.first else {
             throw TensorError.value("stack: needs at least one tensor", hint: "pass a list of tensors")

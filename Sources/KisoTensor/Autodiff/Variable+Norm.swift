@@ -1,10 +1,11 @@
-/// Norms, built from differentiable pieces so their gradients (and second derivatives) follow.
-/// As in JAX, the 2-norm's gradient at the zero vector is nan (0/0).
+/// Norms, built from differentiable pieces so their gradients (and second derivatives) follow;
+/// `Tensor.norm` calls these for plain tensors. As in JAX, the 2-norm's gradient at the zero
+/// vector is nan (0/0).
 extension Variable {
     /// NumPy's `linalg.norm`: with neither `order` nor `axes` the 2-norm of all the elements;
     /// with one axis (or a 1-d value) a vector norm; with two axes (or a 2-d value and an
-    /// order) a matrix norm. The 2, −2 and nuclear matrix norms need singular values and are
-    /// not differentiable here.
+    /// order) a matrix norm. The 2, −2 and nuclear matrix norms come from singular values and
+    /// are not differentiable here; the 0 "norm" counts non-zero elements, a constant.
     public func norm(_ order: NormOrder? = nil, axes: [Int]? = nil, keepdims: Bool = false) throws -> Variable {
         let x = asFloat
         if order == nil && axes == nil {
@@ -27,7 +28,8 @@ extension Variable {
         switch order {
         case .infinity: return try a.max(axes: [axis], keepdims: keepdims)
         case .negativeInfinity: return try a.min(axes: [axis], keepdims: keepdims)
-        case .p(0): return Variable(try value.norm(.p(0), axes: [axis], keepdims: keepdims))
+        case .p(0):
+            return Variable(try a.value.map(Kernel.NonZero.self, dtype: .float64).sum(axes: [axis], keepdims: keepdims))
         case .p(1): return try a.sum(axes: [axis], keepdims: keepdims)
         case .p(2): return try (self * self).sum(axes: [axis], keepdims: keepdims).sqrt()
         case .p(let p): return try a.pow(p).sum(axes: [axis], keepdims: keepdims).pow(1 / p)
@@ -57,9 +59,23 @@ extension Variable {
                 order == .infinity
                 ? try sums.max(axes: [rowAxis], keepdims: true) : try sums.min(axes: [rowAxis], keepdims: true)
         case .p(2), .p(-2), .nuclear:
-            throw TensorError.value(
-                "norm: the \(order == .nuclear ? "nuclear" : "spectral") norm is not differentiable here",
-                hint: "use the Frobenius norm, or the 1 or inf matrix norms")
+            guard !isTracked else {
+                throw TensorError.value(
+                    "norm: the \(order == .nuclear ? "nuclear" : "spectral") norm is not differentiable here",
+                    hint: "use the Frobenius norm, or the 1 or inf matrix norms")
+            }
+            let others = (0..<rank).filter { $0 != rowAxis && $0 != colAxis }
+            let values = try Linalg.svd(value.transposed(others + [rowAxis, colAxis]), computeUV: false).s
+            let reduced: Tensor
+            switch order {
+            case .p(2): reduced = try values.max(axes: [-1])
+            case .p(-2): reduced = try values.min(axes: [-1])
+            default: reduced = try values.sum(axes: [-1])
+            }
+            var kept = shape
+            kept[rowAxis] = 1
+            kept[colAxis] = 1
+            result = Variable(try reduced.reshaped(kept))
         default:
             throw TensorError.value(
                 "norm: order \(order) is not a matrix norm",

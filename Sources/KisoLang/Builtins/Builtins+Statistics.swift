@@ -1,0 +1,108 @@
+import KisoTensor
+
+/// Order statistics, differences, weighted means, counts and closeness, with NumPy's names.
+extension Registry {
+    func registerStatistics() {
+        section("Statistics")
+        add(
+            "median", [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))],
+            doc: "The middle value (the mean of the two middle ones for an even count), in all or along axis.",
+            example: "median([3, 1, 4, 1, 5])"
+        ) { a in
+            .tensor(try a.tensor("x").median(axis: try a.axis("axis"), keepdims: try a.bool("keepdims")))
+        }
+        add(
+            "quantile",
+            [
+                param("x", .tensor), param("q", .tensor), param("axis", .axes, .none),
+                param("keepdims", .bool, .bool(false)),
+            ],
+            doc: "The q-quantiles (q in [0, 1], a number or a list) by linear interpolation, as NumPy's default.",
+            example: "quantile([1, 2, 3, 4], [0.25, 0.5])"
+        ) { a in
+            .tensor(
+                try a.tensor("x").quantile(
+                    try a.tensor("q"), axis: try a.axis("axis"), keepdims: try a.bool("keepdims")))
+        }
+        add(
+            "percentile",
+            [
+                param("x", .tensor), param("q", .tensor), param("axis", .axes, .none),
+                param("keepdims", .bool, .bool(false)),
+            ],
+            doc: "The q-th percentiles (q in [0, 100]) by linear interpolation, as NumPy's default.",
+            example: "percentile([1, 2, 3, 4], 50)"
+        ) { a in
+            let q = try Tensor.divide(try a.tensor("q").cast(to: .float64), Tensor(100))
+            return .tensor(
+                try a.tensor("x").quantile(
+                    q, axis: try a.axis("axis"), keepdims: try a.bool("keepdims"), op: "percentile"))
+        }
+        add(
+            "ptp", [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))],
+            doc: "The range, maximum − minimum (\"peak to peak\"), in all or along axis.", example: "ptp([4, 9, 1])"
+        ) { a in
+            .tensor(try a.tensor("x").peakToPeak(axes: try a.axes("axis"), keepdims: try a.bool("keepdims")))
+        }
+        add(
+            "diff", [param("x", .tensor), param("n", .int, .int(1)), param("axis", .int, .int(-1))],
+            doc: "Differences of neighbours along axis, x[1:] − x[:-1], applied n times.",
+            example: "diff([1, 4, 9, 16])"
+        ) { a in
+            .tensor(try a.tensor("x").difference(n: try a.int("n"), axis: try a.int("axis")))
+        }
+        add(
+            "average", [param("x", .tensor), param("axis", .axes, .none), param("weights", .tensor, .none)],
+            doc: "The mean, weighted by weights when given: Σ wᵢxᵢ / Σ wᵢ.",
+            example: "average([1, 2, 3], weights=[3, 1, 0])"
+        ) { a in
+            .tensor(
+                try a.tensor("x").cast(to: .float64).average(
+                    weights: try a.optionalTensor("weights"), axis: try a.axis("axis")))
+        }
+        add(
+            "bincount", [param("x", .tensor), param("weights", .tensor, .none), param("minlength", .int, .int(0))],
+            doc: "How often each non-negative integer occurs in x (with weights: their sum per integer).",
+            example: "bincount([0, 1, 1, 3])", grad: .detaching
+        ) { a in
+            .tensor(
+                try a.tensor("x").binCount(weights: try a.optionalTensor("weights"), minLength: try a.int("minlength")))
+        }
+        add(
+            "isclose",
+            [
+                param("a", .tensor), param("b", .tensor), param("rtol", .number, .number(1e-5)),
+                param("atol", .number, .number(1e-8)), param("equal_nan", .bool, .bool(false)),
+            ],
+            doc: "Elementwise |a − b| ≤ atol + rtol·|b| (NumPy's isclose).", example: "isclose([1.0, 2.0], [1.0, 2.1])",
+            grad: .detaching
+        ) { a in
+            let close = try Tensor.isClose(
+                try a.tensor("a"), try a.tensor("b"), rtol: try a.number("rtol"), atol: try a.number("atol"),
+                equalNaN: try a.bool("equal_nan"))
+            return .tensor(close)
+        }
+        add(
+            "allclose",
+            [
+                param("a", .tensor), param("b", .tensor), param("rtol", .number, .number(1e-5)),
+                param("atol", .number, .number(1e-8)), param("equal_nan", .bool, .bool(false)),
+            ],
+            doc: "Whether every element of a is close to b (see isclose).",
+            example: "allclose([1.0, 2.0], [1.0, 2.0000001])",
+            grad: .detaching
+        ) { a in
+            .bool(
+                try Tensor.allClose(
+                    try a.tensor("a"), try a.tensor("b"), rtol: try a.number("rtol"), atol: try a.number("atol"),
+                    equalNaN: try a.bool("equal_nan")))
+        }
+        add(
+            "array_equal", [param("a", .tensor), param("b", .tensor), param("equal_nan", .bool, .bool(false))],
+            doc: "Whether a and b have the same shape and the same elements.", example: "array_equal([1, 2], [1, 2])",
+            grad: .detaching
+        ) { a in
+            .bool(Tensor.arrayEqual(try a.tensor("a"), try a.tensor("b"), equalNaN: try a.bool("equal_nan")))
+        }
+    }
+}

@@ -1,0 +1,147 @@
+"""Generates Tests/Fixtures/numpy_functions.json: NumPy's answers to Kiso expressions that use
+NumPy's sorting, statistics, array-building and matrix functions. Each case is one Kiso expression
+(written so that it is also valid Python) and the text Kiso must echo for it: NumPy's own `str`
+for arrays, `repr` inside tuples, Python's spelling for scalars. Run:
+python3 scripts/gen_numpy_functions_fixtures.py"""
+import numpy as np
+
+from fixturelib import write
+
+F = lambda x: np.asarray(x, dtype=float)  # noqa: E731  Kiso literals with a decimal point are float64
+
+
+def ints(x):
+    return np.asarray(x, dtype=np.int64)
+
+
+NAMESPACE = {
+    "true": True, "false": False, "nan": np.nan, "inf": np.inf, "none": None,
+    "arange": np.arange, "ones": lambda s: np.ones(s), "zeros": lambda s: np.zeros(s),
+    "sort": lambda x, axis=-1: np.sort(F(x), axis=axis),
+    "argsort": lambda x, axis=-1: np.argsort(F(x), axis=axis, kind="stable"),
+    "unique": lambda x, return_index=False, return_inverse=False, return_counts=False: np.unique(
+        F(x), return_index=return_index, return_inverse=return_inverse, return_counts=return_counts),
+    "searchsorted": lambda a, v, side="left": np.searchsorted(F(a), F(v), side=side),
+    "count_nonzero": lambda x, axis=None, keepdims=False: np.count_nonzero(F(x), axis=axis, keepdims=keepdims),
+    "median": lambda x, axis=None, keepdims=False: np.median(F(x), axis=axis, keepdims=keepdims),
+    "quantile": lambda x, q, axis=None, keepdims=False: np.quantile(F(x), F(q), axis=axis, keepdims=keepdims),
+    "percentile": lambda x, q, axis=None, keepdims=False: np.percentile(F(x), F(q), axis=axis, keepdims=keepdims),
+    "ptp": lambda x, axis=None, keepdims=False: np.ptp(F(x), axis=axis, keepdims=keepdims),
+    "diff": lambda x, n=1, axis=-1: np.diff(F(x), n=n, axis=axis),
+    "average": lambda x, axis=None, weights=None: np.average(F(x), axis=axis, weights=None if weights is None else F(weights)),
+    "bincount": lambda x, weights=None, minlength=0: np.bincount(
+        ints(x), weights=None if weights is None else F(weights), minlength=minlength),
+    "isclose": lambda a, b, rtol=1e-5, atol=1e-8, equal_nan=False: np.isclose(F(a), F(b), rtol=rtol, atol=atol, equal_nan=equal_nan),
+    "allclose": lambda a, b, rtol=1e-5, atol=1e-8, equal_nan=False: bool(np.allclose(F(a), F(b), rtol=rtol, atol=atol, equal_nan=equal_nan)),
+    "array_equal": lambda a, b, equal_nan=False: bool(np.array_equal(F(a), F(b), equal_nan=equal_nan)),
+    "vstack": lambda ts: np.vstack([F(t) for t in ts]),
+    "hstack": lambda ts: np.hstack([F(t) for t in ts]),
+    "column_stack": lambda ts: np.column_stack([F(t) for t in ts]),
+    "diag": lambda v, k=0: np.diag(F(v), k=k),
+    "trace": lambda a, offset=0: np.trace(F(a), offset=offset),
+    "moveaxis": lambda x, s, d: np.moveaxis(F(x), s, d),
+    "ravel": lambda x: np.ravel(F(x)),
+    "kron": lambda a, b: np.kron(F(a), F(b)),
+    "take_along_axis": lambda x, i, axis: np.take_along_axis(F(x), ints(i), axis=axis),
+    "tensordot": lambda a, b, axes=2: np.tensordot(F(a), F(b), axes=axes),
+    "convolve": lambda a, v, mode="full": np.convolve(F(a), F(v), mode=mode),
+    "correlate": lambda a, v, mode="valid": np.correlate(F(a), F(v), mode=mode),
+    "pinv": lambda a: np.linalg.pinv(F(a)),
+    "matrix_power": lambda a, n: np.linalg.matrix_power(F(a), n),
+    "matrix_rank": lambda a, tol=None: np.linalg.matrix_rank(F(a), tol=tol),
+    "slogdet": lambda a: tuple(np.linalg.slogdet(F(a))),
+}
+
+
+def put_along_axis(x, i, v, axis):
+    out = F(x).copy()
+    np.put_along_axis(out, ints(i), F(v), axis=axis)
+    return out
+
+
+NAMESPACE["put_along_axis"] = put_along_axis
+
+rng = np.random.default_rng(20261130)
+M = [[round(v, 3) for v in row] for row in rng.normal(0, 1, (4, 5)).tolist()]
+C = [[round(v, 3) for v in row] for row in rng.normal(0, 1, (3, 3)).tolist()]
+V = [round(v, 3) for v in rng.normal(0, 1, 9).tolist()]
+
+CASES = [
+    "sort([3.0, 1.0, 2.0, nan, 0.0, -1.5])",
+    f"sort({M})", f"sort({M}, axis=0)", f"sort({M}, axis=none)",
+    "argsort([3.0, 1.0, 3.0, 2.0, 1.0])", f"argsort({M}, axis=0)", "argsort([[2.0, 2.0, 1.0], [0.0, 5.0, 5.0]])",
+    "unique([3.0, 1.0, 3.0, 2.0, 3.0])",
+    "unique([3.0, 1.0, 3.0, 2.0, 3.0], return_counts=true)",
+    "unique([[3.0, 1.0], [3.0, 2.0]], return_index=true, return_inverse=true, return_counts=true)",
+    "searchsorted([1.0, 3.0, 5.0, 7.0], [4.0, 5.0, 9.0, 0.0])",
+    "searchsorted([1.0, 3.0, 5.0, 5.0, 7.0], [5.0, 6.0], side=\"right\")",
+    "count_nonzero([[0.0, 1.0, 2.0], [3.0, 0.0, 0.0]], axis=1)",
+    "count_nonzero([[0.0, 1.0, 2.0], [3.0, 0.0, 0.0]], axis=0, keepdims=true)",
+    "median([3.0, 1.0, 4.0, 1.0])", "median([3.0, 1.0, 4.0, 1.0, 5.0])", f"median({M}, axis=0)", f"median({M}, axis=1, keepdims=true)",
+    "median([1.0, nan, 3.0])",
+    f"quantile({V}, 0.3)", f"quantile({V}, [0.0, 0.25, 0.5, 0.9, 1.0])", f"quantile({M}, [0.1, 0.5], axis=1)",
+    f"quantile({M}, 0.7, axis=0, keepdims=true)",
+    f"percentile({V}, [10.0, 50.0, 99.0])", "percentile(arange(10), 37.5)",
+    f"ptp({M})", f"ptp({M}, axis=1)",
+    "diff([1.0, 4.0, 9.0, 16.0, 25.0])", "diff([1.0, 4.0, 9.0, 16.0, 25.0], n=2)", f"diff({M}, axis=0)",
+    "average([1.0, 2.0, 3.0], weights=[3.0, 1.0, 0.0])", f"average({M}, axis=1, weights=[1.0, 2.0, 3.0, 4.0, 5.0])",
+    f"average({M}, axis=0)",
+    "bincount([0, 1, 1, 3, 1])", "bincount([0, 1, 1, 3], minlength=6)", "bincount([0, 1, 1, 3], weights=[0.5, 1.0, 2.0, 0.25])",
+    "isclose([1.0, 2.0, nan, inf], [1.0, 2.00001, nan, inf])",
+    "isclose([1.0, nan], [1.0, nan], equal_nan=true)",
+    "allclose([1.0, 2.0], [1.0, 2.0000001])", "allclose([1.0, 2.0], [1.0, 2.1])",
+    "array_equal([1.0, 2.0], [1.0, 2.0])", "array_equal([1.0, 2.0], [1.0, 2.0, 3.0])",
+    "vstack([[1.0, 2.0], [3.0, 4.0]])", "vstack([ones([2, 3]), zeros([1, 3])])",
+    "hstack([ones([2, 1]), zeros([2, 3])])", "hstack([ones([2]), zeros([3])])",
+    "hstack([[1.0, 2.0], [3.0, 4.0]])", "column_stack([[1.0, 2.0], [3.0, 4.0]])",
+    "diag([1.0, 2.0, 3.0])", "diag([1.0, 2.0], k=1)", "diag([1.0, 2.0], k=-2)", f"diag({M})", f"diag({M}, k=2)", f"diag({M}, k=-1)",
+    f"trace({C})", f"trace({M}, offset=1)",
+    "moveaxis(zeros([2, 3, 4]), 0, -1).shape", "ravel([[1.0, 2.0], [3.0, 4.0]])",
+    "kron([[1.0, 0.0], [0.0, 2.0]], [[1.0, 2.0], [3.0, 4.0]])", "kron([1.0, 2.0], [1.0, 10.0, 100.0])",
+    f"take_along_axis({M}, argsort({M}, axis=1), axis=1)",
+    "put_along_axis([[0.0, 0.0, 0.0], [1.0, 1.0, 1.0]], [[1], [2]], 9.0, axis=1)",
+    f"tensordot({M}, {M}, axes=[[1], [1]])" if False else f"tensordot({C}, {C}, axes=1)",
+    "tensordot(ones([2, 3, 4]), ones([3, 4, 5]), axes=2)",
+    "convolve([1.0, 2.0, 3.0, 4.0, 5.0], [0.5, 1.0, 0.5])",
+    "convolve([1.0, 2.0, 3.0, 4.0, 5.0], [0.5, 1.0, 0.5], mode=\"same\")",
+    "convolve([1.0, 2.0, 3.0, 4.0, 5.0], [0.5, 1.0, 0.5], mode=\"valid\")",
+    "convolve([1.0, 2.0, 3.0, 4.0, 5.0], [-1.0, 0.0, 1.0], mode=\"valid\")",
+    "correlate([1.0, 2.0, 3.0, 4.0, 5.0], [-1.0, 0.0, 1.0])",
+    "correlate([1.0, 2.0, 3.0, 4.0], [1.0, 2.0], mode=\"same\")",
+    "correlate([1.0, 2.0], [1.0, 2.0, 3.0, 4.0], mode=\"full\")",
+    "correlate([1.0, 2.0], [1.0, 2.0, 3.0, 4.0], mode=\"same\")",
+    "convolve([1.0, 2.0], [1.0, 2.0, 3.0, 4.0], mode=\"same\")",
+    f"convolve({V}, [0.25, 0.5, 0.25], mode=\"same\")",
+    f"pinv({M})", "pinv([[1.0, 2.0], [2.0, 4.0]])",
+    "matrix_power([[1.0, 1.0], [1.0, 0.0]], 10)", f"matrix_power({C}, -2)", f"matrix_power({C}, 0)",
+    "matrix_rank([[1.0, 2.0], [2.0, 4.0]])", f"matrix_rank({M})",
+    f"slogdet({C})", "slogdet([[0.0, 1.0], [1.0, 0.0]])",
+]
+
+
+def text(value):
+    """What Kiso echoes for a NumPy result."""
+    if isinstance(value, (bool, np.bool_)):
+        return "True" if value else "False"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(repr(np.asarray(v)) for v in value) + ")"
+    if isinstance(value, np.ndarray) and value.ndim > 0:
+        return str(value)
+    arr = np.asarray(value)
+    if arr.dtype.kind == "f":
+        return repr(float(arr))
+    if arr.dtype.kind in "iu":
+        return str(int(arr))
+    return str(value)
+
+
+cases = []
+for source in CASES:
+    value = eval(source, dict(NAMESPACE))
+    if isinstance(value, tuple) and not isinstance(value, np.ndarray) and all(isinstance(v, (int, np.integer)) for v in value):
+        expected = "(" + ", ".join(str(int(v)) for v in value) + ")"
+    else:
+        expected = text(value)
+    cases.append({"kiso": source, "expected": expected})
+
+write("numpy_functions", cases)
