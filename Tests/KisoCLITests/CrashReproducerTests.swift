@@ -58,7 +58,7 @@ import Testing
         #expect(huge.stderr.contains("is out of range for 2 classes"))
         let notANumber = try survive("decision_map(p -> p[:,0] * nan, [[-1,0],[1,1]], [0,1])")
         #expect(notANumber.stderr.contains("f returned nan"))
-        for source in ["x = zeros(3); x[inf]", "x = zeros(3); x[nan]", "range(inf)", "zeros(2^63)", "eye(nan)"] {
+        for source in ["take_along_axis(zeros([3]), [inf], axis=0)", "take_along_axis(zeros([3]), [-2^70], axis=0)", "x = zeros(3); x[inf]", "x = zeros(3); x[nan]", "range(inf)", "zeros(2^63)", "eye(nan)"] {
             let result = try survive(source)
             #expect(result.status == 1, "\(source): \(result.stdout)")
         }
