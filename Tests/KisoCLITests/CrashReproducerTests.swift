@@ -54,7 +54,7 @@ import Testing
     @Test func doubleToIntConversionsAreChecked() throws {
         let infinite = try survive("cross_entropy([[1, 2]], [inf])")
         #expect(infinite.stderr.contains("target inf is out of range"))
-        let huge = try survive("cross_entropy([[1, 2]], [2^63])")
+        let huge = try survive("cross_entropy([[1, 2]], [2.0^63])")
         #expect(huge.stderr.contains("is out of range for 2 classes"))
         let notANumber = try survive("decision_map(p -> p[:,0] * nan, [[-1,0],[1,1]], [0,1])")
         #expect(notANumber.stderr.contains("f returned nan"))
