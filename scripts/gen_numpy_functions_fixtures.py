@@ -50,6 +50,7 @@ NAMESPACE = {
     "matrix_power": lambda a, n: np.linalg.matrix_power(F(a), n),
     "matrix_rank": lambda a, tol=None: np.linalg.matrix_rank(F(a), tol=tol),
     "slogdet": lambda a: tuple(np.linalg.slogdet(F(a))),
+    "einsum": lambda sub, *ops: np.einsum(sub, *[F(o) for o in ops]),
 }
 
 
@@ -116,6 +117,12 @@ CASES = [
     "matrix_power([[1.0, 1.0], [1.0, 0.0]], 10)", f"matrix_power({C}, -2)", f"matrix_power({C}, 0)",
     "matrix_rank([[1.0, 2.0], [2.0, 4.0]])", f"matrix_rank({M})",
     f"slogdet({C})", "slogdet([[0.0, 1.0], [1.0, 0.0]])",
+    f'einsum("ij,jk->ik", {M}, {[list(r) for r in zip(*M)]})', f'einsum("ii", {C})', f'einsum("ii->i", {C})',
+    f'einsum("ij->ji", {M})', f'einsum("ji", {M})', f'einsum("ij", {M})', f'einsum("i,i", {V}, {V})',
+    f'einsum("i,j->ij", {V[:3]}, {V[3:7]})', f'einsum("ij,j->i", {M}, {V[:5]})', f'einsum("ij->", {M})',
+    f'einsum("ij->j", {M})', f'einsum("ij,ij->i", {M}, {M})', f'einsum("...j,jk", {M}, {[list(r) for r in zip(*M)]})',
+    f'einsum("ij,jk,kl->il", {C}, {C}, {C})', f'einsum("bij,bjk->bik", [{C}, {C}], [{C}, {C}])',
+    f'einsum("iij->ij", [{C}, {C}, {C}])' if False else f'einsum("jii->ji", [{C}, {C}, {C}])',
 ]
 
 

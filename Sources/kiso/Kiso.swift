@@ -71,7 +71,9 @@ struct Kiso: ParsableCommand {
     /// What `kiso WORD` says when WORD is neither a file nor a command.
     static func unknownArgumentMessage(_ word: String) -> String {
         let commands = (KisoNotebookCommands.names + ["help"]).joined(separator: ", ")
-        if FileSystem.isDirectory(word) { return "\(word) is a folder; give a .kiso script or one of the commands: \(commands)" }
+        if FileSystem.isDirectory(word) {
+            return "\(word) is a folder; give a .kiso script or one of the commands: \(commands)"
+        }
         let looksLikeFile = word.contains("/") || word.contains(".")
         return looksLikeFile
             ? "no such file: \(word)"
@@ -92,6 +94,7 @@ struct Kiso: ParsableCommand {
     /// Parses the command line and runs it, mapping every outcome to the documented exit status.
     static func main() {
         MemoryLimit.apply()
+        Storage.keepLargeBuffers()
         let arguments: [String]
         do {
             arguments = try helpRewritten(Array(CommandLine.arguments.dropFirst()))

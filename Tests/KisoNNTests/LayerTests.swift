@@ -92,6 +92,23 @@ import Testing
         #expect(result.passed, "\(result)")
     }
 
+    @Test func theFusedLSTMUpdateHasSecondDerivatives() throws {
+        // The inner gradient runs the fused update's pullbacks on tracked values, so the outer
+        // gradient differentiates their formulas.
+        let gates = try normal([2, 8], seed: 11)
+        let cell = try normal([2, 2], seed: 12)
+        let f: ([Variable]) throws -> Variable = { v in
+            let inner = try gradient(
+                of: { u in
+                    let (h, c) = try Variable.lstmCellUpdate(gates: u[0], cell: u[1])
+                    return try (h * h).sum() + c.sin().sum()
+                }, at: [v[0], v[1]], argnums: [0, 1])
+            return try (inner[0] * inner[0]).sum() + inner[1].exp().sum()
+        }
+        let result = try gradientCheck(of: f, at: [gates, cell], argnums: [0, 1])
+        #expect(result.passed, "\(result)")
+    }
+
     @Test func shapeErrorsSayWhatWasExpected() {
         let image = Variable(try! Tensor.zeros([1, 3, 4, 4]))
         expectMessage("conv2d: input has 3 channels, weight expects 1 — weight is (out, in, kH, kW)") {
@@ -130,6 +147,18 @@ import Testing
             return try multiHeadAttention(
                 Variable(try Tensor.zeros([2, 4])), AttentionWeights(query: e, key: e, value: e, output: e), heads: 3)
         }
+        // Sizes that would overflow the output-size arithmetic, and indices too large for an Int.
+        expectMessage("conv2d: padding (9000000000000000000, 0) is too large") {
+            try conv2d(
+                image, Variable(try Tensor.zeros([2, 3, 3, 3])), padding: .explicit(9_000_000_000_000_000_000, 0))
+        }
+        expectMessage("max_pool2d: kernel_size 4000000000000000000 is too large") {
+            try maxPool(image, PoolingWindow(kernel: (4_000_000_000_000_000_000, 4_000_000_000_000_000_000)))
+        }
+        expectMessage("cross_entropy: target 1e+300 is out of range for 4 classes") {
+            try crossEntropy(Variable(try Tensor.zeros([1, 4])), Tensor([1e300]))
+        }
+        expectMessage("one_hot: index 1e+300 is too large for a one-hot encoding") { try oneHot(Tensor([1e300])) }
         expectMessage("batch_norm: evaluation (training=false) needs running_mean and running_var") {
             try batchNorm(Variable(try Tensor.zeros([2, 3])), runningMean: nil, runningVar: nil, training: false)
         }

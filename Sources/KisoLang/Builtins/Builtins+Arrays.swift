@@ -81,6 +81,18 @@ extension Registry {
         ) { a in
             .tensor(try Tensor.tensordot(try a.tensor("a"), try a.tensor("b"), axes: try a.int("axes")))
         }
+        add(
+            "einsum", [param("subscripts", .string), rest("operands")],
+            doc:
+                "Sums of products named by index letters: \"ij,jk->ik\" is a matrix product, \"ii\" a trace, \"bij->bji\" a transpose; ... stands for leading axes.",
+            example: "einsum(\"ij,j->i\", [[1, 2], [3, 4]], [1, 1])",
+            grad: .traced { a in
+                .traced(try Variable.einsum(try a.string("subscripts"), try a.variables("operands")))
+            }
+        ) { a in
+            let operands = try a.tensors("operands").map { Variable($0) }
+            return .tensor(try Variable.einsum(try a.string("subscripts"), operands).value)
+        }
         for (name, isConvolution) in [("convolve", true), ("correlate", false)] {
             add(
                 name,

@@ -30,6 +30,7 @@ final class Registry {
         registerSorting()
         registerStatistics()
         registerArrays()
+        registerProbability()
     }
 
     /// Starts a group of builtins in the documentation.

@@ -51,7 +51,7 @@ private func indexTargetLosses(
     let ignored = Double(ignoreIndex)
     if let bad = targets.scalars.first(where: { $0 != ignored && ($0 < 0 || $0 >= Double(classes)) }) {
         throw TensorError(
-            .index, "\(op): target \(Int(exactly: bad).map(String.init) ?? "\(bad)") is out of range for \(classes) classes",
+            .index, "\(op): target \(describeIndex(bad)) is out of range for \(classes) classes",
             hint: "class indices run from 0 to \(classes - 1)")
     }
     let flat = targets.scalars

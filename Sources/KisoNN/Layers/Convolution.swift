@@ -20,6 +20,9 @@ func convolutionGeometry(
     for (name, pair) in [("stride", stride), ("dilation", dilation)] where pair.0 < 1 || pair.1 < 1 {
         throw TensorError(.value, "\(op): \(name) must be at least 1, got \(describe(pair))")
     }
+    var settings = [("stride", stride), ("dilation", dilation), ("kernel", kernel), ("input", input)]
+    if case .explicit(let h, let w) = padding { settings.append(("padding", (h, w))) }
+    try checkWindowSettings(settings, op: op)
     var before = (0, 0)
     var after = (0, 0)
     switch padding {
@@ -175,6 +178,9 @@ public func convTranspose2d(
     for (name, pair) in [("stride", stride), ("dilation", dilation)] where pair.0 < 1 || pair.1 < 1 {
         throw TensorError(.value, "\(op): \(name) must be at least 1, got \(describe(pair))")
     }
+    try checkWindowSettings(
+        [("stride", stride), ("dilation", dilation), ("padding", padding), ("output_padding", outputPadding)],
+        op: op)
     guard padding.0 >= 0, padding.1 >= 0, outputPadding.0 >= 0, outputPadding.1 >= 0,
         outputPadding.0 < Swift.max(stride.0, dilation.0), outputPadding.1 < Swift.max(stride.1, dilation.1)
     else {

@@ -8,11 +8,15 @@ func classIndices(_ indices: Tensor, classes: Int, op: String, what: String = "i
     if let bad = indices.scalars.first(where: { $0 < 0 || $0 >= Double(classes) || $0.isNaN }) {
         throw TensorError(
             .index,
-            "\(op): \(what) \(bad.isFinite ? String(Int(bad)) : String(bad)) is out of range for \(classes) rows",
+            "\(op): \(what) \(describeIndex(bad)) is out of range for \(classes) rows",
             hint: "\(what)s run from 0 to \(classes - 1)")
     }
     return indices.cast(to: .int64)
 }
+
+/// The most classes `one_hot` infers from its indices; larger encodings need num_classes given
+/// (and then meet the allocation limit).
+private let largestClassCount = 1 << 40
 
 /// PyTorch's `one_hot`: an int64 tensor with a new last axis of `classes` (one more than the
 /// largest index when nil) holding 1 at each index and 0 elsewhere.
@@ -21,7 +25,11 @@ public func oneHot(_ indices: Tensor, classes: Int? = nil) throws -> Tensor {
     if let bad = indices.scalars.first(where: { $0 < 0 }) {
         throw TensorError(.index, "\(op): index \(bad) is negative", hint: "class indices start at 0")
     }
-    let count = classes ?? (Int(exactly: (indices.scalars.max() ?? -1) + 1) ?? 0)
+    let largest = indices.scalars.max() ?? -1
+    guard classes != nil || largest < Double(largestClassCount) else {
+        throw TensorError(.value, "\(op): index \(describeIndex(largest)) is too large for a one-hot encoding")
+    }
+    let count = classes ?? Int(largest) + 1
     guard count >= 1 else {
         throw TensorError(.value, "\(op): num_classes must be at least 1, got \(count)")
     }

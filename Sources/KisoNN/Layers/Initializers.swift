@@ -29,6 +29,13 @@ public enum Initializer: Sendable {
                 .shape, "initializer: a 0-d weight has no fan in or out", hint: "give a shape such as [out, in]")
         case 1: return (shape[0], shape[0])
         default:
+            // Sizes beyond what could ever be drawn are refused before their products overflow.
+            guard shape.allSatisfy({ $0 >= 0 && $0 <= largestWindowSetting }),
+                shape.reduce(1.0, { $0 * Double($1) }) <= Double(TensorLimits.maxBytes)
+            else {
+                throw TensorError(
+                    .memory, "initializer: shape \(formatShape(shape)) is too large or has a negative size")
+            }
             let receptive = layout == .torch ? shape.dropFirst(2).reduce(1, *) : shape.dropLast(2).reduce(1, *)
             let (inSize, outSize) =
                 layout == .torch ? (shape[1], shape[0]) : (shape[shape.count - 2], shape[shape.count - 1])

@@ -33,6 +33,8 @@ public struct PoolingWindow: Sendable {
         where pair.0 < 1 || pair.1 < 1 {
             throw TensorError(.value, "\(op): \(name) must be at least 1, got \(describe(pair))")
         }
+        try checkWindowSettings(
+            [("kernel_size", kernel), ("stride", stride), ("dilation", dilation), ("padding", padding)], op: op)
         guard padding.0 >= 0, padding.1 >= 0, padding.0 * 2 <= kernel.0, padding.1 * 2 <= kernel.1 else {
             throw TensorError(
                 .value,

@@ -50,11 +50,32 @@ public struct RecurrentWeights {
         return h
     }
 
+    /// The weights as every step uses them, transposed once per sequence rather than per step.
+    func prepared() throws -> StepWeights {
+        StepWeights(
+            input: try inputWeight.swappingLastTwoAxes(), hidden: try hiddenWeight.swappingLastTwoAxes(),
+            inputBias: inputBias, hiddenBias: hiddenBias)
+    }
+}
+
+/// W_ihᵀ, W_hhᵀ and the biases of a recurrent layer, ready for its steps.
+struct StepWeights {
+    let input: Variable
+    let hidden: Variable
+    let inputBias: Variable?
+    let hiddenBias: Variable?
+
     /// x·W_ihᵀ + b_ih.
-    func inputPart(_ x: Variable) throws -> Variable { try linear(x, inputWeight, bias: inputBias) }
+    func inputPart(_ x: Variable) throws -> Variable {
+        let product = try Variable.matmul(x, input)
+        return try inputBias.map { try product + $0 } ?? product
+    }
 
     /// h·W_hhᵀ + b_hh.
-    func hiddenPart(_ h: Variable) throws -> Variable { try linear(h, hiddenWeight, bias: hiddenBias) }
+    func hiddenPart(_ h: Variable) throws -> Variable {
+        let product = try Variable.matmul(h, hidden)
+        return try hiddenBias.map { try product + $0 } ?? product
+    }
 }
 
 /// The nonlinearity of a plain RNN cell.
@@ -99,18 +120,20 @@ public func rnnCell(
     let batch = try cellBatch(x, op: op)
     let hidden = try weights.hiddenSize(gates: 1, inputSize: x.shape[x.rank - 1], op: op)
     try checkState(h, "h", batch: batch, hidden: hidden, op: op)
-    return try rnnStep(weights.inputPart(x), h, weights, nonlinearity)
+    let step = try weights.prepared()
+    return try rnnStep(step.inputPart(x), h, step, nonlinearity)
 }
 
 private func rnnStep(
-    _ inputPart: Variable, _ h: Variable, _ weights: RecurrentWeights, _ nonlinearity: RecurrentNonlinearity
+    _ inputPart: Variable, _ h: Variable, _ weights: StepWeights, _ nonlinearity: RecurrentNonlinearity
 ) throws -> Variable {
     let pre = try inputPart + weights.hiddenPart(h)
     return nonlinearity == .tanh ? try pre.tanh() : try pre.relu()
 }
 
 /// PyTorch's `LSTMCell`: gates i, f, g, o (in that order) from x·W_ihᵀ + b_ih + h·W_hhᵀ + b_hh;
-/// c' = σ(f)·c + σ(i)·tanh(g), h' = σ(o)·tanh(c'). Returns (h', c').
+/// c' = σ(f)·c + σ(i)·tanh(g), h' = σ(o)·tanh(c') (the engine's fused `lstmCellUpdate`).
+/// Returns (h', c').
 public func lstmCell(
     _ x: Variable, _ state: (h: Variable, c: Variable), _ weights: RecurrentWeights
 ) throws
@@ -121,21 +144,17 @@ public func lstmCell(
     let hidden = try weights.hiddenSize(gates: 4, inputSize: x.shape[x.rank - 1], op: op)
     try checkState(state.h, "h", batch: batch, hidden: hidden, op: op)
     try checkState(state.c, "c", batch: batch, hidden: hidden, op: op)
-    return try lstmStep(weights.inputPart(x), state, weights)
+    let step = try weights.prepared()
+    return try lstmStep(step.inputPart(x), state, step)
 }
 
 private func lstmStep(
-    _ inputPart: Variable, _ state: (h: Variable, c: Variable), _ weights: RecurrentWeights
+    _ inputPart: Variable, _ state: (h: Variable, c: Variable), _ weights: StepWeights
 )
     throws -> (h: Variable, c: Variable)
 {
     let gates = try inputPart + weights.hiddenPart(state.h)
-    let i = try gate(gates, 0, of: 4).sigmoid()
-    let f = try gate(gates, 1, of: 4).sigmoid()
-    let g = try gate(gates, 2, of: 4).tanh()
-    let o = try gate(gates, 3, of: 4).sigmoid()
-    let c = try f * state.c + i * g
-    return (try o * c.tanh(), c)
+    return try Variable.lstmCellUpdate(gates: gates, cell: state.c)
 }
 
 /// PyTorch's `GRUCell`: gates r, z, n; r = σ(x_r + h_r), z = σ(x_z + h_z),
@@ -145,10 +164,11 @@ public func gruCell(_ x: Variable, _ h: Variable, _ weights: RecurrentWeights) t
     let batch = try cellBatch(x, op: op)
     let hidden = try weights.hiddenSize(gates: 3, inputSize: x.shape[x.rank - 1], op: op)
     try checkState(h, "h", batch: batch, hidden: hidden, op: op)
-    return try gruStep(weights.inputPart(x), h, weights)
+    let step = try weights.prepared()
+    return try gruStep(step.inputPart(x), h, step)
 }
 
-private func gruStep(_ inputPart: Variable, _ h: Variable, _ weights: RecurrentWeights) throws -> Variable {
+private func gruStep(_ inputPart: Variable, _ h: Variable, _ weights: StepWeights) throws -> Variable {
     let hiddenPart = try weights.hiddenPart(h)
     let r = try (gate(inputPart, 0, of: 3) + gate(hiddenPart, 0, of: 3)).sigmoid()
     let z = try (gate(inputPart, 1, of: 3) + gate(hiddenPart, 1, of: 3)).sigmoid()
@@ -183,8 +203,7 @@ public enum RecurrentKind: Sendable {
 }
 
 /// One recurrent layer over a whole (batch, time, features) sequence — or an unbatched (time,
-/// features) one — as PyTorch's `RNN`/`LSTM`/`GRU` with `batch_first=True`. The input
-/// projections of every step are computed in one matrix product first. Returns the outputs
+/// features) one — as PyTorch's `RNN`/`LSTM`/`GRU` with `batch_first=True`. Returns the outputs
 /// (batch, time, hidden), the last hidden state, and for an LSTM the last cell state.
 public func recurrent(
     _ kind: RecurrentKind, _ sequence: Variable, _ weights: RecurrentWeights, h0: Variable? = nil, c0: Variable? = nil
@@ -211,16 +230,17 @@ public func recurrent(
     guard steps > 0 else {
         throw TensorError(.shape, "\(op): the sequence has no time steps", hint: "give at least one step")
     }
-    // (batch, time, G·H): every step's input projection from one product.
-    let projected = try weights.inputPart(x)
+    // Each step projects its own input: slicing one projection of the whole sequence would make
+    // every step's gradient a sequence-sized scatter, quadratic in the length.
+    let step = try weights.prepared()
     var outputs: [Variable] = []
     outputs.reserveCapacity(steps)
     for t in 0..<steps {
-        let inputPart = try projected.subscripted([.all, .int(t), .all])
+        let inputPart = try step.inputPart(x.subscripted([.all, .int(t), .all]))
         switch kind {
-        case .rnn(let nonlinearity): h = try rnnStep(inputPart, h, weights, nonlinearity)
-        case .lstm: (h, c) = try lstmStep(inputPart, (h, c), weights)
-        case .gru: h = try gruStep(inputPart, h, weights)
+        case .rnn(let nonlinearity): h = try rnnStep(inputPart, h, step, nonlinearity)
+        case .lstm: (h, c) = try lstmStep(inputPart, (h, c), step)
+        case .gru: h = try gruStep(inputPart, h, step)
         }
         outputs.append(h)
     }

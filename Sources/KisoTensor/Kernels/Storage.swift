@@ -1,7 +1,7 @@
 import Glibc
 
 /// Allocation of element storage.
-enum Storage {
+public enum Storage {
     /// Buffers at least this large are backed by transparent huge pages where the kernel
     /// allows it on request (as NumPy does): a fresh 80 MB result then costs tens of page
     /// faults instead of twenty thousand.
@@ -29,6 +29,21 @@ enum Storage {
                 (dst.value + range.lowerBound).initialize(repeating: value, count: range.count)
             }
         }
+    }
+
+    /// Keeps freed buffers of up to 32 MiB in the process for reuse, instead of returning each to
+    /// the kernel (glibc's default from 128 KiB up) and paying a page fault per 4 KiB page when
+    /// the next one is allocated: a training step allocates and frees the same few megabyte-sized
+    /// buffers many times, and fresh pages made a conv2d step several times slower. Up to 128 MiB
+    /// of freed memory stays mapped. Called once at start-up by the `kiso` executable.
+    public static func keepLargeBuffers() {
+        // glibc's mallopt (malloc.h is not part of Swift's Glibc module), with its parameter
+        // numbers M_TRIM_THRESHOLD = -1 and M_MMAP_THRESHOLD = -3.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 32 << 20)
+        _ = mallopt(-1, 128 << 20)
     }
 
     private static func adviseHugePages(_ base: UnsafeMutablePointer<Double>, bytes: Int) {
