@@ -30,6 +30,7 @@ final class Registry {
         registerSorting()
         registerStatistics()
         registerArrays()
+        registerImports()
         registerProbability()
     }
 

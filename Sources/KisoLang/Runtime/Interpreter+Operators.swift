@@ -353,6 +353,8 @@ extension Interpreter {
     func attribute(_ receiver: Value, _ name: String, span: SourceSpan) throws -> Value {
         do {
             switch receiver {
+            case .object(let namespace as LibraryNamespace):
+                return try namespace.member(name)
             case .object(let object):
                 let type = object.objectType
                 if let member = try type.member(name, of: receiver) { return member }

@@ -78,6 +78,8 @@ final class Interpreter {
     /// Says once per name and session that a variable now hides a builtin or constant, which a
     /// learner who later calls the builtin would not otherwise guess.
     private func noteShadowing(_ id: Int, _ hidden: Value, by value: Value) {
+        // `from jax import grad` binds the builtin itself: nothing is hidden.
+        if case .builtin(let mine) = value, case .builtin(let builtin) = hidden, mine === builtin { return }
         guard shadowNoted.insert(id).inserted else { return }
         let name = symbolNames[id]
         let what: String

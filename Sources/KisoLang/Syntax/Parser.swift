@@ -138,9 +138,9 @@ struct Parser {
             if check(.end) { return }
             if case .keyword(let k) = peek.kind, terminators.contains(k) { return }
             do {
-                var statement = try parseStatement()
+                var group = try parseStatementGroup()
                 if checkSymbol(";") {
-                    statement.silent = true
+                    for i in group.indices { group[i].silent = true }
                 } else if !(check(.newline) || check(.end)) {
                     if case .keyword(let k) = peek.kind, terminators.contains(k) {
                         // `if c x end`: a block may close on the same line.
@@ -150,7 +150,7 @@ struct Parser {
                             hint: "put one statement per line, or separate them with `;`")
                     }
                 }
-                statements.append(statement)
+                statements += group
             } catch let error as KisoError {
                 errors.append(error)
                 synchronize(terminators: terminators)
@@ -161,6 +161,14 @@ struct Parser {
     /// Skips to the next statement boundary after an error.
     private mutating func synchronize(terminators: [Keyword]) {
         while !check(.end) && !check(.newline) && !checkSymbol(";") { advance() }
+    }
+
+    /// One statement, or the several an import of more than one name stands for.
+    private mutating func parseStatementGroup() throws -> [Stmt] {
+        if peek.kind == .identifier("import") || peek.kind == .identifier("from"), isIdentifier(peekKind(1)) {
+            return try parseImport()
+        }
+        return [try parseStatement()]
     }
 
     private mutating func parseStatement() throws -> Stmt {
@@ -191,6 +199,85 @@ struct Parser {
         default:
             return try parseSimpleStatement()
         }
+    }
+
+    private func isIdentifier(_ kind: TokenKind) -> Bool {
+        if case .identifier = kind { return true }
+        return false
+    }
+
+    /// `import numpy as np`, `import torch.nn.functional as F`, `from jax import grad, numpy as
+    /// jnp`: course code pasted as it is. Each becomes an assignment from `import_module`, so
+    /// `import numpy as np` runs as `np = import_module("numpy")` and the namespace's members are
+    /// Kiso's builtins under their library names.
+    private mutating func parseImport() throws -> [Stmt] {
+        let keyword = advance()
+        let isFrom = keyword.kind == .identifier("from")
+        let (module, moduleSpan) = try parseDottedName(after: keyword)
+        let load = Expr(
+            .call(
+                Expr(.name(NameRef("import_module")), keyword.span),
+                [Argument(label: nil, value: Expr(.string(module), moduleSpan), span: moduleSpan)]),
+            keyword.span.merged(with: moduleSpan))
+        var statements: [Stmt] = []
+        if isFrom {
+            guard peek.kind == .identifier("import") else {
+                try failHere("expected `import` after `from \(module)`", hint: "from \(module) import name")
+            }
+            advance()
+            repeat {
+                guard case .identifier(let name) = peek.kind else {
+                    try failHere(
+                        "expected a name to import, found \(peek.kind.display)", hint: "from \(module) import name")
+                }
+                let nameToken = advance()
+                let alias = try parseAlias() ?? (name, nameToken.span)
+                let member = Expr(.attribute(load, name, nameToken.span), load.span.merged(with: nameToken.span))
+                let target = Expr(.name(NameRef(alias.0)), alias.1)
+                statements.append(Stmt(kind: .assign(target, member), span: keyword.span.merged(with: alias.1)))
+            } while match(",")
+        } else {
+            let firstPart = String(module.prefix { $0 != "." })
+            let alias = try parseAlias()
+            // `import numpy` binds `numpy`; `import numpy.linalg` binds `numpy`, as Python does.
+            let bound = alias?.0 ?? firstPart
+            let value =
+                alias == nil && firstPart != module
+                ? Expr(
+                    .call(
+                        Expr(.name(NameRef("import_module")), keyword.span),
+                        [Argument(label: nil, value: Expr(.string(firstPart), moduleSpan), span: moduleSpan)]),
+                    keyword.span.merged(with: moduleSpan))
+                : load
+            let target = Expr(.name(NameRef(bound)), alias?.1 ?? moduleSpan)
+            statements.append(Stmt(kind: .assign(target, value), span: keyword.span.merged(with: target.span)))
+        }
+        return statements
+    }
+
+    /// `a.b.c` after `import` or `from`.
+    private mutating func parseDottedName(after keyword: Token) throws -> (String, SourceSpan) {
+        guard case .identifier(let first) = peek.kind else {
+            try failHere("expected a module name after `\(keyword.kind.display)`", hint: "import numpy as np")
+        }
+        var span = advance().span
+        var name = first
+        while checkSymbol("."), case .identifier(let part) = peekKind(1) {
+            advance()
+            span = span.merged(with: advance().span)
+            name += "." + part
+        }
+        return (name, span)
+    }
+
+    /// `as name`, if present.
+    private mutating func parseAlias() throws -> (String, SourceSpan)? {
+        guard peek.kind == .identifier("as") else { return nil }
+        advance()
+        guard case .identifier(let alias) = peek.kind else {
+            try failHere("expected a name after `as`, found \(peek.kind.display)", hint: "import numpy as np")
+        }
+        return (alias, advance().span)
     }
 
     private mutating func parseSimpleStatement() throws -> Stmt {
