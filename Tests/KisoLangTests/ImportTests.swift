@@ -52,3 +52,22 @@ import Testing
         #expect(eval("import = 3; import + 1") == "4")
     }
 }
+
+/// Python's habits the course relies on.
+@Suite struct PythonHabitTests {
+    @Test func maxOfTwoNumbersIsPythons() {
+        #expect(eval("max(3.0, 4.0)") == "4.0")
+        #expect(eval("min(3, 4.5)") == "3")
+        #expect(eval("max(2, 2.0)") == "2")
+        #expect(eval("max([[1, 5], [3, 2]], axis=1)") == "[5 3]")
+        #expect(eval("max([[1, 5], [3, 2]], 1)") == "[5 3]")
+    }
+
+    @Test func whereWithTheConditionAloneGivesPositions() {
+        #expect(eval("where([0, 3, 0, 5])") == "(array([1, 3]),)")
+        #expect(eval("where([1, -1] > 0, 1, 0)") == "[1 0]")
+        #expect(
+            Harness().error("where([1, -1] > 0, 1)").contains("the condition alone, or the condition with both x and y")
+        )
+    }
+}

@@ -11,8 +11,8 @@ extension Registry {
         add(
             "dot", [param("a", .tensor), param("b", .tensor)],
             doc: "The dot product of vectors, or NumPy's dot for matrices and higher ranks.",
-            example: "dot([1, 2], [3, 4])", grad: .binary(Variable.dot)
-        ) { a in .tensor(try KisoTensor.dot(try a.tensor(0), try a.tensor(1))) }
+            example: "dot([1, 2], [3, 4])", grad: .tracedByBody
+        ) { a in .traced(try Variable.dot(try a.variable("a"), try a.variable("b"))) }
         add(
             "outer", [param("a", .tensor), param("b", .tensor)],
             doc: "The outer product: every element of a times every element of b.", example: "outer([1, 2], [3, 4, 5])",

@@ -139,13 +139,25 @@ extension Registry {
             .tensor(try Tensor.minimum(try a.tensor(0), try a.tensor(1)))
         }
         add(
-            "where", [param("condition", .tensor), param("x", .tensor), param("y", .tensor)],
-            doc: "x where condition is true, else y.", example: "where([1, -1] > 0, 1, 0)",
+            "where", [param("condition", .tensor), param("x", .tensor, .none), param("y", .tensor, .none)],
+            doc: "x where condition is true, else y; with the condition alone, its non-zero positions (as nonzero).",
+            example: "where([1, -1] > 0, 1, 0)",
             grad: .traced { a in
-                .traced(try Variable.where(try a.tensor("condition"), try a.variable("x"), try a.variable("y")))
+                if try a.isNone("x") && a.isNone("y") {
+                    return .tuple(try a.tensor("condition").nonzero().map(Value.tensor))
+                }
+                return .traced(try Variable.where(try a.tensor("condition"), try a.variable("x"), try a.variable("y")))
             }
         ) { a in
-            .tensor(try Tensor.where(try a.tensor(0), try a.tensor(1), try a.tensor(2)))
+            let condition = try a.tensor("condition")
+            switch (try a.isNone("x"), try a.isNone("y")) {
+            case (true, true): return .tuple(try condition.nonzero().map(Value.tensor))
+            case (false, false): return .tensor(try Tensor.where(condition, try a.tensor("x"), try a.tensor("y")))
+            default:
+                throw KisoError(
+                    .argument, "`where` takes the condition alone, or the condition with both x and y", span: a.span,
+                    hint: "where(c) gives the positions; where(c, x, y) chooses between x and y")
+            }
         }
         add(
             "isnan", [param("x", .tensor)], doc: "Whether each element is nan.", example: "isnan([1, nan])",

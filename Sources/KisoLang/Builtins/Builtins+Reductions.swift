@@ -38,17 +38,22 @@ extension Registry {
         reduction("prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])") {
             try $0.prod(axes: $1, keepdims: $2)
         }
-        reduction(
-            "max", doc: "The largest element (over axis).", example: "max([[1, 5], [3, 2]], axis=1)",
-            grad: Registry.tracedReduction { try $0.max(axes: $1, keepdims: $2) }
-        ) {
-            try $0.max(axes: $1, keepdims: $2)
-        }
-        reduction(
-            "min", doc: "The smallest element (over axis).", example: "min([3, 1, 2])",
-            grad: Registry.tracedReduction { try $0.min(axes: $1, keepdims: $2) }
-        ) {
-            try $0.min(axes: $1, keepdims: $2)
+        for (name, isMax) in [("max", true), ("min", false)] {
+            let word = isMax ? "largest" : "smallest"
+            add(
+                name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))],
+                doc: "The \(word) element (over axis); of two plain numbers, the \(word) one, as Python's \(name).",
+                example: isMax ? "max([[1, 5], [3, 2]], axis=1)" : "min([3, 1, 2])",
+                grad: Registry.tracedReduction {
+                    isMax ? try $0.max(axes: $1, keepdims: $2) : try $0.min(axes: $1, keepdims: $2)
+                }
+            ) { a in
+                if let chosen = pythonExtreme(a[0], a[1], largest: isMax) { return chosen }
+                let x = try a.tensor(0)
+                let axes = try a.axes(1)
+                let keep = try a.bool(2)
+                return .tensor(isMax ? try x.max(axes: axes, keepdims: keep) : try x.min(axes: axes, keepdims: keep))
+            }
         }
         reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])", grad: .detaching) {
             try $0.any(axes: $1, keepdims: $2)
@@ -137,4 +142,18 @@ func normOrder(_ value: Value) throws -> NormOrder? {
         let p = try Convert.number(value, "ord")
         return p == .infinity ? .infinity : (p == -.infinity ? .negativeInfinity : .p(p))
     }
+}
+
+/// `max(3.0, 4.0)`: two plain numbers compare as Python's `max` and `min` do (the first of equal
+/// ones wins), where NumPy's reading — the second as an axis — would make no sense.
+private func pythonExtreme(_ a: Value, _ b: Value, largest: Bool) -> Value? {
+    func plain(_ v: Value) -> Double? {
+        switch v {
+        case .number(let x): return x
+        case .int(let n): return Double(n)
+        default: return nil
+        }
+    }
+    guard let x = plain(a), let y = plain(b) else { return nil }
+    return (largest ? y > x : y < x) ? b : a
 }

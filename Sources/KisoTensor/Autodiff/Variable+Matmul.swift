@@ -39,7 +39,8 @@ extension Variable {
     /// vectors and matrices; for N-d `a` and M-d `b` (M ≥ 2) the sum product over the last axis of
     /// `a` and the second-to-last of `b`, shaped `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`.
     public static func dot(_ a: Variable, _ b: Variable) throws -> Variable {
-        if a.rank == 0 || b.rank == 0 { return try multiply(a, b) }
+        // As NumPy's dot with a scalar, but float64 like every other product here.
+        if a.rank == 0 || b.rank == 0 { return try multiply(a.asFloat, b.asFloat) }
         let k = a.shape[a.rank - 1]
         let axisB = b.rank == 1 ? 0 : b.rank - 2
         guard k == b.shape[axisB] else {
@@ -59,8 +60,11 @@ extension Variable {
         var order = [b.rank - 2]
         order += Array(0..<(b.rank - 2))
         order.append(b.rank - 1)
-        let left = try a.reshaped([-1, k])
-        let right = try b.transposed(order).reshaped([k, -1])
+        // Sizes, not -1: an empty operand leaves -1 undetermined.
+        let p = try Tensor.checkedCount(of: leadA, op: "dot")
+        let q = try Tensor.checkedCount(of: batchB + [n], op: "dot")
+        let left = try a.reshaped([p, k])
+        let right = try b.transposed(order).reshaped([k, q])
         return try matmul(left, right).reshaped(leadA + batchB + [n])
     }
 }

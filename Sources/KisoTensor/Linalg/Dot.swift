@@ -3,49 +3,10 @@
 /// With a 0-d operand it is elementwise multiplication; for two vectors the inner product (a
 /// 0-d result); for matrices the matrix product; for an N-d `a` and M-d `b` (M ≥ 2) the result
 /// has shape `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]` — unlike `matmul`, the leading
-/// dimensions do not broadcast but combine. The result is float64.
+/// dimensions do not broadcast but combine. The result is float64. Computed by `Variable.dot`,
+/// the one implementation.
 public func dot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    let op = "dot"
-    if a.rank == 0 || b.rank == 0 { return try scaledByScalar(a, b, op: op) }
-    let k = a.shape[a.rank - 1]
-    let axisB = b.rank == 1 ? 0 : b.rank - 2
-    guard k == b.shape[axisB] else {
-        throw TensorError.shape(
-            "\(op): shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) not aligned: \(k) (dim \(a.rank - 1)) != \(b.shape[axisB]) (dim \(axisB))",
-            hint: b.rank >= 2 && b.shape[b.rank - 1] == k
-                ? "did you mean b.T?"
-                : "the last dimension of a must equal the second-to-last dimension of b (its only one when b is 1-d)"
-        )
-    }
-    // For these shapes dot and matmul agree (no batch dimensions to combine on both sides).
-    if a.rank <= 2 && b.rank <= 2 || b.rank == 1 || a.rank == 1 { return try matmul(a, b) }
-    return try stackedDot(a, b, op: op)
-}
-
-/// `dot` of an N-d `a` with an M-d `b` (both ≥ 2, not both 2): one product of `a` as a
-/// (P, K) matrix with `b` rearranged to (K, B·N), whose row-major result is already laid out as
-/// `a.shape[:-1] + b.shape[:-2] + [N]`.
-private func stackedDot(_ a: Tensor, _ b: Tensor, op: String) throws -> Tensor {
-    let k = a.shape[a.rank - 1]
-    let n = b.shape[b.rank - 1]
-    let leadA = Array(a.shape.dropLast())
-    let batchB = Array(b.shape.dropLast(2))
-    let shape = leadA + batchB + [n]
-    let count = try Tensor.checkedCount(of: shape, op: op)
-    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
-    let p = leadA.reduce(1, *)
-    let q = batchB.reduce(1, *) * n
-    let left = Tensor(uncheckedShape: [p, k], storage: a.contiguous().scalars)
-    // b with its contraction axis moved first: (K, batch…, N), then copied row-major.
-    let bStrides = b.strides
-    let moved = Tensor(
-        view: b.storage, shape: [k] + batchB + [n],
-        strides: [bStrides[b.rank - 2]] + Array(bStrides.dropLast(2)) + [bStrides[b.rank - 1]],
-        offset: b.offset, dtype: b.dtype)
-    let right = Tensor(uncheckedShape: [k, q], storage: moved.contiguous().scalars)
-    let product = try GemmOperand.multiply(
-        GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: [], count: count, op: op)
-    return Tensor(uncheckedShape: shape, storage: product)
+    try Variable.dot(Variable(a), Variable(b)).value
 }
 
 /// The elementwise product when one operand is 0-d, as `dot`, `inner` and `outer`-style
