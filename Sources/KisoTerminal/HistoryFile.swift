@@ -1,5 +1,5 @@
-import KisoBase
 import CReadline
+import KisoBase
 
 #if canImport(Glibc)
     import Glibc
@@ -11,9 +11,9 @@ import CReadline
 ///
 /// An entry is what the learner entered at one prompt, so a `def … end` block is one entry, recalled
 /// and edited as a unit. Its line breaks are stored as `␤` (U+2424), which keeps the file one entry
-/// per line. The file is rewritten atomically the moment each entry is entered, so a crash or
-/// `kill -9` loses at most the entry being typed and never leaves a torn file; it holds the newest
-/// `limit` entries.
+/// per line — readable, and cut back to the newest `limit` entries by readline's
+/// `history_truncate_file` (a temporary file and a rename). Each entry is appended the moment it is
+/// entered, so a crash loses at most the entry being typed.
 public struct HistoryFile: Sendable {
     /// The file.
     public let path: String
@@ -55,20 +55,19 @@ public struct HistoryFile: Sendable {
         return true
     }
 
-    /// Writes readline's history (which already holds `entry`, capped at `limit`) to the file
-    /// through ``FileSystem/writeAtomically(_:toPath:)-(String,_)``: a crash in the middle leaves
-    /// the previous file whole, where appending in place could leave half a line. A thousand
-    /// short entries take well under a millisecond to write.
+    /// Appends `entry` (already added to readline's history) to the file and trims the file. When
+    /// the file has vanished since loading it is written anew from the in-memory history.
     @discardableResult
     public func append(_ entry: String) -> Bool {
-        let entries = LineEditor.historyEntries()
-        let text = entries.map { HistoryFile.encoded($0) + "\n" }.joined()
-        do {
-            try FileSystem.writeAtomically(text, toPath: path)
-            return true
-        } catch {
-            return false
-        }
+        let existed = FileSystem.exists(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if descriptor < 0 { return false }
+        defer { close(descriptor) }
+        let entries = existed ? [entry] : LineEditor.historyEntries()
+        let bytes = Array(entries.map { HistoryFile.encoded($0) + "\n" }.joined().utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        history_truncate_file(path, Int32(limit))
+        return written == bytes.count
     }
 
     /// An entry as one line of the file.
