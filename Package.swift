@@ -42,7 +42,11 @@ let package = Package(
         .target(name: "KisoPlot", dependencies: ["KisoBase"]),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"]
+            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"],
+            // The interpreter's state lives in class properties, and each access to one is checked
+            // for exclusivity at run time; in a loop turn those checks cost a quarter of the time.
+            // Debug builds keep them, so tests still catch a violation.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
         // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.

@@ -1,4 +1,5 @@
-"""Side-by-side benchmarks: Kiso's release build against NumPy on the same machine, in the same run.
+"""Side-by-side benchmarks: Kiso's release build against NumPy (or CPython, or JAX) on the same
+machine, in the same run.
 
 For each benchmark the Kiso side (benchmarks/kiso-bench) and the NumPy side run alternately, ROUNDS
 times, each round timing several repeats after a warm-up; medians of all timings are compared as
@@ -117,13 +118,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--only", default="")
+    parser.add_argument("--only", default="",
+                        help="comma-separated parts of benchmark names; the other rows of the table keep their figures")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
     available = subprocess.run([BENCH, "--list"], capture_output=True, text=True, check=True).stdout.split()
     cases = numpy_cases()
-    names = [n for n in cases if n in available and (not args.only or args.only in n)]
+    wanted = [w for w in args.only.split(",") if w]
+
+    def selected(name):
+        return not wanted or any(w in name for w in wanted)
+
+    names = [n for n in cases if n in available and selected(n)]
     rows = []
     for name in names:
         kiso, peer = [], []
@@ -145,7 +152,7 @@ def main():
     # Whole programs, as a learner's shell would start them: cold starts and Kiso scripts
     # against the same program in Python.
     for name, kiso_argv, peer_argv, peer_label, repeats in programs():
-        if args.only and args.only not in name:
+        if not selected(name):
             continue
         kiso, peer = [], []
         for _ in range(args.rounds):
@@ -159,16 +166,40 @@ def main():
     if args.no_write:
         return
     core = subprocess.run([BENCH, "--blas-core"], capture_output=True, text=True).stdout.strip() or "unknown"
-    table = ["| benchmark | Kiso | NumPy | ratio |", "| --- | --- | --- | --- |"]
-    table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    header = (
-        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({os.cpu_count()} cores), NumPy {np.__version__}, "
-        f"Kiso's OpenBLAS kernels: {core}; medians of {args.rounds} rounds × {args.repeats} repeats, "
-        f"Kiso and NumPy alternating within each round. Command: `make bench`."
-    )
-    block = "<!-- bench:start -->\n" + header + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
     text = open(DOC).read() if os.path.exists(DOC) else "# Performance\n\n<!-- bench:start -->\n<!-- bench:end -->\n"
     start, end = text.find("<!-- bench:start -->"), text.find("<!-- bench:end -->")
+    today = time.strftime("%Y-%m-%d")
+    command = "make bench" if not wanted else f"python3 scripts/bench.py --only {args.only}"
+    header = (
+        f"Measured {today} on {platform.machine()} ({os.cpu_count()} cores), NumPy {np.__version__}, "
+        f"Kiso's OpenBLAS kernels: {core}; medians of {args.rounds} rounds × {args.repeats} repeats, "
+        f"Kiso and the peer (NumPy, CPython or JAX) alternating within each round. Command: `{command}`."
+    )
+    table = ["| benchmark | Kiso | peer | ratio |", "| --- | --- | --- | --- |"]
+    if wanted and start >= 0 and end >= 0:
+        # A partial run: the rows it measured replace their old figures (or are added); the
+        # others keep theirs, from the run the earlier header describes.
+        old = text[start:end].splitlines()
+        earlier = [line for line in old[1:] if line and not line.startswith("|")]
+        header = "\n\n".join(earlier + [header.replace("Measured", "Rows matching " + ", ".join(
+            f"`{w}`" for w in wanted) + " re-measured", 1)])
+
+        known = set(cases) | {program[0] for program in programs()}
+
+        def key(name, peer):
+            return (name, peer.split("(")[-1] if "(" in peer else "")
+
+        kept = {}
+        for line in old:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if line.startswith("|") and len(cells) == 4 and cells[0] in known:
+                kept[key(cells[0], cells[2])] = cells
+        fresh = {key(a, c): [a, b, c, d] for a, b, c, d in rows}
+        order = list(kept) + [k for k in fresh if k not in kept]
+        table += ["| " + " | ".join(fresh.get(k, kept.get(k))) + " |" for k in order]
+    else:
+        table += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    block = "<!-- bench:start -->\n" + header + "\n\n" + "\n".join(table) + "\n<!-- bench:end -->"
     if start < 0 or end < 0:
         text += "\n" + block + "\n"
     else:

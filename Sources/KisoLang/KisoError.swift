@@ -42,6 +42,15 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: String?
     /// The name of the source (a file, a notebook cell, `<input>`).
     public var origin: String
+    /// The text `span` points into when it is not the source the run was given: the line of a
+    /// function defined in an earlier entry or cell, which failed when called later.
+    public var source: String?
+    /// Where each function the error passed through was called from, innermost first:
+    /// `<input>:5`, `cell 3 line 2`.
+    public var callStack: [String] = []
+    /// The call spans behind `callStack`, gathered as the error leaves each function; the
+    /// session turns them into `callStack`.
+    var callSites: [SourceSpan] = []
 
     /// An error from its parts.
     public init(
@@ -66,8 +75,14 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
         case .memory: kind = .memory
         case .interrupted: kind = .interrupted
         }
-        self.init(kind, error.message, span: span, hint: error.hint)
+        // The engine's "did you mean b.T?" names no operand of the program; `Interpreter.binary`
+        // names it when the source shows it is a name.
+        let hint = error.hint == "did you mean b.T?" ? KisoError.transposeRightOperand : error.hint
+        self.init(kind, error.message, span: span, hint: hint)
     }
+
+    /// The hint for a product whose inner sizes match only with the right operand transposed.
+    static let transposeRightOperand = "the inner sizes would match with the right operand transposed (`.T`)"
 
     /// `origin:line:column: kind error: message`, without the source excerpt.
     public var description: String {
@@ -91,7 +106,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
         var lines: [String] = []
         let location = span.map { "\(origin):\($0.line):\($0.column): " } ?? ""
         lines.append("\(location)\(kind.rawValue) error: \(ControlEscapes.escaped(message))")
-        if let span, let excerpt = SourceExcerpt(source: source, span: span) {
+        if let span, let excerpt = SourceExcerpt(source: self.source ?? source, span: span) {
             let number = String(span.line)
             let gutter = String(repeating: " ", count: number.count)
             lines.append("  \(number) | \(excerpt.text)")
@@ -99,8 +114,30 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
             let marks = String(repeating: "^", count: Swift.max(1, excerpt.caretWidth))
             lines.append("  \(gutter) | \(pad)\(marks)")
         }
+        lines += CallStackText.lines(callStack)
         if let hint { lines.append("hint: \(ControlEscapes.escaped(hint))") }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// A call stack as a few lines: repeats of one call site (a recursion) fold into one line, and a
+/// deep stack keeps its innermost and outermost calls.
+enum CallStackText {
+    static func lines(_ stack: [String]) -> [String] {
+        var folded: [(label: String, count: Int)] = []
+        for label in stack {
+            if let last = folded.last, last.label == label {
+                folded[folded.count - 1].count += 1
+            } else {
+                folded.append((label, 1))
+            }
+        }
+        var lines = folded.map { "called from \($0.label)" + ($0.count > 1 ? " (\($0.count) times)" : "") }
+        if lines.count > 6 {
+            let hidden = lines.count - 5
+            lines = Array(lines.prefix(3)) + ["… \(hidden) more calls"] + Array(lines.suffix(2))
+        }
+        return lines
     }
 }
 

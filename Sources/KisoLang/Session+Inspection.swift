@@ -25,9 +25,10 @@ extension Session {
     /// assigns the value, so the session goes on as if it had been typed. Throws the first error.
     public func shapes(of expression: String) throws -> [(String, [Int])] {
         Session.interrupt.store(false, ordering: .relaxed)
-        var parser = Parser(source: expression)
+        let current = sources.add(expression, origin: "<input>", unit: nil)
+        var parser = Parser(source: expression, offset: current.start)
         let statements = parser.parseProgram()
-        if let first = parser.errors.first { throw first }
+        if let first = parser.errors.first { throw located(first, current) }
         let traced: Expr
         var target: Expr? = nil
         switch statements.first?.kind {
@@ -58,9 +59,11 @@ extension Session {
                 default: return
                 }
                 let key = e.span.start &* 1_000_003 &+ e.span.end
-                guard spans.insert(key).inserted, e.span.start >= 0, e.span.end <= scalars.count else { return }
+                let start = e.span.start - current.start
+                let end = e.span.end - current.start
+                guard spans.insert(key).inserted, start >= 0, end <= scalars.count else { return }
                 var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[e.span.start..<e.span.end])
+                view.append(contentsOf: scalars[start..<end])
                 seen.append((String(view), shape))
             }
             do {
@@ -70,7 +73,7 @@ extension Session {
                 return .success(seen)
             } catch let error as KisoError {
                 interpreter.trace = nil
-                return .failure(error)
+                return .failure(located(error, current))
             } catch {
                 interpreter.trace = nil
                 return .failure(KisoError(.value, "\(error)"))

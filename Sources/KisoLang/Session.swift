@@ -27,6 +27,9 @@ public final class Session {
 
     let interpreter: Interpreter
     private let output: (String) -> Void
+    /// Every source text the session has run, so that an error inside a function defined
+    /// earlier can show that function's line. Each has its own range of span offsets.
+    var sources = RanSources()
 
     /// A session whose `print` output goes to `output` as it happens (each call's text ends
     /// with its newline).
@@ -41,15 +44,18 @@ public final class Session {
     }
 
     /// Parses and runs `source`; `origin` names it in errors and `line` is the number of its
-    /// first line (for a notebook cell further down a file).
-    public func run(_ source: String, origin: String = "<input>", line: Int = 1) -> RunResult {
+    /// first line (for a notebook cell further down a file). `unit`, when given, is how a call
+    /// stack names this source (`cell 3` gives "called from cell 3 line 2"); otherwise a call
+    /// site reads `origin:line`.
+    public func run(_ source: String, origin: String = "<input>", line: Int = 1, unit: String? = nil) -> RunResult {
         Session.interrupt.store(false, ordering: .relaxed)
         Session.isRunning.store(true, ordering: .relaxed)
         defer { Session.isRunning.store(false, ordering: .relaxed) }
-        var parser = Parser(source: source, line: line)
+        let current = sources.add(source, origin: origin, unit: unit)
+        var parser = Parser(source: source, line: line, offset: current.start)
         let statements = parser.parseProgram()
         if !parser.errors.isEmpty {
-            return RunResult(errors: Session.capped(parser.errors).map { located($0, origin) })
+            return RunResult(errors: Session.capped(parser.errors).map { located($0, current) })
         }
         var resolver = Resolver(intern: interpreter.intern)
         resolver.resolve(statements)
@@ -60,7 +66,7 @@ public final class Session {
                         try execute(statements)
                     })
             } catch let error as KisoError {
-                return RunResult(errors: [located(error, origin)])
+                return RunResult(errors: [located(error, current)])
             } catch {
                 return RunResult(errors: [KisoError(.value, "\(error)", origin: origin)])
             }
@@ -82,9 +88,56 @@ public final class Session {
         ]
     }
 
-    private func located(_ error: KisoError, _ origin: String) -> KisoError {
+    /// The error with its span made relative to the source it points into (and that source
+    /// attached when it is an earlier one), and its call sites named.
+    /// `np` undefined in `np.zeros(3)`: the source after the name shows what was meant.
+    private func modulePrefixError(_ error: KisoError, in text: String) -> KisoError? {
+        guard let span = error.span, error.message.hasSuffix("is not defined") else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        guard span.start >= 0, span.end <= scalars.count, span.end > span.start else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+        var path: [String] = []
+        var position = span.end
+        func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+            c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        }
+        while position < scalars.count, scalars[position] == "." {
+            var end = position + 1
+            while end < scalars.count, isNameScalar(scalars[end]) { end += 1 }
+            guard end > position + 1 else { break }
+            path.append(String(String.UnicodeScalarView(scalars[(position + 1)..<end])))
+            position = end
+        }
+        var next = position
+        while next < scalars.count, scalars[next] == " " { next += 1 }
+        let call = next < scalars.count && scalars[next] == "("
+        let written = SourceSpan(start: span.start, end: position, line: span.line, column: span.column)
+        return interpreter.modulePrefixError(name, path: path, call: call, span: written)
+    }
+
+    func located(_ error: KisoError, _ current: RanSource) -> KisoError {
         var e = error
-        e.origin = origin
+        e.origin = current.origin
+        if let span = e.span, let home = sources.containing(span) {
+            e.span = home.local(span)
+            if home.start != current.start {
+                e.source = home.text
+                e.origin = home.unit ?? home.origin
+            }
+            if e.kind == .name, let better = modulePrefixError(e, in: home.text) {
+                e.message = better.message
+                e.hint = better.hint
+                e.span = better.span
+            }
+        }
+        // A call on the failing line itself (a lambda given to `plot` or `grad`) adds nothing.
+        let failing = error.span.flatMap { span in sources.containing(span).map { ($0.start, span.line) } }
+        e.callStack = e.callSites.compactMap { site in
+            guard let home = sources.containing(site) else { return current.origin }
+            if let failing, failing == (home.start, site.line) { return nil }
+            return home.unit.map { "\($0) line \(site.line)" } ?? "\(home.origin):\(site.line)"
+        }
+        e.callSites = []
         return e
     }
 

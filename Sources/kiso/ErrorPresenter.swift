@@ -20,6 +20,8 @@ struct ErrorPresenter {
             let line = lines[index]
             if index == 0 {
                 lines[index] = style.red(line)
+            } else if line.hasPrefix("called from ") || line.hasPrefix("… ") {
+                lines[index] = style.dim(line)
             } else if line.hasPrefix("hint: ") {
                 lines[index] = style.cyan("hint: ") + style.dim(String(line.dropFirst(6)))
             } else if let bar = line.firstIndex(of: "|"), line[line.index(after: bar)...].contains("^"),

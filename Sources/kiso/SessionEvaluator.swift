@@ -30,10 +30,15 @@ struct SessionEvaluator: CellEvaluator {
     /// How errors name the cell they happened in.
     static let origin = "cell"
 
+    /// How many cells have run: the runner runs every cell in order, so this numbers them as
+    /// messages do, for call stacks (`called from cell 3 line 2`).
+    private var cellsRun = 0
+
     /// Runs one cell; `origin` and `line` are not used, since errors are located within the cell.
     mutating func evaluate(_ source: String, origin: String, line: Int) -> CellOutcome {
         capture.text = ""
-        let result = session.run(source, origin: SessionEvaluator.origin, line: 1)
+        cellsRun += 1
+        let result = session.run(source, origin: SessionEvaluator.origin, line: 1, unit: "cell \(cellsRun)")
         var output = capture.text
         if let echo = result.echo { output += echo + "\n" }
         if !result.errors.isEmpty {

@@ -141,7 +141,7 @@ final class StepScreen {
     /// Runs a cell without showing it; only an unexpected error is shown.
     private func runSilently(_ cell: Cell) {
         mute.on = true
-        let result = session.run(cell.source, origin: origin)
+        let result = session.run(cell.source, origin: origin, unit: "cell \(cell.number)")
         mute.on = false
         if !result.errors.isEmpty && !cell.flags.contains(.error) {
             showError(presenter.text(for: result.errors, source: cell.source))
@@ -156,6 +156,7 @@ final class StepScreen {
         StandardStreams.writeLine(
             style.dim("── section \(section.index + 1) of \(notebook.sections.count) ") + "\n")
         var lastRun: String? = nil
+        var lastUnit: String? = nil
         for item in section.items {
             switch item {
             case .prose(let text):
@@ -169,24 +170,25 @@ final class StepScreen {
                     continue
                 }
                 display(cell.source)
+                let unit = "cell \(cell.number)"
                 pending: while true {
                     switch ask(pending: true) {
                     case .next:
-                        runCell(cell.source)
-                        lastRun = cell.source
+                        runCell(cell.source, unit: unit)
+                        (lastRun, lastUnit) = (cell.source, unit)
                         break pending
                     case .rerun:
                         if let last = lastRun {
-                            runCell(last)
+                            runCell(last, unit: lastUnit)
                         } else {
-                            runCell(cell.source)
-                            lastRun = cell.source
+                            runCell(cell.source, unit: unit)
+                            (lastRun, lastUnit) = (cell.source, unit)
                             break pending
                         }
                     case .edit:
                         guard let edited = edit(cell.source) else { continue }
-                        runCell(edited)
-                        lastRun = edited
+                        runCell(edited, unit: unit)
+                        (lastRun, lastUnit) = (edited, unit)
                         break pending
                     case .back: return .back
                     case .quit: return .quit
@@ -199,10 +201,10 @@ final class StepScreen {
             switch ask(pending: false) {
             case .next: return .next
             case .rerun:
-                if let last = lastRun { runCell(last) }
+                if let last = lastRun { runCell(last, unit: lastUnit) }
             case .edit:
                 if let last = lastRun, let edited = edit(last) {
-                    runCell(edited)
+                    runCell(edited, unit: lastUnit)
                     lastRun = edited
                 }
             case .back: return .back
@@ -272,9 +274,9 @@ final class StepScreen {
     }
 
     /// Runs a cell's code as a notebook does (only the last expression echoes) and shows its output.
-    private func runCell(_ source: String) {
+    private func runCell(_ source: String, unit: String?) {
         session.echoEachExpression = false
-        show(session.run(source, origin: origin), source: source)
+        show(session.run(source, origin: origin, unit: unit), source: source)
     }
 
     /// Runs a line typed at the prompt as the REPL does (every expression echoes).

@@ -265,6 +265,86 @@ struct InteractiveTests {
         }
     }
 
+    @Test func anErrorInAFunctionFromAnEarlierEntryShowsThatFunctionsLine() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.directory.remove() }
+        let kiso = try start(sandbox, extra: ["NO_COLOR": "1"])
+        #expect(kiso.waitFor("kiso> ").ok)
+        try kiso.enter("def scale(v)")
+        try kiso.enter("    v @ ones([4, 2])")
+        try kiso.enter("end")
+        #expect(kiso.waitFor("...  end\nkiso> ").ok)
+        try kiso.enter("a = 1")
+        try kiso.enter("scale(ones([2, 3]))")
+        let error = kiso.waitFor("hint: ")
+        #expect(error.ok, "\(error.screen)")
+        #expect(
+            error.screen.contains(
+                """
+                kiso> scale(ones([2, 3]))
+                <input>:2:5: shape error: matmul: (2,3) @ (4,2) — inner sizes 3 and 4 differ
+                  2 |     v @ ones([4, 2])
+                    |     ^^^^^^^^^^^^^^^^
+                called from <input>:1
+                hint: the last dimension of a must equal
+                """), "\(error.screen)")
+        try kiso.enter("np.zeros(3)")
+        let prefix = kiso.waitFor("Kiso needs no `np.` prefix")
+        #expect(prefix.ok, "\(prefix.screen)")
+        #expect(prefix.screen.contains("hint: write `zeros(…)`"))
+        try kiso.press("C-d")
+        #expect(kiso.waitForExit())
+    }
+
+    @Test func stepShowsTheLineOfAFunctionFromAnEarlierCell() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.directory.remove() }
+        try sandbox.directory.write(
+            """
+            ---
+            title: Calls
+            ---
+            # Calls
+
+            ## Defining and calling
+
+            ```kiso
+            def scale(v)
+                v @ ones([4, 2])
+            end
+            ```
+
+            ```kiso error
+            y = 1
+            scale(ones([2, 3]))
+            ```
+
+            """, to: "kiso/notebooks/02-calls.md")
+        let kiso = try start(sandbox, ["step", "02"], extra: ["NO_COLOR": "1"])
+        #expect(kiso.waitFor("step> ").ok)
+        try kiso.press("Enter")
+        #expect(kiso.waitFor("│ end").ok)
+        try kiso.press("Enter")
+        #expect(kiso.waitFor("│ scale(ones([2, 3]))").ok)
+        try kiso.press("Enter")
+        let error = kiso.waitFor("hint: ")
+        #expect(error.ok, "\(error.screen)")
+        #expect(
+            error.screen.contains(
+                """
+                cell 1:2:5: shape error: matmul: (2,3) @ (4,2) — inner sizes 3 and 4 differ
+                  2 |     v @ ones([4, 2])
+                    |     ^^^^^^^^^^^^^^^^
+                called from cell 2 line 2
+                """), "\(error.screen)")
+        try kiso.enter("scale(zeros([2, 5]))")
+        let typed = kiso.waitFor("called from <input>:1")
+        #expect(typed.ok, "\(typed.screen)")
+        #expect(typed.screen.contains("cell 1:2:5: shape error: matmul: (2,5) @ (4,2)"))
+        try kiso.enter("q")
+        #expect(kiso.waitForExit())
+    }
+
     @Test func stepRunsCellsOnEnterAndRemembersThePlace() throws {
         let sandbox = try Sandbox()
         defer { sandbox.directory.remove() }

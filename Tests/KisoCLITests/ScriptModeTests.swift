@@ -52,6 +52,31 @@ import Testing
                 """)
     }
 
+    @Test func anErrorInsideAFunctionShowsItsLineAndTheCallStack() throws {
+        let program = """
+            def inner(x, w)
+                y = x @ w
+                y
+            end
+            def outer(x)
+                inner(x, ones([4, 2]))
+            end
+            outer(ones([2, 3]))
+            """
+        let result = try KisoBinary.run([], input: program)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                <stdin>:2:9: shape error: matmul: (2,3) @ (4,2) — inner sizes 3 and 4 differ
+                  2 |     y = x @ w
+                    |         ^^^^^
+                called from <stdin>:6
+                called from <stdin>:8
+                hint: the last dimension of a must equal the second-to-last dimension of b (or b's length when b is 1-d)
+
+                """)
+    }
+
     @Test func errorsNameTheScriptFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -25,7 +25,7 @@ import Testing
                 <input>:1:5: shape error: matmul: (4,8) @ (5,8) — inner sizes 8 and 5 differ
                   1 | S = Q @ K
                     |     ^^^^^
-                hint: did you mean K.T?
+                hint: did you mean `K.T`?
                 """)
     }
 

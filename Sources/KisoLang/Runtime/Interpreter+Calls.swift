@@ -169,7 +169,15 @@ extension Interpreter {
             body = Compiler(interpreter: self).block(decl.body)
             decl.compiled = body
         }
-        switch try body(self, frame) {
+        let flow: Flow
+        do {
+            flow = try body(self, frame)
+        } catch var error as KisoError {
+            // The error keeps its own span (inside this function); the call joins the stack.
+            if error.span == nil { error.span = span } else { error.callSites.append(span) }
+            throw error
+        }
+        switch flow {
         case .value(let v), .returnValue(let v): return v
         case .breakLoop(let s), .continueLoop(let s):
             throw KisoError(

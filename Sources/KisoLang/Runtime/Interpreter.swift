@@ -303,7 +303,8 @@ final class Interpreter {
             _ = current
             f = current.parent
         }
-        let hint = closestName(to: name, among: candidates).map { "did you mean `\($0)`?" }
+        let hint =
+            foreignNameHint(name) ?? closestName(to: name, among: candidates).map { "did you mean `\($0)`?" }
         return KisoError(
             .name, "`\(name)` is not defined", span: span, hint: hint ?? "assign it first, for example `\(name) = 1`")
     }
@@ -535,9 +536,9 @@ final class Interpreter {
     {
         do {
             return try binary(op, left, right, span: span)
-        } catch var error as KisoError where op == .matmul && error.hint == "did you mean b.T?" {
+        } catch var error as KisoError where op == .matmul && error.hint == KisoError.transposeRightOperand {
             // The engine cannot know what the right operand is called; the source can.
-            if case .name(let ref) = b.kind { error.hint = "did you mean \(ref.name).T?" }
+            error.hint = transposeHint(rightOperand: b)
             throw error
         }
     }
