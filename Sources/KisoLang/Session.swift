@@ -169,6 +169,26 @@ public final class Session {
         return echo
     }
 
+    /// The definition of the function `name` defined in this session, as it was typed (what
+    /// `??name` shows); nil when `name` is not such a function.
+    public func functionSource(_ name: String) -> String? {
+        guard let id = interpreter.symbolIDs[name], case .function(let closure)? = interpreter.globals[id] else {
+            return nil
+        }
+        let decl = closure.decl
+        guard let source = sources.containing(decl.span) else { return nil }
+        let scalars = Array(source.text.unicodeScalars)
+        let start = decl.span.start - source.start
+        let end = Swift.min(scalars.count, decl.endOffset - source.start)
+        guard start >= 0, start < end else { return nil }
+        // From the start of the definition's line, so its indentation is kept.
+        var lineStart = start
+        while lineStart > 0 && scalars[lineStart - 1] != "\n" { lineStart -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lineStart..<end])
+        return String(view)
+    }
+
     /// Keeps the last value shown in `_`, as Python's and IPython's prompts do. It is not
     /// listed by `:vars`: the learner did not assign it.
     private func rememberEchoed(_ value: Value) {

@@ -2,6 +2,8 @@
 enum MetaCommand: Equatable {
     /// `:help` (nil) or `:help NAME` / `?NAME`.
     case help(String?)
+    /// `??NAME`: the source of a function defined in the session.
+    case source(String)
     /// `:vars`.
     case vars
     /// `:reset`.
@@ -44,6 +46,10 @@ enum MetaCommand: Equatable {
     /// The command an entry names, or nil when it is Kiso code.
     static func parse(_ entry: String) -> MetaCommand? {
         let text = entry.trimmed()
+        if text.hasPrefix("??") {
+            let name = String(text.dropFirst(2)).trimmed()
+            return name.isEmpty ? .invalid("`??` needs a name: ??NAME shows the source of your function NAME") : .source(name)
+        }
         if text.hasPrefix("?") {
             let name = String(text.dropFirst()).trimmed()
             return .help(name.isEmpty ? nil : name)

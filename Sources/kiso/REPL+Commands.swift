@@ -11,6 +11,7 @@ extension REPL {
         switch command {
         case .help(nil): showOverview()
         case .help(let name?): showHelp(name)
+        case .source(let name): showSource(name)
         case .vars: showVariables()
         case .reset:
             session.reset()
@@ -41,6 +42,7 @@ extension REPL {
             ["  :" + command.name + (command.argument.isEmpty ? "" : " " + command.argument), command.summary]
         }
         rows.append(["  ?NAME", "help for one function, keyword or variable"])
+        rows.append(["  ??NAME", "the source of a function you defined"])
         lines += TextTable.lines(rows)
         lines += [
             "",
@@ -74,6 +76,17 @@ extension REPL {
         var message = "no help for `\(name)`: it is not a function, keyword or variable"
         if !near.isEmpty { message += "\nhint: names that start alike: " + near.joined(separator: ", ") }
         showError(message)
+    }
+
+    /// `??name`: the definition as it was typed, as IPython's `name??` shows a function's source.
+    private func showSource(_ name: String) {
+        if let text = session.functionSource(name) {
+            StandardStreams.writeLine(text)
+        } else if session.help(name) != nil {
+            showError("`\(name)` is not a function defined in this session; ?\(name) describes it")
+        } else {
+            showError("no function `\(name)` in this session")
+        }
     }
 
     private func showVariables() {

@@ -251,6 +251,26 @@ struct InteractiveTests {
         #expect(kiso.waitFor("kiso> sq(5)\n25\n").ok)
     }
 
+    @Test func doubleQuestionMarkShowsAFunctionsSourceAndOneDescribesAVariable() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.directory.remove() }
+        let kiso = try start(sandbox)
+        #expect(kiso.waitFor("kiso> ").ok)
+        try kiso.enter("def sq(x)")
+        try kiso.enter("  x * x")
+        try kiso.enter("end")
+        #expect(kiso.waitFor("...  end\nkiso> ").ok)
+        try kiso.enter("??sq")
+        let source = kiso.waitFor("kiso> ??sq\ndef sq(x)\n  x * x\nend\nkiso> ")
+        #expect(source.ok, "\(source.screen)")
+        try kiso.enter("w = [1.5, 2.5]")
+        try kiso.enter("?w")
+        let described = kiso.waitFor("w: tensor float64, shape (2,), 2 elements\n  min 1.5  mean 2.0  max 2.5")
+        #expect(described.ok, "\(described.screen)")
+        try kiso.enter("??w")
+        #expect(kiso.waitFor("`w` is not a function defined in this session").ok)
+    }
+
     @Test func colourOnATerminalButNeverWithNoColor() throws {
         for noColor in [false, true] {
             let sandbox = try Sandbox()

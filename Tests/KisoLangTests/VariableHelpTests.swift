@@ -71,3 +71,24 @@ import Testing
         #expect(throws: KisoError.self) { try session.shapes(of: "for i in range(2) i end") }
     }
 }
+
+/// `??name` shows a function's definition as it was typed.
+@Suite struct FunctionSourceTests {
+    @Test func blockAndShortDefinitions() {
+        let session = Session { _ in }
+        _ = session.run("x = 1")
+        _ = session.run("def sq(v)\n    # squares\n    v * v\nend\ny = 2")
+        _ = session.run("cube(v) = v * sq(v)")
+        #expect(session.functionSource("sq") == "def sq(v)\n    # squares\n    v * v\nend")
+        #expect(session.functionSource("cube") == "cube(v) = v * sq(v)")
+        #expect(session.functionSource("x") == nil)
+        #expect(session.functionSource("norm") == nil)
+    }
+
+    @Test func aRedefinitionShowsTheNewText() {
+        let session = Session { _ in }
+        _ = session.run("f(x) = x + 1")
+        _ = session.run("f(x) = x + 2")
+        #expect(session.functionSource("f") == "f(x) = x + 2")
+    }
+}

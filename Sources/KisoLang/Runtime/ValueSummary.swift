@@ -37,7 +37,11 @@ enum ValueSummary {
             let mean = finite.reduce(0, +) / Double(finite.count)
             let low = finite.min() ?? 0
             let high = finite.max() ?? 0
-            func short(_ x: Double) -> String { NumberFormat.compact(x, significant: 6) }
+            // Six digits, written as Python writes a float (2.0, not 2).
+            func short(_ x: Double) -> String {
+                let text = NumberFormat.compact(x, significant: 6)
+                return text.contains(where: { $0 == "." || $0 == "e" || $0 == "n" }) ? text : text + ".0"
+            }
             text += "\n  min \(short(low))  mean \(short(mean))  max \(short(high))"
         }
         let nonFinite = values.count - finite.count

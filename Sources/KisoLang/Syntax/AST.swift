@@ -80,6 +80,10 @@ final class FunctionDecl {
     /// The body compiled to closures, made at the first call (see `Compiler`).
     var compiled: CompiledStatement?
 
+    /// The offset just past the definition's last scalar (its `end`, or the expression of
+    /// `f(x) = …`), so `??f` can show the whole definition.
+    var endOffset = 0
+
     init(name: String, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name
         self.parameters = parameters

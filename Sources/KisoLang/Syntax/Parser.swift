@@ -339,6 +339,7 @@ struct Parser {
         let decl = FunctionDecl(
             name: ref.name, parameters: parameters, body: [Stmt(kind: .expression(body), span: body.span)],
             span: span)
+        decl.endOffset = body.span.end
         return Stmt(kind: .function(ref, decl), span: span)
     }
 
@@ -402,9 +403,10 @@ struct Parser {
         _ = try expect("(", "after the function name", hint: "def \(name)(x, y=1)")
         let parameters = try parseParameters()
         let body = try parseBlock(until: [.end], opener: keyword)
-        advance()
+        let endKeyword = advance()
         let decl = FunctionDecl(
             name: name, parameters: parameters, body: body, span: keyword.span.merged(with: nameToken.span))
+        decl.endOffset = endKeyword.span.end
         return Stmt(kind: .function(NameRef(name), decl), span: keyword.span.merged(with: nameToken.span))
     }
 
