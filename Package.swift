@@ -49,6 +49,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
+        // Exercises that check themselves: answers compared with the solution's, diagnoses, progress.
+        .target(
+            name: "KisoLesson",
+            dependencies: ["KisoBase", "KisoLang", "KisoNotebook", "KisoTensor"]
+        ),
         // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.
         .target(name: "KisoText", dependencies: ["KisoBase"]),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
@@ -65,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal", "KisoPlot",
+                "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson", "KisoTerminal", "KisoPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook"],
+            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
@@ -135,6 +140,11 @@ let package = Package(
             name: "KisoNotebookTests",
             dependencies: ["KisoNotebook", "KisoBase"],
             path: "Tests/KisoNotebookTests"
+        ),
+        .testTarget(
+            name: "KisoLessonTests",
+            dependencies: ["KisoLesson", "KisoLang", "KisoNotebook", "KisoTensor"],
+            path: "Tests/KisoLessonTests"
         ),
         .testTarget(
             name: "KisoTerminalTests",

@@ -20,6 +20,10 @@ struct Kiso: ParsableCommand {
                                   replay notebooks and check their outputs
             kiso step CHAPTER     walk through a chapter (01, vectors or a path)
             kiso chapters         list the chapters
+            kiso lesson LESSON    do a chapter's exercises (01, vectors or a path)
+            kiso lessons          list the lessons with your progress
+            kiso check LESSON ANSWERS.kiso|DIR [--json] [--timeout S]
+                                  grade files of answers against a lesson
             """,
         discussion: """
             Exit status: 0 when everything worked, 1 for a program error (or a notebook that does \
@@ -52,6 +56,11 @@ struct Kiso: ParsableCommand {
                 throw Failure.usage(Kiso.unknownArgumentMessage(file))
             }
             if file.hasSuffix(".md") {
+                if let lesson = try? Lesson(contentsOfFile: file), lesson.notebook != nil {
+                    throw Failure.usage(
+                        "\(file) is a lesson: open it with `kiso lesson \(file)`, or grade a file of answers with "
+                            + "`kiso check \(file) ANSWERS.kiso`")
+                }
                 throw Failure.usage(
                     "\(file) is a notebook: replay it with `kiso run \(file)`, or walk through it with `kiso step \(file)`"
                 )

@@ -123,7 +123,7 @@ final class StepScreen {
         }
         try? progress.remove(key)
         StandardStreams.writeLine(style.bold("End of \(notebook.title.isEmpty ? key : notebook.title)."))
-        return 0
+        return offerLesson()
     }
 
     /// A fresh session with the cells before section `index` replayed.

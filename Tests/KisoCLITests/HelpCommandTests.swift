@@ -22,7 +22,10 @@ import Testing
     @Test func helpForAnUnknownCommandListsTheCommands() throws {
         let result = try KisoBinary.run(["help", "bogus"])
         #expect(result.status == 2)
-        #expect(result.stderr == "kiso: no command `bogus` to explain; the commands are run, step, chapters\n")
+        #expect(
+            result.stderr
+                == "kiso: no command `bogus` to explain; the commands are run, step, chapters, lesson, lessons, check\n"
+        )
     }
 
     @Test func anUnknownWordListsTheCommands() throws {
@@ -30,7 +33,8 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr.hasPrefix(
-                "kiso: `halp` is neither a file nor a command; the commands are run, step, chapters, help\n"))
+                "kiso: `halp` is neither a file nor a command; the commands are run, step, chapters, lesson, lessons, check, help\n"
+            ))
     }
 
     @Test func aMissingFileIsStillAMissingFile() throws {
