@@ -35,24 +35,27 @@ let package = Package(
             name: "KisoVectorKernels",
             swiftSettings: vectorKernelSettings
         ),
-        // Terminal plots: numbers and labels in, lines of text out; depends on nothing else.
-        .target(name: "KisoPlot"),
+        // Environment, files written atomically, terminal column widths: what several layers
+        // need from the system, with no dependencies of its own.
+        .target(name: "KisoBase"),
+        // Terminal plots: numbers and labels in, lines of text out; depends on KisoBase only.
+        .target(name: "KisoPlot", dependencies: ["KisoBase"]),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"],
+            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN", "KisoProbability"],
             // The interpreter's state lives in class properties, and each access to one is checked
             // for exclusivity at run time; in a loop turn those checks cost a quarter of the time.
             // Debug builds keep them, so tests still catch a violation.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .target(name: "KisoNotebook"),
+        .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
         // Exercises that check themselves: answers compared with the solution's, diagnoses, progress.
         .target(
             name: "KisoLesson",
-            dependencies: ["KisoLang", "KisoNotebook", "KisoTensor"]
+            dependencies: ["KisoBase", "KisoLang", "KisoNotebook", "KisoTensor"]
         ),
-        // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.
-        .target(name: "KisoText"),
+        // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.
+        .target(name: "KisoText", dependencies: ["KisoBase"]),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // Distributions, special functions with their derivatives, KL divergences and
@@ -62,14 +65,21 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "KisoTerminal",
-            dependencies: ["CReadline", "KisoNotebook"]
+            dependencies: ["CReadline", "KisoBase"]
         ),
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson", "KisoTerminal", "KisoPlot",
+                "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson", "KisoTerminal", "KisoPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The fuzzer: generated and mutated programs under a timeout and memory limit
+        // (`make fuzz`, and a bounded campaign in `make test`).
+        .executableTarget(
+            name: "kiso-fuzz",
+            dependencies: ["KisoLang", "KisoTensor"],
+            path: "fuzz/kiso-fuzz"
         ),
         .executableTarget(
             name: "kiso-bench",
@@ -78,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson"],
+            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
@@ -95,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoPlotTests",
-            dependencies: ["KisoPlot"],
+            dependencies: ["KisoPlot", "KisoBase"],
             path: "Tests/KisoPlotTests"
         ),
         // Counts the heap allocations of a stretch of code, for the allocation-budget tests; the
@@ -107,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "KisoLangTests",
             dependencies: [
-                "KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoAllocationCounter",
+                "KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoAllocationCounter", "KisoBase",
             ],
             path: "Tests/KisoLangTests"
         ),
@@ -128,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoNotebookTests",
-            dependencies: ["KisoNotebook"],
+            dependencies: ["KisoNotebook", "KisoBase"],
             path: "Tests/KisoNotebookTests"
         ),
         .testTarget(
@@ -138,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoTerminalTests",
-            dependencies: ["KisoTerminal", "CReadline"],
+            dependencies: ["KisoTerminal", "KisoBase", "CReadline"],
             path: "Tests/KisoTerminalTests"
         ),
     ]

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoNotebook
 
 /// What a learner has done in one exercise.

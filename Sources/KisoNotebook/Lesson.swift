@@ -1,3 +1,5 @@
+import KisoBase
+
 /// An exercise set (`lessons/NN-slug.md`): one exercise per `##` section, each with prose, a
 /// ```` ```kiso solution ```` block, a ```` ```kiso check ```` block of expressions that compare the
 /// learner's definitions with the solution's, and `> hint:` lines revealed one at a time.

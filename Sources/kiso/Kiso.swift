@@ -1,3 +1,4 @@
+import KisoBase
 import ArgumentParser
 import KisoNotebook
 import KisoTensor
@@ -97,6 +98,7 @@ struct Kiso: ParsableCommand {
 
     /// Parses the command line and runs it, mapping every outcome to the documented exit status.
     static func main() {
+        MemoryLimit.apply()
         Storage.keepLargeBuffers()
         let arguments: [String]
         do {

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoNotebook
 
 /// `kiso run`: replays notebooks, each in its own session, and checks (or, with `--update`,
@@ -51,7 +52,9 @@ enum NotebookVerification {
     private static func verify(_ notebook: Notebook) -> Bool {
         var evaluator = SessionEvaluator()
         let report = NotebookRunner.verify(notebook, with: &evaluator)
-        StandardStreams.write(report.rendered())
+        // The report quotes the notebook's text and the program's output: both may hold escape
+        // sequences, which are shown rather than sent to the terminal.
+        StandardStreams.write(ControlEscapes.escaped(report.rendered()))
         StandardStreams.flush()
         return report.passed
     }
@@ -62,7 +65,9 @@ enum NotebookVerification {
         var evaluator = SessionEvaluator()
         let (text, report) = NotebookRunner.update(notebook, with: &evaluator)
         let failures = report.mismatches.filter { $0.kind != .outputDiffers }
-        for failure in failures { StandardStreams.write(failure.rendered(path: notebook.path) + "\n") }
+        for failure in failures {
+            StandardStreams.write(ControlEscapes.escaped(failure.rendered(path: notebook.path)) + "\n")
+        }
         let changed = report.mismatches.count - failures.count
         if text != notebook.text {
             do {

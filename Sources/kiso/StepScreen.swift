@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoNotebook
 import KisoTerminal
@@ -91,7 +92,10 @@ final class StepScreen {
             StandardStreams.writeLine("\(notebook.path) has nothing to step through")
             return 0
         }
-        var index = progress.section(for: key) ?? 0
+        // Progress is kept under the notebook's whole path: two notebooks with the same file name
+        // in different folders must not share a place.
+        let progressKey = FileSystem.absolutePath(FileSystem.resolvedTarget(notebook.path))
+        var index = progress.section(for: progressKey) ?? 0
         if index >= sections.count { index = 0 }
         StandardStreams.writeLine(style.bold(notebook.title.isEmpty ? key : notebook.title))
         StandardStreams.writeLine(
@@ -104,7 +108,7 @@ final class StepScreen {
             replay(before: index)
         }
         while index < sections.count {
-            try? progress.setSection(index, for: key)
+            try? progress.setSection(index, for: progressKey)
             switch show(sections[index]) {
             case .next:
                 index += 1

@@ -1,3 +1,4 @@
+import KisoBase
 import ArgumentParser
 import KisoLesson
 import KisoNotebook
