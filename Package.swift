@@ -35,19 +35,27 @@ let package = Package(
             name: "KisoVectorKernels",
             swiftSettings: vectorKernelSettings
         ),
-        // Terminal plots: numbers and labels in, lines of text out; depends on nothing else.
-        .target(name: "KisoPlot"),
+        // Environment, files written atomically, terminal column widths: what several layers
+        // need from the system, with no dependencies of its own.
+        .target(name: "KisoBase"),
+        // Terminal plots: numbers and labels in, lines of text out; depends on KisoBase only.
+        .target(name: "KisoPlot", dependencies: ["KisoBase"]),
         .target(
             name: "KisoLang",
-            dependencies: ["KisoTensor", "KisoPlot", "KisoNN", "KisoProbability", "KisoText"],
+            dependencies: ["KisoBase", "KisoTensor", "KisoPlot", "KisoNN", "KisoProbability", "KisoText"],
             // The interpreter's state lives in class properties, and each access to one is checked
             // for exclusivity at run time; in a loop turn those checks cost a quarter of the time.
             // Debug builds keep them, so tests still catch a violation.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .target(name: "KisoNotebook"),
-        // Tokenisers: byte-pair encoding training, encoding and files; depends on nothing else.
-        .target(name: "KisoText"),
+        .target(name: "KisoNotebook", dependencies: ["KisoBase"]),
+        // Exercises that check themselves: answers compared with the solution's, diagnoses, progress.
+        .target(
+            name: "KisoLesson",
+            dependencies: ["KisoBase", "KisoLang", "KisoNotebook", "KisoTensor"]
+        ),
+        // Tokenisers: byte-pair encoding training, encoding and files; depends on KisoBase only.
+        .target(name: "KisoText", dependencies: ["KisoBase"]),
         // Losses, activations, optimizers and toy datasets over the differentiable Variable.
         .target(name: "KisoNN", dependencies: ["KisoTensor"]),
         // Distributions, special functions with their derivatives, KL divergences and
@@ -57,12 +65,12 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(
             name: "KisoTerminal",
-            dependencies: ["CReadline", "KisoNotebook"]
+            dependencies: ["CReadline", "KisoBase"]
         ),
         .executableTarget(
             name: "kiso",
             dependencies: [
-                "KisoTensor", "KisoLang", "KisoNotebook", "KisoTerminal", "KisoPlot",
+                "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson", "KisoTerminal", "KisoPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +80,13 @@ let package = Package(
             dependencies: ["KisoText"],
             path: "benchmarks/kiso-bpe-bench"
         ),
+        // The fuzzer: generated and mutated programs under a timeout and memory limit
+        // (`make fuzz`, and a bounded campaign in `make test`).
+        .executableTarget(
+            name: "kiso-fuzz",
+            dependencies: ["KisoLang", "KisoTensor"],
+            path: "fuzz/kiso-fuzz"
+        ),
         .executableTarget(
             name: "kiso-bench",
             dependencies: ["KisoTensor"],
@@ -79,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoTensor", "KisoLang", "KisoNotebook"],
+            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),
@@ -96,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoPlotTests",
-            dependencies: ["KisoPlot"],
+            dependencies: ["KisoPlot", "KisoBase"],
             path: "Tests/KisoPlotTests"
         ),
         // Counts the heap allocations of a stretch of code, for the allocation-budget tests; the
@@ -108,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "KisoLangTests",
             dependencies: [
-                "KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoAllocationCounter",
+                "KisoLang", "KisoTensor", "KisoPlot", "KisoNN", "KisoTestSupport", "KisoAllocationCounter", "KisoBase",
             ],
             path: "Tests/KisoLangTests"
         ),
@@ -129,12 +144,17 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoNotebookTests",
-            dependencies: ["KisoNotebook"],
+            dependencies: ["KisoNotebook", "KisoBase"],
             path: "Tests/KisoNotebookTests"
         ),
         .testTarget(
+            name: "KisoLessonTests",
+            dependencies: ["KisoLesson", "KisoLang", "KisoNotebook", "KisoTensor"],
+            path: "Tests/KisoLessonTests"
+        ),
+        .testTarget(
             name: "KisoTerminalTests",
-            dependencies: ["KisoTerminal", "CReadline"],
+            dependencies: ["KisoTerminal", "KisoBase", "CReadline"],
             path: "Tests/KisoTerminalTests"
         ),
     ]

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 
 /// Every error a Kiso program can meet: a parse error, a runtime error, or an engine error
@@ -72,6 +73,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
         case .value, .empty: kind = .value
         case .linalg: kind = .linalg
         case .memory: kind = .memory
+        case .interrupted: kind = .interrupted
         }
         // The engine's "did you mean b.T?" names no operand of the program; `Interpreter.binary`
         // names it when the source shows it is a name.
@@ -103,7 +105,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
     public func render(source: String) -> String {
         var lines: [String] = []
         let location = span.map { "\(origin):\($0.line):\($0.column): " } ?? ""
-        lines.append("\(location)\(kind.rawValue) error: \(message)")
+        lines.append("\(location)\(kind.rawValue) error: \(ControlEscapes.escaped(message))")
         if let span, let excerpt = SourceExcerpt(source: self.source ?? source, span: span) {
             let number = String(span.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -113,7 +115,7 @@ public struct KisoError: Error, Sendable, Equatable, CustomStringConvertible {
             lines.append("  \(gutter) | \(pad)\(marks)")
         }
         lines += CallStackText.lines(callStack)
-        if let hint { lines.append("hint: \(hint)") }
+        if let hint { lines.append("hint: \(ControlEscapes.escaped(hint))") }
         return lines.joined(separator: "\n")
     }
 }
@@ -145,6 +147,10 @@ struct SourceExcerpt {
     var caretColumn: Int
     var caretWidth: Int
 
+    /// The widest excerpt shown; a longer line is cut to a window around the caret, so an
+    /// error in a 10,000-character line prints a line, not a page.
+    static let maxWidth = 100
+
     init?(source: String, span: SourceSpan) {
         let scalars = Array(source.unicodeScalars)
         guard span.start >= 0, span.start <= scalars.count else { return nil }
@@ -154,12 +160,33 @@ struct SourceExcerpt {
         while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
         var view = String.UnicodeScalarView()
         // Tabs become one space so the caret stays aligned.
-        for scalar in scalars[lineStart..<lineEnd] { view.append(scalar == "\t" ? " " : scalar) }
+        // A control character becomes U+FFFD: one column, like the character it stands for, so
+        // the caret stays aligned and the excerpt cannot drive the terminal.
+        for scalar in scalars[lineStart..<lineEnd] {
+            view.append(scalar == "\t" ? " " : ControlEscapes.needsEscape(scalar) && scalar != "\r" ? "\u{FFFD}" : scalar)
+        }
         var lineText = String(view)
         while lineText.hasSuffix(" ") || lineText.hasSuffix("\r") { lineText.removeLast() }
         text = lineText
         caretColumn = span.start - lineStart
         caretWidth = Swift.min(span.end, lineEnd) - span.start
         if caretWidth <= 0 { caretWidth = 1 }
+        clip()
+    }
+
+    /// Cuts a long line to ``maxWidth`` scalars around the caret, marking each cut with `…`.
+    private mutating func clip() {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > Self.maxWidth else { return }
+        caretWidth = Swift.min(caretWidth, Self.maxWidth / 2)
+        var start = Swift.max(0, caretColumn - Self.maxWidth / 4)
+        let end = Swift.min(scalars.count, start + Self.maxWidth)
+        start = Swift.max(0, end - Self.maxWidth)
+        var view = String.UnicodeScalarView()
+        if start > 0 { view.append("…") }
+        view.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { view.append("…") }
+        text = String(view)
+        caretColumn = caretColumn - start + (start > 0 ? 1 : 0)
     }
 }

@@ -1,3 +1,5 @@
+import KisoBase
+
 /// A chapter notebook found in a directory: `notebooks/01-vectors.md`.
 public struct Chapter: Equatable, Sendable {
     /// The number in the file name (`01` → 1).

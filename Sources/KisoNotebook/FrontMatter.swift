@@ -1,3 +1,4 @@
+import KisoBase
 /// The metadata block at the top of a notebook or lesson, between two `---` lines.
 ///
 /// It is a small subset of YAML: `key: value` lines, lists written `[a, b]` or as `- item` lines

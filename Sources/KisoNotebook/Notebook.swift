@@ -1,3 +1,5 @@
+import KisoBase
+
 /// A chapter notebook: Markdown prose, ```` ```kiso ```` cells and their recorded ```` ```output ````
 /// blocks, divided into sections by `##` headings.
 ///

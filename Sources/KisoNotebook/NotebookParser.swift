@@ -1,3 +1,4 @@
+import KisoBase
 /// Reads notebook text into cells, outputs and sections, keeping line positions.
 struct NotebookParser {
     struct Result {

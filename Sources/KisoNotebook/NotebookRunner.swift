@@ -1,3 +1,5 @@
+import KisoBase
+
 /// Replays a notebook's cells in one environment and compares what they print with the recorded
 /// output blocks (`kiso run`), or records the outputs (`kiso run --update`).
 ///

@@ -1,3 +1,4 @@
+import KisoBase
 /// How outputs are compared and recorded.
 ///
 /// Line endings become `\n`, trailing spaces on each line and trailing blank lines are dropped:
@@ -13,13 +14,5 @@ public enum OutputText {
     /// The comparable form of `text`: ``lines(_:)`` joined with `\n`.
     public static func normalized(_ text: String) -> String {
         lines(text).joined(separator: "\n")
-    }
-}
-
-extension Substring {
-    func trimmingTrailingWhitespace() -> Substring {
-        var result = self
-        while let last = result.last, last == " " || last == "\t" || last == "\r" { result.removeLast() }
-        return result
     }
 }

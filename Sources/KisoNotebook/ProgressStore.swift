@@ -1,3 +1,5 @@
+import KisoBase
+
 /// Remembers where a learner is in each notebook: the section index, keyed by a name such as the
 /// chapter's stem (`01-vectors`).
 ///

@@ -1,3 +1,4 @@
+import KisoBase
 /// One line of a text file: its exact bytes (with the terminator) and its content (without).
 struct TextLine: Sendable {
     /// The line as it appears in the file, including `\n` or `\r\n` when present.
@@ -140,19 +141,4 @@ func atxHeading(_ line: Substring) -> (level: Int, title: String)? {
         title = ""
     }
     return (level, String(title))
-}
-
-extension Substring {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\r" { result.removeLast() }
-        return result
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String { String(Substring(self).trimmingSpaces()) }
 }

@@ -1,3 +1,4 @@
+import KisoBase
 import Glibc
 
 /// Draws plots with x and y axes (line, function, scatter, decision map): the canvas inside a

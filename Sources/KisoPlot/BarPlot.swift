@@ -1,3 +1,5 @@
+import KisoBase
+
 /// The rows of a horizontal bar chart.
 struct BarData: Sendable {
     var labels: [String]
@@ -68,10 +70,18 @@ struct BarRenderer {
             }
         }
         let span = Swift.max(0, width - leftReserve - rightReserve - (mixed ? 1 : 0))
-        let scale = high - low > 0 ? Double(span) / (high - low) : 0
+        // Cells for a magnitude, at most `span`. The ratio is taken first: with a subnormal
+        // range (1e-320) `span / range` overflows to infinity, and a bar of infinite cells
+        // would ask for petabytes of text.
+        let range = high - low
+        func cells(_ magnitude: Double) -> Double {
+            guard range > 0, range.isFinite else { return 0 }
+            let share = magnitude / range
+            return share.isFinite ? Swift.min(1, Swift.max(0, share)) * Double(span) : 0
+        }
         let zeroColumn: Int
         if mixed {
-            zeroColumn = leftReserve + Int(saturating: (-low * scale).rounded())
+            zeroColumn = leftReserve + Int(saturating: cells(-low).rounded())
         } else if hasNegative {
             zeroColumn = leftReserve + span
         } else {
@@ -107,11 +117,11 @@ struct BarRenderer {
                 }
                 line.append(" " + text)
             } else if value < 0 {
-                let cells = Int(saturating: (-value * scale).rounded())
-                let start = zeroColumn - cells
+                let count = Int(saturating: cells(-value).rounded())
+                let start = zeroColumn - count
                 advance(to: start - text.count - 1)
                 line.append(text + " ")
-                line.append(String(repeating: full, count: cells), style: barStyle)
+                line.append(String(repeating: full, count: count), style: barStyle)
                 column = zeroColumn
                 if mixed { line.append(zeroLine) }
             } else {
@@ -120,10 +130,10 @@ struct BarRenderer {
                     line.append(zeroLine)
                     column += 1
                 }
-                let cells = value * scale
-                var whole = Int(saturating: cells)
-                var eighths = charset == .ascii ? 0 : Int(saturating: ((cells - Double(whole)) * 8).rounded())
-                if charset == .ascii && cells - Double(whole) >= 0.5 { whole += 1 }
+                let length = cells(value)
+                var whole = Int(saturating: length)
+                var eighths = charset == .ascii ? 0 : Int(saturating: ((length - Double(whole)) * 8).rounded())
+                if charset == .ascii && length - Double(whole) >= 0.5 { whole += 1 }
                 if eighths == 8 {
                     whole += 1
                     eighths = 0

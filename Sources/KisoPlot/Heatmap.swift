@@ -1,3 +1,5 @@
+import KisoBase
+
 /// A matrix to draw as coloured cells.
 struct HeatmapData: Sendable {
     var matrix: [[Double]]

@@ -1,3 +1,5 @@
+import KisoBase
+
 /// The colour of a run of text; `nil` parts use the terminal's defaults.
 struct TextStyle: Equatable, Sendable {
     var foreground: PlotColor?

@@ -125,11 +125,16 @@ extension Tensor {
         var coordinate = [Int](repeating: 0, count: rank)
         for raw in index {
             let length = shape[resolved]
-            var i = Int(raw)
+            // A position that no Int holds (inf, 1e300) is out of bounds, not a trap.
+            guard let whole = Int(exactly: raw.rounded(.towardZero)) else {
+                throw TensorError.index(
+                    "\(op): index \(raw) is out of bounds for axis \(axis) of length \(length)")
+            }
+            var i = whole
             if i < 0 { i += length }
             guard i >= 0 && i < length else {
                 throw TensorError.index(
-                    "\(op): index \(Int(raw)) is out of bounds for axis \(axis) of length \(length)")
+                    "\(op): index \(whole) is out of bounds for axis \(axis) of length \(length)")
             }
             var flat = 0
             for d in 0..<rank {

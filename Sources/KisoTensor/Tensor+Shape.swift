@@ -25,7 +25,7 @@ extension Tensor {
             }
             target[axis] = count / known
         }
-        let total = try Tensor.checkedCount(of: target, op: "reshape")
+        let total = try Tensor.checkedCount(of: target, op: "reshape", allocating: false)
         guard total == count else {
             throw TensorError.shape(
                 "reshape: cannot reshape \(count) elements of shape \(formatShape(shape)) into \(formatShape(newShape)) (\(total) elements)",
@@ -111,6 +111,7 @@ extension Tensor {
 
     /// A new size-1 dimension inserted at `axis` (which may be negative, counted in the result).
     public func expandingDims(_ axis: Int) throws -> Tensor {
+        try Tensor.checkRank(rank + 1, op: "expand_dims")
         let position = try Tensor.normalizeAxis(axis, rank: rank + 1, op: "expand_dims")
         var newShape = shape
         var newStrides = strides
@@ -133,7 +134,7 @@ extension Tensor {
                 "broadcast_to: cannot broadcast shape \(formatShape(shape)) to \(formatShape(target))",
                 hint: "each size must equal the target's or be 1, aligned from the right")
         }
-        _ = try Tensor.checkedCount(of: target, op: "broadcast_to")
+        _ = try Tensor.checkedCount(of: target, op: "broadcast_to", allocating: false)
         return Tensor(view: storage, shape: target, strides: broadcastStrides(to: target), offset: offset, dtype: dtype)
     }
 

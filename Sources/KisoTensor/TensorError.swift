@@ -20,6 +20,8 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         case empty
         /// An allocation over the configured limit.
         case memory
+        /// Stopped by Ctrl-C (see ``Interruption``).
+        case interrupted
     }
 
     /// The family of mistake.

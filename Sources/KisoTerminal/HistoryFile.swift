@@ -1,5 +1,5 @@
 import CReadline
-import KisoNotebook
+import KisoBase
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,3 @@
-import KisoNotebook
 
 /// A piece of inline Markdown after parsing: its text and how it is shown.
 struct InlineRun: Equatable {

@@ -1,5 +1,4 @@
 import CReadline
-import KisoNotebook
 
 #if canImport(Glibc)
     import Glibc

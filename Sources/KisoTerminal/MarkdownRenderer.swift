@@ -1,4 +1,4 @@
-import KisoNotebook
+import KisoBase
 
 /// Renders notebook prose (Markdown) as terminal text: paragraphs wrapped to a width, headings,
 /// lists with hanging indents, block quotes, code blocks, aligned tables, and LaTeX math as
@@ -27,7 +27,8 @@ public struct MarkdownRenderer: Sendable {
     /// The rendered lines.
     public func renderLines(_ markdown: String) -> [String] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String(Substring($0).droppingCarriageReturn()).replacingTabs()
+            // Prose comes from a file: its control characters are shown, not obeyed.
+            ControlEscapes.escaped(String(Substring($0).droppingCarriageReturn()).replacingTabs())
         }
         return render(lines, width: width, depth: 0)
     }

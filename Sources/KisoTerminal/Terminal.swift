@@ -1,4 +1,4 @@
-import KisoNotebook
+import KisoBase
 
 #if canImport(Glibc)
     import Glibc

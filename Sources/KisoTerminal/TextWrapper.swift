@@ -1,4 +1,4 @@
-import KisoNotebook
+import KisoBase
 
 /// Fills styled runs into lines of a given width, breaking at spaces and between wide (CJK)
 /// characters, never before closing punctuation such as 、 or 。.

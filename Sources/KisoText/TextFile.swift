@@ -1,3 +1,5 @@
+import KisoBase
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -69,53 +71,15 @@ public enum TextFile {
             hint: "save the file as UTF-8, or check that it is a text file")
     }
 
-    /// Replaces the file at `path` with `text` so that a reader — or a crash — sees the old file or
-    /// the new one, never a mix: the text goes to a temporary file beside it, which is renamed.
+    /// Replaces the file at `path` with `text` through Kiso's one atomic writer
+    /// (``FileSystem/writeAtomically(_:toPath:)-(String,_)``): a reader or a crash sees the old
+    /// file or the new one; links, mode and owner are kept; a read-only file is refused.
     public static func write(_ text: String, toPath path: String) throws(TextError) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        if fd < 0 {
+        do {
+            try FileSystem.writeAtomically(text, toPath: path)
+        } catch {
             throw TextError(
-                "cannot write \(quoted(path)): \(String(cString: strerror(errno)))",
-                hint: "check that the folder exists and is writable")
+                "cannot write \(quoted(path)): \(error.reason)", hint: "check that the folder exists and is writable")
         }
-        let temporary = String(
-            decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var bytes = Array(text.utf8)
-        var written = 0
-        var failed = false
-        bytes.withUnsafeMutableBytes { raw in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress.map { $0 + written }, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    return
-                }
-                written += n
-            }
-        }
-        let code = errno
-        if failed || fsync(fd) != 0 || close(fd) != 0 {
-            unlink(temporary)
-            throw TextError("cannot write \(quoted(path)): \(String(cString: strerror(code)))")
-        }
-        fchmodIfNeeded(temporary)
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw TextError("cannot write \(quoted(path)): \(reason)")
-        }
-    }
-
-    /// mkstemp makes the file private (0600); saved tokenisers are ordinary files.
-    private static func fchmodIfNeeded(_ path: String) {
-        _ = chmod(path, 0o644)
     }
 }

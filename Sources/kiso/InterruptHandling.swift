@@ -1,4 +1,5 @@
 import KisoLang
+import KisoTensor
 import KisoTerminal
 
 #if canImport(Glibc)
@@ -16,6 +17,9 @@ enum InterruptHandling {
             // Async-signal-safe: atomic stores only.
             InterruptSignal.pending.store(true, ordering: .relaxed)
             Session.interrupt.store(true, ordering: .relaxed)
+            if Session.isRunning.load(ordering: .relaxed) {
+                Interruption.requested.store(true, ordering: .relaxed)
+            }
         })
         // A parent may have started kiso with signals blocked (the mask is inherited across exec);
         // Ctrl-C would then never arrive, and a closed terminal or `kill` would leave a runaway

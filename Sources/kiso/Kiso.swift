@@ -1,3 +1,4 @@
+import KisoBase
 import ArgumentParser
 import KisoNotebook
 import KisoTensor
@@ -19,6 +20,10 @@ struct Kiso: ParsableCommand {
                                   replay notebooks and check their outputs
             kiso step CHAPTER     walk through a chapter (01, vectors or a path)
             kiso chapters         list the chapters
+            kiso lesson LESSON    do a chapter's exercises (01, vectors or a path)
+            kiso lessons          list the lessons with your progress
+            kiso check LESSON ANSWERS.kiso|DIR [--json] [--timeout S]
+                                  grade files of answers against a lesson
             """,
         discussion: """
             Exit status: 0 when everything worked, 1 for a program error (or a notebook that does \
@@ -51,6 +56,7 @@ struct Kiso: ParsableCommand {
                 throw Failure.usage(Kiso.unknownArgumentMessage(file))
             }
             if file.hasSuffix(".md") {
+                if let redirect = LessonRedirect.message(for: file) { throw Failure.usage(redirect) }
                 throw Failure.usage(
                     "\(file) is a notebook: replay it with `kiso run \(file)`, or walk through it with `kiso step \(file)`"
                 )
@@ -92,6 +98,7 @@ struct Kiso: ParsableCommand {
 
     /// Parses the command line and runs it, mapping every outcome to the documented exit status.
     static func main() {
+        MemoryLimit.apply()
         Storage.keepLargeBuffers()
         let arguments: [String]
         do {

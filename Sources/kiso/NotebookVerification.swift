@@ -1,3 +1,4 @@
+import KisoBase
 import KisoNotebook
 
 /// `kiso run`: replays notebooks, each in its own session, and checks (or, with `--update`,
@@ -18,6 +19,11 @@ enum NotebookVerification {
         var status: Int32 = 0
         var passed = 0
         for path in targets {
+            if let redirect = LessonRedirect.message(for: path) {
+                StandardStreams.writeError("kiso: " + redirect)
+                status = max(status, 2)
+                continue
+            }
             let notebook: Notebook
             do {
                 notebook = try Notebook(contentsOfFile: path)
@@ -47,7 +53,9 @@ enum NotebookVerification {
         var evaluator = SessionEvaluator()
         evaluator.session.directory = FileSystem.directoryName(of: notebook.path)
         let report = NotebookRunner.verify(notebook, with: &evaluator)
-        StandardStreams.write(report.rendered())
+        // The report quotes the notebook's text and the program's output: both may hold escape
+        // sequences, which are shown rather than sent to the terminal.
+        StandardStreams.write(ControlEscapes.escaped(report.rendered()))
         StandardStreams.flush()
         return report.passed
     }
@@ -59,7 +67,9 @@ enum NotebookVerification {
         evaluator.session.directory = FileSystem.directoryName(of: notebook.path)
         let (text, report) = NotebookRunner.update(notebook, with: &evaluator)
         let failures = report.mismatches.filter { $0.kind != .outputDiffers }
-        for failure in failures { StandardStreams.write(failure.rendered(path: notebook.path) + "\n") }
+        for failure in failures {
+            StandardStreams.write(ControlEscapes.escaped(failure.rendered(path: notebook.path)) + "\n")
+        }
         let changed = report.mismatches.count - failures.count
         if text != notebook.text {
             do {

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoNotebook
 import KisoTensor
@@ -205,9 +206,23 @@ extension REPL {
         StandardStreams.writeLine(style.dim("loaded \(notebook.cells.count) cells from \(path)"))
     }
 
-    private func save(_ path: String) {
+    /// `:save [--force] FILE`. A file that exists and is not a Kiso notebook is replaced only
+    /// with `--force`; the message names the absolute path written.
+    private func save(_ argument: String) {
+        var words = argument.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let force = words.contains("--force")
+        words.removeAll { $0 == "--force" }
+        let path = words.joined(separator: " ")
+        guard !path.isEmpty else {
+            showError("`:save` needs a file name: :save FILE.md (add --force to replace a file that is not a notebook)")
+            return
+        }
         guard !transcript.entries.isEmpty else {
             showError("nothing to save yet: no input has run without an error")
+            return
+        }
+        if FileSystem.exists(path), !force, !FileSystem.isDirectory(path), !isKisoNotebook(path) {
+            showError("\(path) exists and is not a Kiso notebook; `:save --force \(path)` replaces it")
             return
         }
         let stem = FileSystem.baseName(of: path)
@@ -220,7 +235,16 @@ extension REPL {
             return
         }
         let count = transcript.entries.count
+        let written = FileSystem.absolutePath(FileSystem.resolvedTarget(path))
         StandardStreams.writeLine(
-            style.dim("saved \(count) \(count == 1 ? "input" : "inputs") to \(path) (replay it with kiso run \(path))"))
+            style.dim(
+                "saved \(count) \(count == 1 ? "input" : "inputs") to \(written) (replay it with kiso run \(path))"))
+    }
+
+    /// Whether `path` holds a notebook with at least one Kiso cell (so replacing it loses no
+    /// foreign text).
+    private func isKisoNotebook(_ path: String) -> Bool {
+        guard let notebook = try? Notebook(contentsOfFile: path) else { return false }
+        return !notebook.cells.isEmpty
     }
 }

@@ -12,6 +12,9 @@ final class REPL {
     /// Collects what the session prints during one entry, for the transcript.
     final class Capture {
         var text = ""
+        /// While true, what the session prints is neither shown nor captured (preparation a
+        /// learner need not see, such as a lesson's chapter replayed).
+        var muted = false
     }
 
     /// The variables and everything that runs in them.
@@ -41,6 +44,7 @@ final class REPL {
         home = NotebookHome.locate()
         let capture = self.capture
         session = Session(output: { text in
+            guard !capture.muted else { return }
             StandardStreams.write(text)
             capture.text += text
         })

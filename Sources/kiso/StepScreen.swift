@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoNotebook
 import KisoTerminal
@@ -92,7 +93,10 @@ final class StepScreen {
             StandardStreams.writeLine("\(notebook.path) has nothing to step through")
             return 0
         }
-        var index = progress.section(for: key) ?? 0
+        // Progress is kept under the notebook's whole path: two notebooks with the same file name
+        // in different folders must not share a place.
+        let progressKey = FileSystem.absolutePath(FileSystem.resolvedTarget(notebook.path))
+        var index = progress.section(for: progressKey) ?? 0
         if index >= sections.count { index = 0 }
         StandardStreams.writeLine(style.bold(notebook.title.isEmpty ? key : notebook.title))
         StandardStreams.writeLine(
@@ -105,7 +109,7 @@ final class StepScreen {
             replay(before: index)
         }
         while index < sections.count {
-            try? progress.setSection(index, for: key)
+            try? progress.setSection(index, for: progressKey)
             switch show(sections[index]) {
             case .next:
                 index += 1
@@ -120,7 +124,7 @@ final class StepScreen {
         }
         try? progress.remove(key)
         StandardStreams.writeLine(style.bold("End of \(notebook.title.isEmpty ? key : notebook.title)."))
-        return 0
+        return offerLesson()
     }
 
     /// A fresh session with the cells before section `index` replayed.

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTerminal
 
 /// Columns aligned by display width, for `:vars` and `:shapes`.

@@ -22,7 +22,10 @@ import Testing
     @Test func helpForAnUnknownCommandListsTheCommands() throws {
         let result = try KisoBinary.run(["help", "bogus"])
         #expect(result.status == 2)
-        #expect(result.stderr == "kiso: no command `bogus` to explain; the commands are run, step, chapters\n")
+        #expect(
+            result.stderr
+                == "kiso: no command `bogus` to explain; the commands are run, step, chapters, lesson, lessons, check\n"
+        )
     }
 
     @Test func anUnknownWordListsTheCommands() throws {
@@ -30,12 +33,29 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr.hasPrefix(
-                "kiso: `halp` is neither a file nor a command; the commands are run, step, chapters, help\n"))
+                "kiso: `halp` is neither a file nor a command; the commands are run, step, chapters, lesson, lessons, check, help\n"
+            ))
     }
 
     @Test func aMissingFileIsStillAMissingFile() throws {
         let result = try KisoBinary.run(["nothere.kiso"])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("kiso: no such file: nothere.kiso\n"))
+    }
+}
+
+/// A lesson file given to run, step or as a script points to `kiso lesson` and `kiso check`.
+@Suite struct LessonRedirectTests {
+    static let lesson: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons/01-vectors.md").path
+    }()
+
+    @Test(arguments: [["run"], ["step"], []])
+    func pointsToLessonAndCheck(_ command: [String]) throws {
+        let result = try KisoBinary.run(command + [Self.lesson])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is a lesson: open it with `kiso lesson "), "\(result.stderr)")
+        #expect(!result.stderr.contains("unknown cell flag"))
     }
 }

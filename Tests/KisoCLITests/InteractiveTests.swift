@@ -392,7 +392,8 @@ struct InteractiveTests {
             #expect(kiso.waitForExit())
         }
         let progress = try String(contentsOfFile: sandbox.progressPath, encoding: .utf8)
-        #expect(progress.contains("1\t01-small"))
+        // Keyed by the notebook's whole path, so same-named notebooks in two folders keep apart.
+        #expect(progress.contains("1\t" + sandbox.directory.path("kiso/notebooks/01-small.md")), "\(progress)")
 
         let kiso = try start(sandbox, ["step", "small"])
         let resumed = kiso.waitFor("step> ")

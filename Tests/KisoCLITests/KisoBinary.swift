@@ -17,12 +17,18 @@ enum KisoBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Ended by a signal (a crash, or the timeout's kill) rather than by exiting.
+        var signalled = false
+        /// Still running when the timeout passed, and killed.
+        var timedOut = false
     }
 
     /// Runs `kiso` with `arguments`, feeding `input` on standard input, with `environment` added to
     /// the test's own and, when given, in `directory`.
+    /// With a `timeout` (seconds), a run still going after it is killed and reported as timed out.
     static func run(
-        _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil,
+        timeout: Double? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = url
@@ -38,13 +44,23 @@ enum KisoBinary {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
+        let watchdog = timeout.map { seconds in
+            let item = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+            return item
+        }
+        let started = Date()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(
+        watchdog?.cancel()
+        var result = Result(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
+        result.signalled = process.terminationReason == .uncaughtSignal
+        if let timeout, result.signalled, Date().timeIntervalSince(started) >= timeout { result.timedOut = true }
+        return result
     }
 }

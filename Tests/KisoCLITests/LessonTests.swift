@@ -1,10 +1,11 @@
 import Foundation
-import KisoLang
+import KisoLesson
 import KisoNotebook
 import Testing
 
-/// Every lesson in lessons/ parses, names an existing chapter, and its solutions pass their own
-/// checks: each check line runs without error after the exercise's setup and solution.
+/// Every lesson in lessons/ parses and names an existing chapter; in the chapter's state, each
+/// exercise's solution passes its own checks, and each of its typical wrong answers fails with the
+/// diagnosis the lesson states for it.
 @Suite struct LessonTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -15,32 +16,41 @@ import Testing
         return names.filter { $0.hasSuffix(".md") }.sorted()
     }
 
-    @Test func thereAreLessons() {
-        #expect(!Self.lessons.isEmpty)
+    @Test func theFirstFourChaptersHaveLessonsAndEveryLessonHasAChapter() {
+        let chapters =
+            (try? FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("notebooks").path))
+            ?? []
+        #expect(Set(Self.lessons).isSubset(of: Set(chapters)))
+        for stem in ["01-vectors", "02-softmax-temperature", "03-attention", "04-gradients"] {
+            #expect(Self.lessons.contains(stem + ".md"), "no lesson for \(stem)")
+        }
     }
 
     @Test(arguments: lessons)
-    func solutionsPassTheirChecks(_ name: String) throws {
+    func solutionsPassAndWrongAnswersGetTheirDiagnoses(_ name: String) throws {
         let path = Self.root.appendingPathComponent("lessons").appendingPathComponent(name).path
         let lesson = try Lesson(contentsOfFile: path)
-        let notebook = try #require(lesson.notebook)
-        #expect(
-            FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("notebooks/\(notebook).md").path))
+        let chapterName = try #require(lesson.notebook)
+        let chapter = try Notebook(contentsOfFile: Self.root.appendingPathComponent("notebooks/\(chapterName).md").path)
+        let checker = AnswerChecker(lesson: lesson, chapter: chapter)
         #expect(!lesson.exercises.isEmpty)
         for exercise in lesson.exercises {
-            let session = Session { _ in }
-            for code in exercise.setup + [exercise.solution].compactMap({ $0 }) {
-                let result = session.run(code.source, origin: name, line: code.line)
-                #expect(result.error == nil, "\(exercise.title): \(result.error?.description ?? "")")
-            }
+            #expect(exercise.functionName != nil, "\(exercise.title) asks for no function")
             #expect(!exercise.checks.isEmpty, "\(exercise.title) has no checks")
             #expect(!exercise.hints.isEmpty, "\(exercise.title) has no hints")
-            for check in exercise.checks {
-                for line in check.source.split(separator: "\n") where !line.hasPrefix("#") {
-                    let result = session.run(String(line), origin: name, line: check.line)
-                    #expect(result.error == nil, "\(exercise.title): \(line): \(result.error?.description ?? "")")
-                    #expect(result.echo != nil, "\(exercise.title): \(line) gave no value")
-                }
+            #expect(exercise.wrongAnswers.count >= 2, "\(exercise.title) has fewer than two wrong answers")
+            let solution = try #require(exercise.solution)
+            let right = checker.check(
+                exercise, answers: [LearnerCode(source: solution.source, origin: name, line: solution.line)])
+            #expect(right.status == .passed, "\(exercise.title): \(right.diagnosis ?? "")")
+            for wrong in exercise.wrongAnswers {
+                let outcome = checker.check(
+                    exercise, answers: [LearnerCode(source: wrong.source, origin: name, line: wrong.line)])
+                #expect(outcome.status == .failed, "\(exercise.title), line \(wrong.line): \(outcome.status)")
+                let diagnosis = outcome.diagnosis ?? ""
+                #expect(
+                    diagnosis.contains(wrong.diagnosis),
+                    "\(name):\(wrong.line): expected a diagnosis containing \"\(wrong.diagnosis)\", got: \(diagnosis)")
             }
         }
     }

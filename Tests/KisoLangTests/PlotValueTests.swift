@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoPlot
 import Testing

@@ -1,4 +1,5 @@
 import KisoTensor
+import Synchronization
 import Testing
 
 @testable import KisoLang
@@ -64,11 +65,18 @@ import Testing
 
     @Test func interruptStopsALongLoop() async throws {
         let session = Session { _ in }
+        let running = Atomic<Bool>(true)
+        // Other tests' sessions, running in parallel, clear the process-wide flag when they start a
+        // run, so it is raised until the loop has stopped rather than once.
         let task = Task.detached {
             try await Task.sleep(for: .milliseconds(100))
-            Session.interrupt.store(true, ordering: .relaxed)
+            while running.load(ordering: .relaxed) {
+                Session.interrupt.store(true, ordering: .relaxed)
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
         let result = session.run("x = 0\nwhile true x += 1 end")
+        running.store(false, ordering: .relaxed)
         _ = try await task.value
         #expect(result.error?.kind == .interrupted)
         #expect(session.run("x > 0").echo == "True")

@@ -1,3 +1,4 @@
+import KisoBase
 import CReadline
 import Foundation
 import KisoNotebook

@@ -1,3 +1,4 @@
+import KisoBase
 import Testing
 
 @testable import KisoTerminal

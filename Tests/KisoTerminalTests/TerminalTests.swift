@@ -1,3 +1,4 @@
+import KisoBase
 import KisoNotebook
 import Testing
 

@@ -607,7 +607,12 @@ private struct PlotArguments {
                     hint: "return one class id or probability per point: shape (\(count),)")
             }
         }
-        let finite = values.filter(\.isFinite)
+        if let bad = values.firstIndex(where: { !$0.isFinite }) {
+            throw error(
+                .value, "f returned \(formatNumber(values[bad])) for the grid point at index \(bad)",
+                hint: "f must give a finite class id or probability for every point of the grid")
+        }
+        let finite = values
         if !isClassIds, finite.allSatisfy({ $0 == $0.rounded() && $0 >= 0 }) { isClassIds = true }
         if isClassIds {
             let highest = finite.max() ?? 0

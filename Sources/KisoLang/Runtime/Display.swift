@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 
 /// How values read on screen. Numbers print as Python prints them (`3`, `3.0`, `0.1`, `1e-05`,
@@ -36,9 +37,11 @@ func tensorRepr(_ t: Tensor) -> String {
 }
 
 extension Value {
-    /// The text `print` writes: strings raw, everything else as on echo.
+    /// The text `print` writes: strings as they are, except that control characters other than
+    /// newline and tab are shown escaped (`\x1b`), so a printed string cannot drive the terminal;
+    /// everything else as on echo.
     var printed: String {
-        if case .string(let s) = self { return s }
+        if case .string(let s) = self { return ControlEscapes.escaped(s) }
         return echoed
     }
 
@@ -53,7 +56,12 @@ extension Value {
     }
 
     /// The text inside a container: strings quoted, tensors as `array(…)`.
-    var repr: String {
+    var repr: String { repr(depth: 0) }
+
+    /// ``repr`` of a value `depth` containers down; levels past ``Nesting/limit`` show as `...`.
+    func repr(depth: Int) -> String {
+        if holdsValues && depth >= Nesting.limit { return "..." }
+        let inner = depth + 1
         switch self {
         case .number(let x): return formatNumber(x)
         case .int(let n): return String(n)
@@ -61,12 +69,14 @@ extension Value {
         case .string(let s): return quoteString(s)
         case .bool(let b): return b ? "True" : "False"
         case .none: return "none"
-        case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .list(let items): return "[" + items.map { $0.repr(depth: inner) }.joined(separator: ", ") + "]"
         case .tuple(let items):
-            if items.count == 1 { return "(\(items[0].repr),)" }
-            return "(" + items.map(\.repr).joined(separator: ", ") + ")"
+            if items.count == 1 { return "(\(items[0].repr(depth: inner)),)" }
+            return "(" + items.map { $0.repr(depth: inner) }.joined(separator: ", ") + ")"
         case .dict(let d):
-            return "{" + zip(d.keys, d.values).map { "\($0.value.repr): \($1.repr)" }.joined(separator: ", ") + "}"
+            return "{"
+                + zip(d.keys, d.values).map { "\($0.value.repr(depth: inner)): \($1.repr(depth: inner))" }
+                .joined(separator: ", ") + "}"
         case .range(let r):
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case .function(let f):
@@ -91,7 +101,13 @@ func quoteString(_ s: String) -> String {
         case "\r": out += "\\r"
         case "\\": out += "\\\\"
         case quote: out += "\\" + String(c)
-        default: out.append(c)
+        default:
+            // Other control characters as Python's repr writes them (`\x1b`).
+            if c.unicodeScalars.contains(where: ControlEscapes.needsEscape) {
+                out += ControlEscapes.escaped(String(c))
+            } else {
+                out.append(c)
+            }
         }
     }
     out.append(quote)

@@ -44,7 +44,7 @@ extension Interpreter {
             return .tuple(a + b)
         case (.bool, _), (_, .bool):
             if op == .equal || op == .notEqual, !isNumeric(left) || !isNumeric(right) {
-                let same = valuesEqual(left, right)
+                let same = try valuesEqual(left, right)
                 return .bool(op == .equal ? same : !same)
             }
             // A bool in arithmetic is the int 0 or 1, as in Python.
@@ -61,7 +61,7 @@ extension Interpreter {
         default: break
         }
         if op == .equal || op == .notEqual {
-            let same = valuesEqual(left, right)
+            let same = try valuesEqual(left, right)
             return .bool(op == .equal ? same : !same)
         }
         throw KisoError(
@@ -170,7 +170,8 @@ extension Interpreter {
         }
     }
 
-    func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+    func valuesEqual(_ a: Value, _ b: Value, depth: Int = 0) throws -> Bool {
+        if depth >= Nesting.limit && a.holdsValues && b.holdsValues { throw Nesting.tooDeep("==") }
         switch (a, b) {
         case (.number(let x), .number(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
@@ -181,16 +182,17 @@ extension Interpreter {
         case (.string(let x), .string(let y)): return x == y
         case (.none, .none): return true
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { valuesEqual($0, $1) }
+            return try x.count == y.count && zip(x, y).allSatisfy { try valuesEqual($0, $1, depth: depth + 1) }
         case (.dict(let x), .dict(let y)):
-            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { valuesEqual($0, $1) }
+            return try x.keys == y.keys
+                && zip(x.values, y.values).allSatisfy { try valuesEqual($0, $1, depth: depth + 1) }
         case (.tensor(let x), .tensor(let y)): return x.shape == y.shape && x.scalars == y.scalars
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
         case (.function(let x), .function(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
         case (.object(let x), .object(let y)): return x === y
-        case (.variable(let x), _): return valuesEqual(.tensor(x.value), b)
-        case (_, .variable(let y)): return valuesEqual(a, .tensor(y.value))
+        case (.variable(let x), _): return try valuesEqual(.tensor(x.value), b, depth: depth)
+        case (_, .variable(let y)): return try valuesEqual(a, .tensor(y.value), depth: depth)
         default: return false
         }
     }

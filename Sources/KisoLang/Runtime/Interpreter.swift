@@ -53,6 +53,10 @@ final class Interpreter {
         for (name, value) in constants { builtinsBySymbol[intern(name)] = value }
     }
 
+    deinit {
+        ValueRelease.clear(&globals)
+    }
+
     func intern(_ name: String) -> Int {
         if let id = symbolIDs[name] { return id }
         let id = symbolNames.count
@@ -68,7 +72,9 @@ final class Interpreter {
             assignmentOrder.append(id)
             if let hidden = builtinsBySymbol[id] { noteShadowing(id, hidden, by: value) }
         }
-        globals[id] = value
+        var old: Value? = value
+        swap(&globals[id], &old)
+        ValueRelease.clear(&old)
     }
 
     /// Says once per name and session that a variable now hides a builtin or constant, which a
@@ -86,7 +92,7 @@ final class Interpreter {
     }
 
     func resetGlobals() {
-        for i in globals.indices { globals[i] = nil }
+        for i in globals.indices { ValueRelease.clear(&globals[i]) }
         assignmentOrder.removeAll()
         printOptions.options = PrintOptions()
     }
@@ -97,6 +103,7 @@ final class Interpreter {
     func checkInterrupt(_ span: SourceSpan) throws {
         if Session.interrupt.load(ordering: .relaxed) {
             Session.interrupt.store(false, ordering: .relaxed)
+            Interruption.requested.store(false, ordering: .relaxed)
             throw KisoError(.interrupted, "interrupted", span: span, hint: "every variable keeps its last value")
         }
     }
@@ -249,7 +256,9 @@ final class Interpreter {
             var f = frame
             for _ in 0..<depth { f = f?.parent }
             guard let target = f else { throw internalError(ref.name) }
-            target.slots[slot] = value
+            var old: Value? = value
+            swap(&target.slots[slot], &old)
+            ValueRelease.clear(&old)
         case .global(let id):
             setGlobal(id, value)
         case .unresolved:
@@ -541,14 +550,15 @@ final class Interpreter {
         return Closure(decl: decl, frame: frame, defaults: defaults)
     }
 
-    func dictKey(_ value: Value, span: SourceSpan) throws -> DictKey {
+    func dictKey(_ value: Value, span: SourceSpan, depth: Int = 0) throws -> DictKey {
+        if depth >= Nesting.limit { throw Nesting.tooDeep("dict key", span: span) }
         switch value {
         case .string(let s): return .string(s)
         case .number(let x): return .number(x)
         case .int(let n): return .int(n)
         case .bool(let b): return .bool(b)
         case .none: return .none
-        case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span) })
+        case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span, depth: depth + 1) })
         case .tensor(let t) where t.rank == 0: return try dictKey(Convert.scalarValue(t), span: span)
         case .variable(let v) where v.rank == 0: return try dictKey(Convert.scalarValue(v.value), span: span)
         default:

@@ -24,14 +24,15 @@ enum Pytree {
         }
     }
 
-    private static func tree<Leaf>(_ value: Value, _ leaf: (Value) throws -> Leaf) throws -> Tree<Leaf> {
+    private static func tree<Leaf>(_ value: Value, depth: Int = 0, _ leaf: (Value) throws -> Leaf) throws -> Tree<Leaf> {
+        if depth >= Nesting.limit && value.holdsValues { throw Nesting.tooDeep("pytree") }
         switch value {
-        case .list(let items): return .list(try items.map { try tree($0, leaf) })
-        case .tuple(let items): return .tuple(try items.map { try tree($0, leaf) })
+        case .list(let items): return .list(try items.map { try tree($0, depth: depth + 1, leaf) })
+        case .tuple(let items): return .tuple(try items.map { try tree($0, depth: depth + 1, leaf) })
         case .none: return .tuple([])
         case .dict(let d):
             // The keys only shape the tree; rebuilding takes them from the original value.
-            return .dict(try d.values.map { (key: "", value: try tree($0, leaf)) })
+            return .dict(try d.values.map { (key: "", value: try tree($0, depth: depth + 1, leaf)) })
         default: return .leaf(try leaf(value))
         }
     }
@@ -39,11 +40,12 @@ enum Pytree {
     /// The leaves of `value` as tensors, in the order `rebuild` fills them (`what` names it in errors).
     static func tensorLeaves(_ value: Value, _ what: String) throws -> [Tensor] {
         var leaves: [Tensor] = []
-        func walk(_ value: Value) throws {
+        func walk(_ value: Value, _ depth: Int) throws {
+            if depth >= Nesting.limit && value.holdsValues { throw Nesting.tooDeep(what) }
             switch value {
-            case .list(let items), .tuple(let items): for item in items { try walk(item) }
+            case .list(let items), .tuple(let items): for item in items { try walk(item, depth + 1) }
             case .none: break
-            case .dict(let d): for item in d.values { try walk(item) }
+            case .dict(let d): for item in d.values { try walk(item, depth + 1) }
             case .number(let x): leaves.append(Tensor(x))
             case .int(let n): leaves.append(Tensor(Double(n)))
             case .tensor(let t): leaves.append(t)
@@ -54,17 +56,19 @@ enum Pytree {
                     hint: "pass the parameters as a tensor, or a list, tuple or dict of tensors")
             }
         }
-        try walk(value)
+        try walk(value, 0)
         return leaves
     }
 
     /// Whether two values nest the same way: the same container kinds, lengths and dict keys.
-    static func sameStructure(_ a: Value, _ b: Value) -> Bool {
+    /// Past ``Nesting/limit`` levels the answer is no: the walks that would follow refuse such values.
+    static func sameStructure(_ a: Value, _ b: Value, depth: Int = 0) -> Bool {
+        if depth >= Nesting.limit && (a.holdsValues || b.holdsValues) { return false }
         switch (a, b) {
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { sameStructure($0, $1) }
+            return x.count == y.count && zip(x, y).allSatisfy { sameStructure($0, $1, depth: depth + 1) }
         case (.dict(let x), .dict(let y)):
-            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { sameStructure($0, $1) }
+            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { sameStructure($0, $1, depth: depth + 1) }
         case (.none, .none): return true
         case (.list, _), (.tuple, _), (.dict, _), (.none, _), (_, .list), (_, .tuple), (_, .dict), (_, .none):
             return false
@@ -78,14 +82,15 @@ enum Pytree {
         _ template: Value, leaves: [Leaf], _ transform: (Value, Leaf) throws -> Value
     ) throws -> Value {
         var next = 0
-        func walk(_ value: Value) throws -> Value {
+        func walk(_ value: Value, _ depth: Int) throws -> Value {
+            if depth >= Nesting.limit && value.holdsValues { throw Nesting.tooDeep("pytree") }
             switch value {
-            case .list(let items): return .list(try items.map(walk))
-            case .tuple(let items): return .tuple(try items.map(walk))
+            case .list(let items): return .list(try items.map { try walk($0, depth + 1) })
+            case .tuple(let items): return .tuple(try items.map { try walk($0, depth + 1) })
             case .none: return .none
             case .dict(let d):
                 var copy = KisoDict()
-                for (key, item) in zip(d.keys, d.values) { copy.set(key, try walk(item)) }
+                for (key, item) in zip(d.keys, d.values) { copy.set(key, try walk(item, depth + 1)) }
                 return .dict(copy)
             default:
                 guard next < leaves.count else {
@@ -95,7 +100,7 @@ enum Pytree {
                 return try transform(value, leaves[next])
             }
         }
-        return try walk(template)
+        return try walk(template, 0)
     }
 
     /// A result leaf: a number where the original was a number and nothing records the

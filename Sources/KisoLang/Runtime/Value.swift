@@ -98,6 +98,13 @@ struct KisoDict {
         positions[key].map { values[$0] }
     }
 
+    /// Moves the values out, leaving an inconsistent dict that must be dropped next: for
+    /// ``ValueRelease``, which frees deeply nested values without recursion.
+    mutating func takeValues() -> [Value] {
+        defer { values = [] }
+        return values
+    }
+
     mutating func set(_ key: DictKey, _ value: Value) {
         if let i = positions[key] {
             values[i] = value
@@ -200,6 +207,10 @@ final class Frame {
     init(slotCount: Int, parent: Frame?) {
         slots = [Value?](repeating: nil, count: slotCount)
         self.parent = parent
+    }
+
+    deinit {
+        ValueRelease.clear(&slots)
     }
 }
 

@@ -22,6 +22,8 @@ public func makeBlobs(
             .value, "\(op): n_samples \(nSamples) and n_features \(nFeatures) must be at least 1",
             hint: "ask for 1 or more points and features")
     }
+    // The points, their labels and the shuffled copies are alive at once.
+    try TensorLimits.checkAllocation(shape: [nSamples, nFeatures, 4], op: op)
     let generator = try DatasetSupport.generator(randomState, op: op)
     let centerRows: Tensor
     switch centers {

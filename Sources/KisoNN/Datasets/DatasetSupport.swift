@@ -59,6 +59,9 @@ enum DatasetSupport {
         guard n >= 1 else {
             throw TensorError(.value, "\(op): n_samples must be at least 1, got \(n)", hint: "ask for 1 or more points")
         }
+        // About eight doubles per point are alive at once (angles, coordinates, labels, the
+        // joined rows and their shuffled copy); refuse before making any of them.
+        try TensorLimits.checkAllocation(shape: [n, 8], op: op)
         return (n / 2, n - n / 2)
     }
 }

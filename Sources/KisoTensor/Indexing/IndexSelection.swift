@@ -140,6 +140,8 @@ extension StridedLayout {
                 hint: "index at most \(rank) dimension\(rank == 1 ? "" : "s"); newaxis and ... consume none"
             )
         }
+        let newAxes = tokens.filter { if case .newAxis = $0 { return true } else { return false } }.count
+        try Tensor.checkRank(rank - consumed + newAxes, op: op)
         let hasArray = tokens.contains { $0.isArray }
         let isAdvanced = tokens.map { $0.isArray || (hasArray && $0.isScalar) }
 

@@ -19,6 +19,11 @@ enum BLASThreads {
     /// per core); above it OpenBLAS's own threads do as well.
     static let selfSplitWork = 1024 * 1024 * 1024
 
+    /// The m·n·k of one band of rows in a larger product, between which `matmul` checks for
+    /// Ctrl-C: a few tenths of a second on two cores, and large enough that OpenBLAS still
+    /// runs each band at full speed.
+    static let interruptBlock = 1 << 30
+
     /// The count last given to OpenBLAS (0 before the first call), so unchanged counts cost
     /// nothing. OpenBLAS's setting is process-wide: concurrent products may see each other's
     /// choice, which changes only their speed.

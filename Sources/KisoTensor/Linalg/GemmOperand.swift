@@ -101,7 +101,11 @@ struct GemmOperand {
             batches == 1 && work >= BLASThreads.selfSplitMinimum && work <= BLASThreads.selfSplitWork
                 && m >= 128 ? Parallel.coreCount : 1
         BLASThreads.prepare(library, multiplyAdds: rowParts > 1 ? 0 : work)
-        return [Double](unsafeUninitializedCapacity: count) { out, initialized in
+        // A large product runs as bands of rows of about `interruptBlock` multiply-adds each,
+        // with a check for Ctrl-C between bands: one 6000³ call would run for seconds.
+        let bands = rowParts > 1 ? 1 : Swift.max(1, Swift.min(m, work / BLASThreads.interruptBlock))
+        var interrupted = false
+        let result = [Double](unsafeUninitializedCapacity: count) { out, initialized in
             a.tensor.storage.withUnsafeBufferPointer { storageA in
                 b.tensor.storage.withUnsafeBufferPointer { storageB in
                     guard let baseA = storageA.baseAddress, let baseB = storageB.baseAddress,
@@ -131,18 +135,34 @@ struct GemmOperand {
                         return
                     }
                     for batch in 0..<batches {
-                        library.dgemm(
-                            CblasRowMajor,
-                            a.transposed ? CblasTrans : CblasNoTrans,
-                            b.transposed ? CblasTrans : CblasNoTrans,
-                            blasint(m), blasint(n), blasint(k), 1.0,
-                            baseA + (single ? firstA : offsetsA[batch]), blasint(a.leading),
-                            baseB + (single ? firstB : offsetsB[batch]), blasint(b.leading), 0.0,
-                            baseC + batch * matrixSize, blasint(Swift.max(1, n)))
+                        if batches > 1 && Interruption.requested.load(ordering: .relaxed) {
+                            interrupted = true
+                            break
+                        }
+                        for band in 0..<bands {
+                            if bands > 1 && Interruption.requested.load(ordering: .relaxed) {
+                                interrupted = true
+                                break
+                            }
+                            let first = m * band / bands
+                            let rows = m * (band + 1) / bands - first
+                            library.dgemm(
+                                CblasRowMajor,
+                                a.transposed ? CblasTrans : CblasNoTrans,
+                                b.transposed ? CblasTrans : CblasNoTrans,
+                                blasint(rows), blasint(n), blasint(k), 1.0,
+                                baseA + (single ? firstA : offsetsA[batch]) + (a.transposed ? first : first * a.leading),
+                                blasint(a.leading),
+                                baseB + (single ? firstB : offsetsB[batch]), blasint(b.leading), 0.0,
+                                baseC + batch * matrixSize + first * n, blasint(Swift.max(1, n)))
+                        }
+                        if interrupted { break }
                     }
                 }
             }
             initialized = count
         }
+        if interrupted { try Interruption.check(op) }
+        return result
     }
 }

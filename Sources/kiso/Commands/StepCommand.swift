@@ -30,6 +30,7 @@ struct StepCommand: ParsableCommand {
             if home.directory == nil { message += "\n" + home.notFoundMessage }
             throw Failure.usage(message)
         }
+        if let redirect = LessonRedirect.message(for: resolved.path) { throw Failure.usage(redirect) }
         let notebook: Notebook
         do {
             notebook = try Notebook(contentsOfFile: resolved.path)

@@ -1,14 +1,42 @@
-/// Terminal column widths of text, so that labels in Japanese or other wide scripts keep alignment.
+/// Terminal column widths of text, so that Japanese or other wide scripts keep alignment: one
+/// measure for plots and prose alike, so a CJK label takes the same columns in both.
 ///
 /// East Asian Wide and Fullwidth characters take two columns, combining marks and other
 /// zero-width scalars none, everything else one. Ambiguous-width characters (box drawing,
 /// block elements) count as one, as terminals outside CJK locales draw them.
 public enum DisplayWidth {
-    /// The number of terminal columns `text` occupies.
+    /// The number of terminal columns `text` occupies; ANSI escape sequences (colours, cursor
+    /// movement) take none.
     public static func of(_ text: String) -> Int {
         var total = 0
-        for character in text { total += of(character) }
+        var inEscape = false
+        var sawBracket = false
+        for character in text {
+            if inEscape {
+                if !sawBracket {
+                    sawBracket = true
+                    if character != "[" { inEscape = false }
+                    continue
+                }
+                if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value) {
+                    inEscape = false
+                }
+                continue
+            }
+            if character == "\u{1B}" {
+                inEscape = true
+                sawBracket = false
+                continue
+            }
+            total += of(character)
+        }
         return total
+    }
+
+    /// `text` padded with spaces on the right to `width` columns (unchanged when already wider).
+    public static func padded(_ text: String, to width: Int) -> String {
+        let current = of(text)
+        return current >= width ? text : text + String(repeating: " ", count: width - current)
     }
 
     /// The number of terminal columns one grapheme cluster occupies (0, 1 or 2).
@@ -77,56 +105,3 @@ public enum DisplayWidth {
     }
 }
 
-/// Padding and truncation measured in terminal columns.
-enum TextLayout {
-    /// `text` with control characters replaced by spaces, so a label cannot move the cursor.
-    static func sanitized(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || (value >= 0x7F && value < 0xA0) {
-                result.unicodeScalars.append(" ")
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    /// `text` cut to at most `width` columns, ending in `ellipsis` when something was cut.
-    static func truncated(_ text: String, to width: Int, ellipsis: String = "…") -> String {
-        guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        let mark = DisplayWidth.of(ellipsis) <= width ? ellipsis : ""
-        let budget = width - DisplayWidth.of(mark)
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > budget { break }
-            result.append(character)
-            used += w
-        }
-        return result + mark
-    }
-
-    /// `text` padded with spaces on the right to `width` columns (never cut).
-    static func padRight(_ text: String, to width: Int) -> String {
-        let missing = width - DisplayWidth.of(text)
-        return missing > 0 ? text + String(repeating: " ", count: missing) : text
-    }
-
-    /// `text` padded with spaces on the left to `width` columns (never cut).
-    static func padLeft(_ text: String, to width: Int) -> String {
-        let missing = width - DisplayWidth.of(text)
-        return missing > 0 ? String(repeating: " ", count: missing) + text : text
-    }
-
-    /// `text` centred in `width` columns, the odd space going to the right.
-    static func center(_ text: String, in width: Int) -> String {
-        let missing = width - DisplayWidth.of(text)
-        guard missing > 0 else { return text }
-        let left = missing / 2
-        return String(repeating: " ", count: left) + text + String(repeating: " ", count: missing - left)
-    }
-}

@@ -1,3 +1,4 @@
+import KisoBase
 /// Turns LaTeX math into readable Unicode text for the terminal: `\alpha` → α, `x_i` → xᵢ,
 /// `x^2` → x², `\frac{a+b}{2}` → (a+b)/2, `\sqrt{x+1}` → √(x+1), `\mathbb{R}` → ℝ.
 ///

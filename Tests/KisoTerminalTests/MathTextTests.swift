@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import KisoNotebook
+@testable import KisoTerminal
 
 @Suite struct MathTextTests {
     static let cases: [(latex: String, expected: String)] = [

@@ -20,7 +20,8 @@ public struct FileError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `path: reason`.
     public var description: String { "\(path): \(reason)" }
 
-    static func system(_ path: String, _ action: String) -> FileError {
+    /// The error for the failed system call just made, with `errno`'s reason.
+    public static func system(_ path: String, _ action: String) -> FileError {
         FileError(path: path, reason: "\(action): \(String(cString: strerror(errno)))")
     }
 }
@@ -116,61 +117,5 @@ public enum FileSystem {
     public static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    /// Replaces the file at `path` with `text` so that a reader — or a crash — sees either the old
-    /// file or the new one, never a half-written mix: the text goes to a temporary file in the same
-    /// directory, is flushed to disk, and is renamed over the target. An existing file's permissions
-    /// are kept.
-    public static func writeAtomically(_ text: String, toPath path: String) throws(FileError) {
-        try writeAtomically(Array(text.utf8), toPath: path)
-    }
-
-    /// Byte form of ``writeAtomically(_:toPath:)-(String,_)``.
-    public static func writeAtomically(_ bytes: [UInt8], toPath path: String) throws(FileError) {
-        let directory = directoryName(of: path)
-        var template = Array(join(directory, ".\(baseName(of: path)).tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        if fd < 0 { throw FileError.system(path, "cannot create a temporary file beside it") }
-        let temporaryPath = String(
-            decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporaryPath) }
-        }
-        var existing = stat()
-        let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
-        fchmod(fd, mode)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return write(fd, base + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = FileError.system(path, "cannot write")
-                close(fd)
-                throw error
-            }
-            offset += written
-        }
-        if fsync(fd) != 0 {
-            let error = FileError.system(path, "cannot flush to disk")
-            close(fd)
-            throw error
-        }
-        close(fd)
-        if rename(temporaryPath, path) != 0 { throw FileError.system(path, "cannot replace") }
-        succeeded = true
-        // The rename itself lives in the directory; flushing it makes the replacement durable.
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
-        }
     }
 }
