@@ -218,7 +218,7 @@ extension Interpreter {
                     hint: "convert it with str(…)")
             }
             return sub.isEmpty || s.contains(sub)
-        case .list(let xs), .tuple(let xs): return xs.contains { valuesEqual($0, item) }
+        case .list(let xs), .tuple(let xs): return try xs.contains { try valuesEqual($0, item) }
         case .dict(let d):
             return (try? dictKey(item, span: span)).map { d[$0] != nil } ?? false
         case .range(let r):
