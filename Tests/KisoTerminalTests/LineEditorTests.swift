@@ -1,7 +1,6 @@
 import KisoBase
 import CReadline
 import Foundation
-import KisoNotebook
 import Testing
 
 @testable import KisoTerminal

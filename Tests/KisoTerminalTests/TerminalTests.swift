@@ -1,5 +1,4 @@
 import KisoBase
-import KisoNotebook
 import Testing
 
 @testable import KisoTerminal
