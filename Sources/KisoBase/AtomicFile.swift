@@ -22,9 +22,17 @@ extension FileSystem {
         try writeAtomically(Array(text.utf8), toPath: path)
     }
 
+    /// When set, the only folder (with everything below it) that files may be written in; a
+    /// write anywhere else is refused. `kiso check` sets it to the working folder, so that a
+    /// learner's file it grades can write nothing outside it. Set once, before any work starts.
+    nonisolated(unsafe) public static var writableRoot: String? = nil
+
     /// Byte form of ``writeAtomically(_:toPath:)-(String,_)``.
     public static func writeAtomically(_ bytes: [UInt8], toPath path: String) throws(FileError) {
         let target = resolvedTarget(path)
+        if let root = writableRoot, !isInside(target, root: root) {
+            throw FileError(path: path, reason: "is outside the working folder, the only place files may be written here")
+        }
         var existing = stat()
         let exists = stat(target, &existing) == 0
         if exists {
@@ -75,6 +83,18 @@ extension FileSystem {
 
     /// The file a write to `path` should replace: the end of a chain of symbolic links (at most
     /// 40, as the kernel allows), or `path` itself.
+    /// Whether `path`'s folder, with links and `..` resolved, lies in `root` (resolved the same
+    /// way). A folder that does not exist cannot be resolved and counts as outside.
+    static func isInside(_ path: String, root: String) -> Bool {
+        func resolved(_ folder: String) -> String? {
+            guard let pointer = realpath(folder.isEmpty ? "." : folder, nil) else { return nil }
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        guard let folder = resolved(directoryName(of: path)), let base = resolved(root) else { return false }
+        return folder == base || folder.hasPrefix(base == "/" ? "/" : base + "/")
+    }
+
     public static func resolvedTarget(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {

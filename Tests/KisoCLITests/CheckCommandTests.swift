@@ -35,6 +35,26 @@ import Testing
 
         """
 
+    @Test func aGradedFileWritesOnlyUnderTheWorkingFolder() throws {
+        let work = try TemporaryDirectory()
+        let elsewhere = try TemporaryDirectory()
+        defer {
+            work.remove()
+            elsewhere.remove()
+        }
+        let save = "tok = bpe_train([\"low\", \"lower\"], merges=1, min_frequency=1)\n"
+        try work.write(save + "tok.save(\"\(elsewhere.path("merges.txt"))\")\n" + Self.right, to: "outside.kiso")
+        try work.write(save + "tok.save(\"merges.txt\")\n" + Self.right, to: "inside.kiso")
+        let outside = try KisoBinary.run(["check", "01", "outside.kiso"], environment: environment, directory: work.url)
+        #expect(outside.status == 1)
+        #expect(outside.stdout.contains("is outside the working folder"), "\(outside.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.path("merges.txt")))
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.path("vocab.json")))
+        let inside = try KisoBinary.run(["check", "01", "inside.kiso"], environment: environment, directory: work.url)
+        #expect(inside.status == 0, "\(inside.stdout)")
+        #expect(FileManager.default.fileExists(atPath: work.path("merges.txt")))
+    }
+
     @Test func theSolutionsPass() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

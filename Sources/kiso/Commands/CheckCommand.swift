@@ -38,6 +38,8 @@ struct CheckCommand: ParsableCommand {
         guard timeout > 0, timeout.isFinite else {
             throw Failure.usage("--timeout must be a positive number of seconds")
         }
+        // A learner's file may save a tokeniser or weights, but only under the working folder.
+        FileSystem.writableRoot = "."
         let opened: LessonHome.Opened
         do { opened = try LessonHome.locate().open(lesson) } catch {
             switch error {
