@@ -63,8 +63,11 @@ struct InteractiveTests {
         #expect(kiso.waitFor("kiso> ").ok)
         try kiso.enter("def twice(v)")
         #expect(kiso.waitFor("\n...  ").ok)
+        // Each line waits for its prompt, as a learner's eyes do; typeahead is a separate matter.
         try kiso.enter("2 * v")
+        #expect(kiso.waitFor("...  2 * v\n...  ").ok)
         try kiso.enter("end")
+        #expect(kiso.waitFor("...  end\nkiso> ").ok)
         try kiso.enter("twice(21)")
         let defined = kiso.waitFor("\n42\n")
         #expect(defined.ok, "\(defined.screen)")
@@ -111,9 +114,12 @@ struct InteractiveTests {
         let intact = kiso.waitFor("kiso> n > 0\nTrue\nkiso> ")
         #expect(intact.ok, "n lost:\n\(intact.screen)")
 
-        // Ctrl-C at the prompt abandons the line.
+        // Ctrl-C at the prompt abandons the line. Each step waits for the screen, so that a
+        // stale Ctrl-C from the loop above cannot be mistaken for this one.
         try kiso.type("this is abandoned")
+        #expect(kiso.waitFor("kiso> this is abandoned").ok)
         try kiso.press("C-c")
+        #expect(kiso.waitFor("this is abandoned^C\nkiso> ").ok)
         try kiso.enter("1 + 2")
         let cleared = kiso.waitFor("kiso> 1 + 2\n3")
         #expect(cleared.ok, "\(cleared.screen)")
