@@ -16,14 +16,12 @@ import Testing
         return names.filter { $0.hasSuffix(".md") }.sorted()
     }
 
-    @Test func theFirstFourChaptersHaveLessonsAndEveryLessonHasAChapter() {
+    @Test func everyChapterHasALessonAndEveryLessonHasAChapter() {
         let chapters =
-            (try? FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("notebooks").path))
-            ?? []
-        #expect(Set(Self.lessons).isSubset(of: Set(chapters)))
-        for stem in ["01-vectors", "02-softmax-temperature", "03-attention", "04-gradients"] {
-            #expect(Self.lessons.contains(stem + ".md"), "no lesson for \(stem)")
-        }
+            ((try? FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("notebooks").path))
+            ?? []).filter { $0.hasSuffix(".md") }
+        #expect(chapters.count >= 6)
+        #expect(Set(Self.lessons) == Set(chapters), "lessons \(Self.lessons) for chapters \(chapters)")
     }
 
     @Test(arguments: lessons)
