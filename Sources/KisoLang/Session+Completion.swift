@@ -6,9 +6,15 @@ extension Session {
         let tokens = lexer.tokenize()
         if lexer.endedInString || lexer.openBrackets > 0 { return false }
         var depth = 0
+        // Inside brackets `for` and `if` open no block (`[f(w) for w in ws]` is an error to
+        // report, not a reason to wait for `end`).
+        var brackets = 0
         for token in tokens {
             switch token.kind {
-            case .keyword(.def), .keyword(.if), .keyword(.for), .keyword(.while): depth += 1
+            case .symbol("("), .symbol("["), .symbol("{"): brackets += 1
+            case .symbol(")"), .symbol("]"), .symbol("}"): brackets = Swift.max(0, brackets - 1)
+            case .keyword(.def), .keyword(.if), .keyword(.for), .keyword(.while):
+                if brackets == 0 { depth += 1 }
             case .keyword(.end): depth -= 1
             default: break
             }

@@ -93,5 +93,8 @@ import Testing
         #expect(!session.isComplete("if a\n if b\n end"))
         #expect(session.isComplete("f(x) = x + 1"))
         #expect(session.isComplete("x = )"))
+        // A `for` inside brackets opens no block: the entry is complete and its error is shown.
+        #expect(session.isComplete("s = sum([i * i for i in range(3)])"))
+        #expect(!session.isComplete("for x in [i for i in range(3)]"))
     }
 }
