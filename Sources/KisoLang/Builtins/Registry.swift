@@ -34,6 +34,7 @@ final class Registry {
         registerProbability()
         registerStrings()
         registerTokenizers()
+        registerModels()
     }
 
     /// Starts a group of builtins in the documentation.
