@@ -161,7 +161,7 @@ func checkRank(_ shape: [Int], _ rank: Int, _ op: String, expected: String) thro
 
 /// A weight drawn with Glorot's uniform rule under Keras's (…, in, out) layout.
 func glorotUniform(_ shape: [Int], _ generator: Generator) throws -> Tensor {
-    try Initializer.xavierUniform.draw(shape, generator: generator, layout: .keras)
+    try Initializer.xavierUniform.draw(shape, generator: generator, convention: .keras)
 }
 
 /// Keras's orthogonal initialiser: a normal matrix made orthogonal (Q of its QR decomposition
