@@ -29,6 +29,9 @@ final class TerminalLiveDisplay: LiveDisplay {
         if let curve = curves.first, curve.values.count >= 2 {
             let kept = Self.thinned(Array(curve.values.indices), to: width * 2)
             var plot = Plot.line(kept.map { curve.values[$0] }, x: kept.map { Double($0 + 1) }, name: curve.name)
+            // The bar already names the value, so the curve needs no legend, which would make
+            // its lines wider than the window: a wrapped line would be left behind on erasing.
+            plot.showLegend = false
             plot.width = Swift.max(20, width - 12)
             plot.height = Self.curveHeight
             lines += plot.lines(
