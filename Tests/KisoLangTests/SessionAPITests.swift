@@ -59,9 +59,14 @@ import Testing
         }
     }
 
-    @Test func everyExampleRuns() {
+    @Test func everyExampleRuns() throws {
+        // Examples that save files (save, m.save_weights) write into a folder of their own.
+        let folder = NSTemporaryDirectory() + "kiso-examples-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for info in Session.builtinCatalog() {
             let session = Session { _ in }
+            session.directory = folder
             _ = session.run("rng = default_rng(0); x = arange(6) * 1.0; d = {\"a\": 1}; e = 2.718281828459045")
             let result = session.run(info.example)
             #expect(result.error == nil, "example of \(info.name) failed: \(result.error?.description ?? "")")
