@@ -7,6 +7,14 @@ extension Interpreter {
         if op == .contains || op == .notContains {
             return .bool(try contains(right, left, span: span) == (op == .contains))
         }
+        // Tensors first, read in place: the switches on pairs below copy both operands.
+        if case .tensor(let a) = left {
+            switch right {
+            case .tensor(let b): return .tensor(try tensorBinary(op, a, b, span: span))
+            case .number, .int: return .tensor(try tensorBinary(op, a, try operand(right, span), span: span))
+            default: break
+            }
+        }
         switch (left, right) {
         case (.number(let a), .number(let b)): return try PythonNumbers.float(op, a, b, span: span)
         case (.int(let a), .int(let b)): return try PythonNumbers.int(op, a, b, span: span)

@@ -67,12 +67,13 @@ final class Interpreter {
         return id
     }
 
-    func setGlobal(_ id: Int, _ value: Value) {
+    func setGlobal(_ id: Int, _ value: consuming Value) {
         if globals[id].isAbsent {
             assignmentOrder.append(id)
             if let hidden = builtinsBySymbol[id] { noteShadowing(id, hidden, by: value) }
         }
-        var old: Value? = value
+        // Moved, not copied: a copy of a tensor retains and releases its three buffers.
+        var old: Value? = consume value
         swap(&globals[id], &old)
         ValueRelease.clear(&old)
     }
