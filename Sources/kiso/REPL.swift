@@ -40,16 +40,19 @@ final class REPL {
     /// Sets up the session, the line editor (history in `$XDG_STATE_HOME/kiso/history`) and Ctrl-C.
     init() {
         style = TextStyle.automatic
-        presenter = ErrorPresenter(style: style)
+        presenter = ErrorPresenter(style: style, width: Terminal.width)
         home = NotebookHome.locate()
         let capture = self.capture
+        let live = TerminalLiveDisplay(display: { PlotSettings.terminal }, enabled: { !capture.muted })
         session = Session(output: { text in
             guard !capture.muted else { return }
+            live.clear()
             StandardStreams.write(text)
             capture.text += text
         })
         session.echoEachExpression = true
         session.plotDisplay = PlotSettings.terminal
+        if Terminal.outputIsTerminal { session.liveDisplay = live }
         let session = self.session
         editor = LineEditor(
             historyPath: HistoryFile.defaultPath(),
