@@ -36,6 +36,7 @@ final class Registry {
         registerTextFiles()
         registerTokenizers()
         registerProgress()
+        registerTransforms()
     }
 
     /// Starts a group of builtins in the documentation.
