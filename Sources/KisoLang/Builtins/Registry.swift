@@ -35,6 +35,7 @@ final class Registry {
         registerStrings()
         registerTextFiles()
         registerTokenizers()
+        registerModels()
         registerProgress()
         registerTransforms()
     }
