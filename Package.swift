@@ -156,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoTerminalTests",
-            dependencies: ["KisoTerminal", "KisoBase", "CReadline"],
+            dependencies: ["KisoTerminal", "KisoBase", "KisoPlot", "CReadline"],
             path: "Tests/KisoTerminalTests"
         ),
     ]

@@ -10,6 +10,7 @@ Run: make bench        (or: swift build -c release && python3 scripts/bench.py [
 import argparse
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -95,15 +96,23 @@ def time_kiso(name, repeats):
 
 
 def time_command(argv, repeats):
-    """Wall times of `repeats` runs; a program that prints `loop-time SECONDS` has that time
-    taken instead (it times the part being compared itself)."""
+    """(wall, CPU) times of `repeats` runs, CPU being the child's user + system time (all its
+    threads); a program that prints `loop-time SECONDS` and `loop-cpu SECONDS` has those taken
+    instead (it times the part being compared itself)."""
     out = []
     for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(argv, capture_output=True, text=True, check=True)
         elapsed = time.perf_counter() - start
-        reported = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("loop-time ")]
-        out.append(float(reported[0]) if reported else elapsed)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+        def reported(key, default):
+            values = [line.split()[1] for line in result.stdout.splitlines() if line.startswith(key + " ")]
+            return float(values[0]) if values else default
+
+        out.append((reported("loop-time", elapsed), reported("loop-cpu", cpu)))
     return out
 
 
@@ -121,6 +130,9 @@ def main():
     parser.add_argument("--only", default="",
                         help="comma-separated parts of benchmark names; the other rows of the table keep their figures")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--cpu", action="store_true",
+                        help="also compare whole programs by CPU time (user + system), for a shared machine "
+                             "where wall time measures waiting for a core")
     args = parser.parse_args()
 
     available = subprocess.run([BENCH, "--list"], capture_output=True, text=True, check=True).stdout.split()
@@ -158,10 +170,12 @@ def main():
         for _ in range(args.rounds):
             kiso += time_command(kiso_argv, repeats)
             peer += time_command(peer_argv, repeats)
-        k, p = statistics.median(kiso), statistics.median(peer)
-        unit = (lambda t: f"{t * 1e3:.1f} ms") if max(k, p) < 1 else (lambda t: f"{t:.3f} s")
-        rows.append((name, unit(k), f"{unit(p)} ({peer_label})", f"{k / p:.2f}× {peer_label}'s time"))
-        print(" | ".join(rows[-1]), flush=True)
+        for column, label in [(0, ""), (1, ", CPU time")] if args.cpu else [(0, "")]:
+            k = statistics.median(t[column] for t in kiso)
+            p = statistics.median(t[column] for t in peer)
+            unit = (lambda t: f"{t * 1e3:.1f} ms") if max(k, p) < 1 else (lambda t: f"{t:.3f} s")
+            rows.append((name + label, unit(k), f"{unit(p)} ({peer_label})", f"{k / p:.2f}× {peer_label}'s time"))
+            print(" | ".join(rows[-1]), flush=True)
 
     if args.no_write:
         return
@@ -170,10 +184,13 @@ def main():
     start, end = text.find("<!-- bench:start -->"), text.find("<!-- bench:end -->")
     today = time.strftime("%Y-%m-%d")
     command = "make bench" if not wanted else f"python3 scripts/bench.py --only {args.only}"
+    if args.cpu:
+        command = command.replace("make bench", "python3 scripts/bench.py") + " --cpu"
     header = (
         f"Measured {today} on {platform.machine()} ({os.cpu_count()} cores), NumPy {np.__version__}, "
         f"Kiso's OpenBLAS kernels: {core}; medians of {args.rounds} rounds × {args.repeats} repeats, "
-        f"Kiso and the peer (NumPy, CPython or JAX) alternating within each round. Command: `{command}`."
+        f"Kiso and the peer (NumPy, CPython or JAX) alternating within each round. Command: `{command}`. "
+        f"Load average when it ended: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
     )
     table = ["| benchmark | Kiso | peer | ratio |", "| --- | --- | --- | --- |"]
     if wanted and start >= 0 and end >= 0:
@@ -184,7 +201,7 @@ def main():
         header = "\n\n".join(earlier + [header.replace("Measured", "Rows matching " + ", ".join(
             f"`{w}`" for w in wanted) + " re-measured", 1)])
 
-        known = set(cases) | {program[0] for program in programs()}
+        known = set(cases) | {program[0] + label for program in programs() for label in ("", ", CPU time")}
 
         def key(name, peer):
             return (name, peer.split("(")[-1] if "(" in peer else "")

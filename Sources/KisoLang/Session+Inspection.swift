@@ -6,10 +6,8 @@ extension Session {
     public var variables: [(name: String, kind: String, shape: String)] {
         interpreter.assignmentOrder.compactMap { id in
             guard let value = interpreter.globals[id] else { return nil }
-            var shape = ""
+            var shape = value.readableTensor.map { formatShape($0.shape) } ?? ""
             switch value {
-            case .tensor(let t): shape = formatShape(t.shape)
-            case .variable(let v): shape = formatShape(v.shape)
             case .list(let xs), .tuple(let xs): shape = "len \(xs.count)"
             case .dict(let d): shape = "len \(d.count)"
             case .plot(let p): shape = p.kind

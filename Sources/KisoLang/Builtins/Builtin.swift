@@ -50,32 +50,51 @@ enum ParameterKind: Equatable {
 
     /// Whether `value` can serve; the implementation's conversion gives the precise error.
     func accepts(_ value: Value) -> Bool {
-        switch (self, value) {
-        case (.any, _): return true
-        case (.tensor, .tensor), (.tensor, .number), (.tensor, .int), (.tensor, .bool), (.tensor, .list),
-            (.tensor, .tuple), (.tensor, .range):
-            return true
-        case (.numeric, .tensor), (.numeric, .number), (.numeric, .int), (.numeric, .bool), (.numeric, .list),
-            (.numeric, .tuple):
-            return true
-        case (.number, .number), (.number, .int), (.number, .bool), (.number, .tensor): return true
-        case (.int, .number), (.int, .int), (.int, .bool), (.int, .tensor): return true
-        case (.bool, .bool), (.bool, .number), (.bool, .int), (.bool, .tensor): return true
-        case (.string, .string): return true
-        case (.axes, .none), (.axes, .number), (.axes, .int), (.axes, .list), (.axes, .tuple), (.axes, .tensor):
-            return true
-        case (.shape, .number), (.shape, .int), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range):
-            return true
-        case (.tensors, .list), (.tensors, .tuple), (.tensors, .tensor): return true
-        case (.function, _): return value.isCallable
-        case (.collection, _): return ParameterKind.tensor.accepts(value) || value.isCollection
-        case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
-        case (.object(let typeName), .string), (.object(let typeName), .dict):
-            return ObjectType.methods(of: value)?.name == typeName
-        case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
-            (.axes, .variable), (.shape, .variable), (.tensors, .variable):
-            return true
-        default: return false
+        // One switch per side, binding no payload: a tuple of the two would copy the value
+        // (a tensor's three buffers retained and released) on every argument of every call.
+        switch self {
+        case .any: return true
+        case .tensor:
+            switch value {
+            case .tensor, .number, .int, .bool, .list, .tuple, .range, .variable: return true
+            default: return false
+            }
+        case .numeric:
+            switch value {
+            case .tensor, .number, .int, .bool, .list, .tuple, .variable: return true
+            default: return false
+            }
+        case .number, .int, .bool:
+            switch value {
+            case .number, .int, .bool, .tensor, .variable: return true
+            default: return false
+            }
+        case .string:
+            if case .string = value { return true }
+            return false
+        case .axes:
+            switch value {
+            case .none, .number, .int, .list, .tuple, .tensor, .variable: return true
+            default: return false
+            }
+        case .shape:
+            switch value {
+            case .number, .int, .list, .tuple, .tensor, .range, .variable: return true
+            default: return false
+            }
+        case .tensors:
+            switch value {
+            case .list, .tuple, .tensor, .variable: return true
+            default: return false
+            }
+        case .function: return value.isCallable
+        case .collection: return ParameterKind.tensor.accepts(value) || value.isCollection
+        case .object(let typeName):
+            switch value {
+            case .object(let object): return object.objectType.name == typeName
+            case .string, .dict: return ObjectType.methods(of: value)?.name == typeName
+            default: return false
+            }
         }
     }
 }
@@ -262,13 +281,23 @@ extension Builtin {
             throw KisoError(
                 .argument, "`\(name)` is missing its argument `\(parameter.name)`", span: span, hint: signature)
         }
-        if !parameter.variadic, !parameter.gathersKeywords, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
+        try checkKind(i, value, span: span)
+        return value
+    }
+
+    /// Checks `value` against the kind of parameter `i`.
+    @inline(__always)
+    func checkKind(_ i: Int, _ value: Value, span: SourceSpan) throws {
+        // Fields read in place: a copy of the parameter would retain its strings and default.
+        if !parameters[i].variadic, !parameters[i].gathersKeywords, !(parameters[i].optional && isNoneValue(value)),
+            !parameters[i].kind.accepts(value)
+        {
+            let parameter = parameters[i]
             throw KisoError(
                 .type,
                 "`\(name)` expected \(parameter.kind.expectation) for `\(parameter.name)`, got \(value.kindName)",
                 span: span, hint: signature)
         }
-        return value
     }
 
     /// The parameter slot of each argument of a call, when the call's form fits this builtin:

@@ -122,11 +122,10 @@ private func gradientCheckReport(_ a: Arguments) throws -> Value {
         throw KisoError(.argument, "gradcheck needs the point to check at", hint: "gradcheck(f, x)")
     }
     let tensors = try arguments.enumerated().map { i, value -> Tensor in
+        if let t = value.readableTensor { return t }
         switch value {
         case .number(let x): return Tensor(x)
         case .int(let n): return Tensor(Double(n))
-        case .tensor(let t): return t
-        case .variable(let v): return v.value
         default:
             throw KisoError(
                 .type, "gradcheck: argument \(i) is \(value.kindName); gradcheck takes numbers and tensors",

@@ -58,13 +58,15 @@ struct Compiler {
                 return try rest?(i, f) ?? .value(.none)
             }
         case .forLoop(let targets, let sequenceExpr, let body):
-            return forLoop(targets, sequenceExpr, block(body))
+            return forLoop(targets, sequenceExpr, body)
         case .whileLoop(let condition, let body):
             let test = expression(condition)
             let run = block(body)
             let conditionSpan = condition.span
             let span = s.span
+            let scalar = ScalarLoop(condition: condition, body: body, span: span)
             return { i, f in
+                if let scalar, let flow = try scalar.runWhile(i, f) { return flow }
                 while try i.truth(try test(i, f), span: conditionSpan) {
                     try i.checkInterrupt(span)
                     switch try run(i, f) {
@@ -92,20 +94,21 @@ struct Compiler {
 
     /// A `for` loop. A single name walking a range is stored into directly; every other loop
     /// goes through `Interpreter.runFor`, which knows each kind of sequence.
-    private func forLoop(_ targets: [Expr], _ sequenceExpr: Expr, _ run: @escaping CompiledStatement)
-        -> CompiledStatement
-    {
+    private func forLoop(_ targets: [Expr], _ sequenceExpr: Expr, _ body: [Stmt]) -> CompiledStatement {
+        let run = block(body)
         let sequence = expression(sequenceExpr)
         let span = sequenceExpr.span
         guard targets.count == 1, case .name(let ref) = targets[0].kind else {
             return { i, f in try i.runFor(targets, try sequence(i, f), span: span, frame: f) { try run(i, f) } }
         }
         let store = storer(ref)
+        let scalar = ScalarLoop(variable: ref, body: body, span: span)
         return { i, f in
             let items = try sequence(i, f)
             guard case .range(let r) = items else {
                 return try i.runFor(targets, items, span: span, frame: f) { try run(i, f) }
             }
+            if let scalar, let flow = try scalar.run(range: r, i, f) { return flow }
             let n = r.count
             var k = 0
             while k < n {
@@ -123,11 +126,12 @@ struct Compiler {
     }
 
     /// Storing into a name, with the slot or symbol found once.
-    private func storer(_ ref: NameRef) -> (Interpreter, Frame?, Value) throws -> Void {
+    /// The value is consumed: storing it moves it into place instead of copying it.
+    private func storer(_ ref: NameRef) -> (Interpreter, Frame?, consuming Value) throws -> Void {
         switch ref.scope {
         case .local(0, let slot):
             return { i, f, v in
-                if let f { f.slots[slot] = v } else { try i.store(v, ref, frame: f) }
+                if let f { f.slots[slot] = consume v } else { try i.store(v, ref, frame: f) }
             }
         case .global(let id):
             return { i, _, v in i.setGlobal(id, v) }
@@ -236,7 +240,7 @@ struct Compiler {
             {
                 return try i.callBuiltin(
                     builtin, receiver: receiver, argumentCount: values.count, slot: { slots[$0] },
-                    argument: { try values[$0](i, f) }, span: span)
+                    argument: { try values[$0](i, f) }, span: span, site: plan)
             }
             var positional: [Value] = []
             positional.reserveCapacity(values.count + 1)
@@ -261,11 +265,25 @@ struct Compiler {
 }
 
 /// The parameter slot of each argument of one call site, for the builtin it last called
-/// (a call site almost always calls the same builtin).
+/// (a call site almost always calls the same builtin), and the site's argument array.
 final class BindingCache {
     private var builtin: Builtin?
     private var hasReceiver = false
     private var cached: [Int]?
+    private var spare: [Value] = []
+
+    /// The site's empty argument array, with its capacity; a call nested inside the builtin
+    /// (a callback reaching the same site) finds none and makes its own.
+    func takeArguments() -> [Value] {
+        var taken: [Value] = []
+        swap(&taken, &spare)
+        return taken
+    }
+
+    /// Keeps an emptied argument array for the next call.
+    func keepArguments(_ values: inout [Value]) {
+        swap(&values, &spare)
+    }
 
     /// The slots for `builtin`, or nil when the call's form does not bind directly.
     func slots(for builtin: Builtin, hasReceiver: Bool, labels: [String?]) -> [Int]? {

@@ -27,9 +27,8 @@ enum Convert {
     }
 
     static func tensor(_ value: Value, _ what: String) throws -> Tensor {
+        if let t = value.readableTensor { return t }
         switch value {
-        case .tensor(let t): return t
-        case .variable(let v): return v.value
         case .number(let x): return Tensor(x, dtype: .float64)
         case .int(let n): return Tensor(Double(n), dtype: .int64)
         case .bool(let b): return Tensor(b ? 1 : 0, dtype: .bool)
@@ -52,16 +51,16 @@ enum Convert {
     }
 
     static func number(_ value: Value, _ what: String) throws -> Double {
-        switch value {
-        case .number(let x): return x
-        case .int(let n): return Double(n)
-        case .bool(let b): return b ? 1 : 0
-        case .variable(let v): return try number(.tensor(v.value), what)
-        case .tensor(let t):
+        if let t = value.readableTensor {
             if let x = t.scalar { return x }
             throw KisoError(
                 .type, "expected a number for `\(what)`, got a tensor of shape \(formatShape(t.shape))",
                 hint: "pick one element, for example x[0], or reduce it with sum(x)")
+        }
+        switch value {
+        case .number(let x): return x
+        case .int(let n): return Double(n)
+        case .bool(let b): return b ? 1 : 0
         default: throw mismatch("a number", what, value)
         }
     }
@@ -78,12 +77,11 @@ enum Convert {
     }
 
     static func bool(_ value: Value, _ what: String) throws -> Bool {
+        if let t = value.readableTensor, t.count == 1 { return (t.scalar ?? 0) != 0 }
         switch value {
         case .bool(let b): return b
         case .number(let x): return x != 0
         case .int(let n): return n != 0
-        case .tensor(let t) where t.count == 1: return (t.scalar ?? 0) != 0
-        case .variable(let v) where v.count == 1: return (v.value.scalar ?? 0) != 0
         default: throw mismatch("true or false", what, value)
         }
     }
@@ -95,13 +93,10 @@ enum Convert {
 
     /// An int, or a list / tuple / 1-d tensor of ints.
     static func ints(_ value: Value, _ what: String) throws -> [Int] {
+        if let t = value.readableTensor, t.rank <= 1 { return try t.scalars.map { try int(.number($0), what) } }
         switch value {
         case .number, .int, .bool: return [try int(value, what)]
         case .list(let items), .tuple(let items): return try items.map { try int($0, what) }
-        case .tensor(let t) where t.rank <= 1:
-            return try t.scalars.map { try int(.number($0), what) }
-        case .variable(let v) where v.rank <= 1:
-            return try v.value.scalars.map { try int(.number($0), what) }
         case .range(let r):
             guard r.count <= 1 << 20 else { throw rangeTooLarge(r) }
             return (0..<r.count).map(r.element)
@@ -116,11 +111,11 @@ enum Convert {
     }
 
     static func tensors(_ value: Value, _ what: String) throws -> [Tensor] {
+        if let t = value.readableTensor, t.rank >= 1 {
+            return try (0..<t.shape[0]).map { try t.subscripted([.int($0)]) }
+        }
         switch value {
         case .list(let items), .tuple(let items): return try items.map { try tensor($0, what) }
-        case .tensor(let t) where t.rank >= 1:
-            return try (0..<t.shape[0]).map { try t.subscripted([.int($0)]) }
-        case .variable(let v): return try tensors(.tensor(v.value), what)
         default: throw mismatch("a list of tensors", what, value)
         }
     }

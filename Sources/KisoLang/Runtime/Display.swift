@@ -47,9 +47,8 @@ extension Value {
 
     /// The text the REPL echoes: strings quoted, containers Python-style.
     var echoed: String {
+        if let t = readableTensor { return tensorText(t) }
         switch self {
-        case .tensor(let t): return tensorText(t)
-        case .variable(let v): return tensorText(v.value)
         case .plot(let p): return p.drawing(PlotDisplay())
         default: return repr
         }

@@ -79,10 +79,14 @@ extension Interpreter {
     /// call allocates one array instead of four.
     func callBuiltin(
         _ builtin: Builtin, receiver: Value?, argumentCount: Int, slot: (Int) -> Int,
-        argument: (Int) throws -> Value, span: SourceSpan
+        argument: (Int) throws -> Value, span: SourceSpan, site: BindingCache? = nil
     ) throws -> Value {
         let parameters = builtin.parameters
-        var values = [Value](repeating: .none, count: parameters.count)
+        // A call site keeps its argument array between calls: allocating one costs a heap
+        // allocation and, on Linux, a generic-metadata look-up on every call.
+        var values = site?.takeArguments() ?? []
+        values.reserveCapacity(parameters.count)
+        for _ in parameters.indices { values.append(.none) }
         var given: UInt64 = 0
         if let receiver {
             values[0] = receiver
@@ -95,12 +99,22 @@ extension Interpreter {
         }
         do {
             for i in parameters.indices {
-                values[i] = try builtin.checkedArgument(
-                    i, given & (1 << UInt64(i)) != 0 ? values[i] : nil, span: span)
+                // A given argument is checked where it lies; copying it out and back would
+                // retain and release a tensor's three buffers.
+                if given & (1 << UInt64(i)) != 0 {
+                    try builtin.checkKind(i, values[i], span: span)
+                } else {
+                    values[i] = try builtin.checkedArgument(i, nil, span: span)
+                }
             }
             var bound = Arguments(values: values, builtin: builtin, interpreter: self, span: span)
             values = []
-            return try run(builtin, &bound)
+            let result = try run(builtin, &bound)
+            if let site {
+                bound.values.removeAll(keepingCapacity: true)
+                site.keepArguments(&bound.values)
+            }
+            return result
         } catch let error as TensorError {
             throw KisoError(error, span: span)
         } catch var error as KisoError {
@@ -112,7 +126,7 @@ extension Interpreter {
     /// Runs a builtin on bound arguments: its differentiable body when one is being traced.
     @inline(__always)
     private func run(_ builtin: Builtin, _ arguments: inout Arguments) throws -> Value {
-        for value in arguments.values where value.holdsTrackedVariable {
+        for k in arguments.values.indices where arguments.values[k].holdsTrackedVariable {
             return try callTraced(builtin, &arguments)
         }
         return try builtin.body(&arguments)

@@ -7,6 +7,14 @@ extension Interpreter {
         if op == .contains || op == .notContains {
             return .bool(try contains(right, left, span: span) == (op == .contains))
         }
+        // Tensors first, read in place: the switches on pairs below copy both operands.
+        if case .tensor(let a) = left {
+            switch right {
+            case .tensor(let b): return .tensor(try tensorBinary(op, a, b, span: span))
+            case .number, .int: return .tensor(try tensorBinary(op, a, try operand(right, span), span: span))
+            default: break
+            }
+        }
         switch (left, right) {
         case (.number(let a), .number(let b)): return try PythonNumbers.float(op, a, b, span: span)
         case (.int(let a), .int(let b)): return try PythonNumbers.int(op, a, b, span: span)
@@ -209,29 +217,7 @@ extension Interpreter {
                     indices.append(.ellipsis)
                     continue
                 }
-                let v = try evaluate(e, frame: frame)
-                switch v {
-                case .int(let n): indices.append(.int(n))
-                case .number(let x):
-                    throw KisoError(
-                        .index, "index \(formatNumber(x)) is a float; indices must be ints", span: e.span,
-                        hint: "use int(…)")
-                case .none: indices.append(.newAxis)
-                case .variable(let v): indices.append(.tensor(v.value))
-                case .bool(let b): indices.append(.tensor(Tensor(b ? 1 : 0, dtype: .bool)))
-                case .tensor(let t):
-                    if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
-                        indices.append(.int(Int(x)))
-                    } else {
-                        indices.append(.tensor(t))
-                    }
-                case .list, .tuple, .range:
-                    indices.append(.tensor(try Convert.tensor(v, "index")))
-                default:
-                    throw KisoError(
-                        .type, "cannot index a tensor with \(v.kindName)", span: e.span,
-                        hint: "use integers, slices like 1:3, none, ..., a mask or a list of positions")
-                }
+                indices.append(try tensorIndex(of: try evaluate(e, frame: frame), span: e.span))
             case .slice(let a, let b, let c, let span):
                 func bound(_ e: Expr?) throws -> Int? {
                     guard let e else { return nil }

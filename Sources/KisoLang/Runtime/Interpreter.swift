@@ -71,12 +71,13 @@ final class Interpreter {
         return id
     }
 
-    func setGlobal(_ id: Int, _ value: Value) {
+    func setGlobal(_ id: Int, _ value: consuming Value) {
         if globals[id].isAbsent {
             assignmentOrder.append(id)
             if let hidden = builtinsBySymbol[id] { noteShadowing(id, hidden, by: value) }
         }
-        var old: Value? = value
+        // Moved, not copied: a copy of a tensor retains and releases its three buffers.
+        var old: Value? = consume value
         swap(&globals[id], &old)
         ValueRelease.clear(&old)
     }
@@ -402,26 +403,30 @@ final class Interpreter {
         switch item {
         case .ellipsis: return .ellipsis
         case .slice(let a, let b, let c): return .slice(start: a, stop: b, step: c)
-        case .value(let v, let span):
-            switch v {
-            case .int(let n): return .int(n)
-            case .number(let x):
-                throw KisoError(
-                    .index, "index \(formatNumber(x)) is a float; indices must be ints", span: span, hint: "use int(…)")
-            case .none: return .newAxis
-            case .variable(let v): return .tensor(v.value)
-            case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
-            case .tensor(let t):
-                if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
-                    return .int(Int(x))
-                }
-                return .tensor(t)
-            case .list, .tuple, .range: return .tensor(try Convert.tensor(v, "index"))
-            default:
-                throw KisoError(
-                    .type, "cannot index a tensor with \(v.kindName)", span: span,
-                    hint: "use integers, slices like 1:3, none, ..., a mask or a list of positions")
+        case .value(let v, let span): return try tensorIndex(of: v, span: span)
+        }
+    }
+
+    /// One index value as the engine takes it, for reading (`x[i]`) and writing (`x[i] = v`).
+    func tensorIndex(of v: Value, span: SourceSpan) throws -> TensorIndex {
+        switch v {
+        case .int(let n): return .int(n)
+        case .number(let x):
+            throw KisoError(
+                .index, "index \(formatNumber(x)) is a float; indices must be ints", span: span, hint: "use int(…)")
+        case .none: return .newAxis
+        case .variable(let v): return .tensor(v.value)
+        case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
+        case .tensor(let t):
+            if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
+                return .int(Int(x))
             }
+            return .tensor(t)
+        case .list, .tuple, .range: return .tensor(try Convert.tensor(v, "index"))
+        default:
+            throw KisoError(
+                .type, "cannot index a tensor with \(v.kindName)", span: span,
+                hint: "use integers, slices like 1:3, none, ..., a mask or a list of positions")
         }
     }
 
@@ -548,7 +553,9 @@ final class Interpreter {
 
     /// `binary` for an operator written in the source, whose right operand is `b`.
     @inline(__always)
-    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, rightOperand b: Expr, span: SourceSpan)
+    func binary(
+        _ op: BinaryOperator, _ left: Value, _ right: Value, rightOperand b: Expr, span: SourceSpan
+    )
         throws -> Value
     {
         do {
@@ -574,9 +581,8 @@ final class Interpreter {
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .tuple(let items): return .tuple(try items.map { try dictKey($0, span: span, depth: depth + 1) })
-        case .tensor(let t) where t.rank == 0: return try dictKey(Convert.scalarValue(t), span: span)
-        case .variable(let v) where v.rank == 0: return try dictKey(Convert.scalarValue(v.value), span: span)
         default:
+            if let t = value.readableTensor, t.rank == 0 { return try dictKey(Convert.scalarValue(t), span: span) }
             throw KisoError(
                 .type, "\(value.kindName) cannot be a dict key", span: span,
                 hint: "use a string, a number or a tuple of them")

@@ -24,7 +24,8 @@ enum Pytree {
         }
     }
 
-    private static func tree<Leaf>(_ value: Value, depth: Int = 0, _ leaf: (Value) throws -> Leaf) throws -> Tree<Leaf> {
+    private static func tree<Leaf>(_ value: Value, depth: Int = 0, _ leaf: (Value) throws -> Leaf) throws -> Tree<Leaf>
+    {
         if depth >= Nesting.limit && value.holdsValues { throw Nesting.tooDeep("pytree") }
         switch value {
         case .list(let items): return .list(try items.map { try tree($0, depth: depth + 1, leaf) })
@@ -48,9 +49,11 @@ enum Pytree {
             case .dict(let d): for item in d.values { try walk(item, depth + 1) }
             case .number(let x): leaves.append(Tensor(x))
             case .int(let n): leaves.append(Tensor(Double(n)))
-            case .tensor(let t): leaves.append(t)
-            case .variable(let v): leaves.append(v.value)
             default:
+                if let t = value.readableTensor {
+                    leaves.append(t)
+                    return
+                }
                 throw KisoError(
                     .type, "`\(what)` holds \(value.kindName); expected numbers and tensors",
                     hint: "pass the parameters as a tensor, or a list, tuple or dict of tensors")

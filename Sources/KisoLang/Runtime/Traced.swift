@@ -14,6 +14,9 @@ extension Value {
     /// still recording.
     var holdsTrackedVariable: Bool {
         switch self {
+        // Asked of every argument of every builtin call: the common cases bind no payload,
+        // since binding one copies the value.
+        case .tensor, .number, .int, .bool, .string, .none, .range: return false
         case .variable(let v): return v.isTracked
         case .list(let items), .tuple(let items):
             for item in items where item.holdsTrackedVariable { return true }

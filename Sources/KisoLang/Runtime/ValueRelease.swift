@@ -11,7 +11,9 @@ enum ValueRelease {
     /// Empties `slot`, taking its value apart if it holds other values.
     @inline(__always)
     static func clear(_ slot: inout Value?) {
-        guard let value = slot, value.holdsValues else {
+        // Asked of the optional in place: binding the value first would copy it, three
+        // retains and releases for a tensor, on every assignment.
+        guard slot.holdsValues else {
             slot = nil
             return
         }
@@ -116,6 +118,17 @@ extension Value {
     var holdsValues: Bool {
         switch self {
         case .list, .tuple, .dict, .function, .method: return true
+        default: return false
+        }
+    }
+}
+
+extension Optional where Wrapped == Value {
+    /// Whether a value is stored and holds other values.
+    @inline(__always)
+    var holdsValues: Bool {
+        switch self {
+        case .some(.list), .some(.tuple), .some(.dict), .some(.function), .some(.method): return true
         default: return false
         }
     }

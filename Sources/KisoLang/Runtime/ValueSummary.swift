@@ -11,9 +11,8 @@ enum ValueSummary {
     /// `x: tensor float64, shape (3,4), 12 elements` and a line of statistics, for a variable
     /// named `name`.
     static func text(name: String, value: Value) -> String {
+        if let t = value.readableTensor { return tensorText(name, t) }
         switch value {
-        case .tensor(let t): return tensorText(name, t)
-        case .variable(let v): return tensorText(name, v.value)
         case .list(let items), .tuple(let items):
             let kinds = Set(items.map(\.shortKind)).sorted()
             let of = kinds.isEmpty ? "" : " of " + kinds.joined(separator: ", ")
