@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 import Synchronization
 
@@ -533,7 +534,9 @@ final class Interpreter {
 
     /// `binary` for an operator written in the source, whose right operand is `b`.
     @inline(__always)
-    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, rightOperand b: Expr, span: SourceSpan)
+    func binary(
+        _ op: BinaryOperator, _ left: Value, _ right: Value, rightOperand b: Expr, span: SourceSpan
+    )
         throws -> Value
     {
         do {
