@@ -76,10 +76,9 @@ extension Tensor {
                             // Split by runs, not elements: a few long runs are plenty of work per core.
                             let chunks = Swift.min(Parallel.coreCount, end - first)
                             Parallel.forChunks(chunks) { chunk in
-                                let range =
-                                    (first + (end - first) * chunk / chunks)
-                                    ..<(first + (end - first) * (chunk + 1) / chunks)
-                                for i in range {
+                                let lo = first + (end - first) * chunk / chunks
+                                let hi = first + (end - first) * (chunk + 1) / chunks
+                                for i in lo..<hi {
                                     target.value[i] = (try? kernel(src.value + starts[i], run, step)) ?? .nan
                                 }
                             }
