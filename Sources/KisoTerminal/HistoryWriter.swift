@@ -33,7 +33,7 @@ final class HistoryWriter: Sendable {
             guard let newest = pending.withLock({ $0.removeValue(forKey: path) }) else { return }
             // A history that cannot be written is not worth interrupting the learner for; the
             // entries stay in memory for this session.
-            try? FileSystem.writeAtomically(newest, toPath: path)
+            try? FileSystem.writeAtomically(newest, toPath: path, confined: false)
         }
     }
 

@@ -229,7 +229,7 @@ extension REPL {
         let title =
             "Kiso session" + (stem.isEmpty ? "" : " — " + (stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem))
         do {
-            try FileSystem.writeAtomically(transcript.notebookText(title: title), toPath: path)
+            try FileSystem.writeAtomically(transcript.notebookText(title: title), toPath: path, confined: false)
         } catch {
             showError("cannot save: \(error.description)")
             return
