@@ -138,9 +138,13 @@ final class LessonSession {
         defer { repl.capture.muted = false }
         if let chapter = opened.chapter {
             StandardStreams.writeLine(style.dim("running the chapter \(chapter.title.isEmpty ? key : chapter.title)…"))
+            // The chapter's relative paths start at its folder, as in `kiso run`; the learner's at theirs.
+            let learnerDirectory = repl.session.directory
+            repl.session.directory = FileSystem.directoryName(of: chapter.path)
             for cell in chapter.cells where !cell.flags.contains(.error) {
                 _ = repl.session.run(cell.source, origin: SessionEvaluator.origin)
             }
+            repl.session.directory = learnerDirectory
         }
         for exercise in lesson.exercises {
             for code in exercise.setup { _ = repl.session.run(code.source, origin: lesson.path, line: code.line) }
@@ -219,7 +223,9 @@ final class LessonSession {
             }
         case .failed, .timedOut:
             save { $0.attempts += 1 }
-            repl.showError(style.red("✗ ") + (outcome.diagnosis ?? "the check failed"))
+            let diagnosis = WordWrap.lines(
+                outcome.diagnosis ?? "the check failed", width: Terminal.width, firstPrefix: "✗ ", restPrefix: "  ")
+            repl.showError(style.red("✗ ") + diagnosis.joined(separator: "\n").dropFirst(2))
             let hints = progress.progress(lesson: key, exercise: exercise.key).hints
             if hints < exercise.hints.count { StandardStreams.writeLine(style.dim(":hint gives a hint")) }
         case .lessonError:
@@ -235,8 +241,9 @@ final class LessonSession {
         }
         let shown = min(used, exercise.hints.count - 1)
         if used < exercise.hints.count { save { $0.hints = used + 1 } }
-        StandardStreams.writeLine(
-            style.cyan("hint \(shown + 1) of \(exercise.hints.count): ") + renderer.render(exercise.hints[shown]))
+        // The label has its own line, so the hint below it wraps at words to the full width.
+        StandardStreams.writeLine(style.cyan("hint \(shown + 1) of \(exercise.hints.count):"))
+        StandardStreams.writeLine(renderer.render(exercise.hints[shown]))
         if used >= exercise.hints.count {
             StandardStreams.writeLine(style.dim("that was the last hint; :solution shows the model answer"))
         }
