@@ -35,7 +35,9 @@ final class Registry {
         registerStrings()
         registerTextFiles()
         registerTokenizers()
+        registerModels()
         registerProgress()
+        registerTransforms()
     }
 
     /// Starts a group of builtins in the documentation.
