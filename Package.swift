@@ -29,7 +29,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .target(
             name: "KisoTensor",
-            dependencies: ["CBLAS", "KisoVectorKernels"]
+            dependencies: ["CBLAS", "KisoBase", "KisoVectorKernels"]
         ),
         // Vectorised exp and tanh, compiled for AVX2 and FMA; KisoTensor calls them only after
         // checking that the CPU has those instructions (see VectorMath.swift).
@@ -86,7 +86,7 @@ let package = Package(
         // (`make fuzz`, and a bounded campaign in `make test`).
         .executableTarget(
             name: "kiso-fuzz",
-            dependencies: ["KisoLang", "KisoTensor"],
+            dependencies: ["KisoBase", "KisoLang", "KisoTensor"],
             path: "fuzz/kiso-fuzz"
         ),
         .executableTarget(

@@ -18,21 +18,16 @@ extension FileSystem {
     ///   disk beside it, so every name still shows the same file.
     /// - A file without write permission is refused with an error, as an editor would.
     /// - Temporary files left by an earlier writer that crashed are removed first.
-    public static func writeAtomically(_ text: String, toPath path: String) throws(FileError) {
-        try writeAtomically(Array(text.utf8), toPath: path)
+    public static func writeAtomically(_ text: String, toPath path: String, confined: Bool = true) throws(FileError) {
+        try writeAtomically(Array(text.utf8), toPath: path, confined: confined)
     }
 
-    /// When set, the only folder (with everything below it) that files may be written in; a
-    /// write anywhere else is refused. `kiso check` sets it to the working folder, so that a
-    /// learner's file it grades can write nothing outside it. Set once, before any work starts.
-    nonisolated(unsafe) public static var writableRoot: String? = nil
-
-    /// Byte form of ``writeAtomically(_:toPath:)-(String,_)``.
-    public static func writeAtomically(_ bytes: [UInt8], toPath path: String) throws(FileError) {
+    /// Byte form of ``writeAtomically(_:toPath:)-(String,_)``. With `confined` (the default) the
+    /// write must also pass ``confinement``; Kiso's own files — progress, a notebook recorded by
+    /// `kiso run --update` — pass `confined: false`.
+    public static func writeAtomically(_ bytes: [UInt8], toPath path: String, confined: Bool = true) throws(FileError) {
         let target = resolvedTarget(path)
-        if let root = writableRoot, !isInside(target, root: root) {
-            throw FileError(path: path, reason: "is outside the working folder, the only place files may be written here")
-        }
+        if confined { try checkWrite(path) }
         var existing = stat()
         let exists = stat(target, &existing) == 0
         if exists {

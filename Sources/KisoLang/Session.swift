@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 import Synchronization
 

@@ -89,7 +89,7 @@ public struct LessonProgress: Sendable {
                 text += "\(lesson)\t\(name)\t\(p.done ? 1 : 0) \(p.attempts) \(p.hints) \(p.sawSolution ? 1 : 0)\n"
             }
         }
-        try FileSystem.writeAtomically(text, toPath: path)
+        try FileSystem.writeAtomically(text, toPath: path, confined: false)
     }
 
     /// Tabs and line breaks would break the line format.

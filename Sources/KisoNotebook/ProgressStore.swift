@@ -57,7 +57,7 @@ public struct ProgressStore: Sendable {
         for key in places.keys.sorted() {
             if let section = places[key] { text += "\(section)\t\(key)\n" }
         }
-        try FileSystem.writeAtomically(text, toPath: path)
+        try FileSystem.writeAtomically(text, toPath: path, confined: false)
     }
 
     /// Tabs and line breaks would break the line format.

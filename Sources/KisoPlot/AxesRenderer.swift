@@ -1,5 +1,5 @@
-import KisoBase
 import Glibc
+import KisoBase
 
 /// Draws plots with x and y axes (line, function, scatter, decision map): the canvas inside a
 /// frame, y ticks on the left, x ticks below, legend on the right, notes at the bottom.
@@ -42,6 +42,7 @@ struct AxesRenderer {
         var skipped = drawLines(&canvas, xLimits, yLimits)
         skipped += drawGroups(&canvas, xLimits, yLimits)
         if let note = skippedNote(skipped) { notes.append(note) }
+        if Interruption.isRequested { notes.append("drawing stopped by Ctrl-C: some points are missing") }
 
         return compose(
             canvas: canvas, leftMargin: leftMargin, tickWidth: tickWidth, ylabel: ylabel, yTicks: yTicks,
@@ -61,7 +62,10 @@ struct AxesRenderer {
         var low = Double.infinity
         var high = -Double.infinity
         for series in data.lines + data.groups {
-            for point in series.points where point.x.isFinite && point.y.isFinite {
+            for index in 0..<series.pointCount {
+                if index & 0xFFFF == 0 && Interruption.isRequested { break }
+                let point = series.point(index)
+                guard point.x.isFinite && point.y.isFinite else { continue }
                 let v = vertical ? point.y : point.x
                 low = Swift.min(low, v)
                 high = Swift.max(high, v)
@@ -196,7 +200,10 @@ struct AxesRenderer {
             let pattern = dash(index)
             var previous: (x: Double, y: Double)?
             var phase = 0
-            for point in series.points {
+            for index in 0..<series.pointCount {
+                // Ctrl-C leaves the rest undrawn; render notes it (millions of points take seconds).
+                if index & 0xFFFF == 0 && Interruption.isRequested { return skipped }
+                let point = series.point(index)
                 guard point.x.isFinite, point.y.isFinite else {
                     skipped += 1
                     previous = nil
@@ -216,7 +223,9 @@ struct AxesRenderer {
         for (index, group) in data.groups.enumerated() {
             let marker = Markers.marker(index, charset)
             let color = context.usesColor ? group.color ?? PlotColor.series(index) : nil
-            for point in group.points {
+            for index in 0..<group.pointCount {
+                if index & 0xFFFF == 0 && Interruption.isRequested { return skipped }
+                let point = group.point(index)
                 guard point.x.isFinite, point.y.isFinite else {
                     skipped += 1
                     continue

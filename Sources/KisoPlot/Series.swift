@@ -18,10 +18,12 @@ public struct Series: Sendable, Equatable {
         self.color = color
     }
 
-    /// The (x, y) pairs, pairing the shorter of the two lists.
-    var points: [(x: Double, y: Double)] {
-        guard let x else { return y.enumerated().map { (Double($0.offset), $0.element) } }
-        return zip(x, y).map { ($0, $1) }
+    /// The number of (x, y) pairs: the length of the shorter of the two lists.
+    var pointCount: Int { x.map { Swift.min($0.count, y.count) } ?? y.count }
+
+    /// The `index`th (x, y) pair, read in place: a plot of millions of points makes no copy.
+    func point(_ index: Int) -> (x: Double, y: Double) {
+        (x?[index] ?? Double(index), y[index])
     }
 
     /// A note when x and y differ in length, or nil.

@@ -1,3 +1,5 @@
+import KisoBase
+
 extension Tensor {
     /// NumPy's `np.loadtxt` over the text of a file: one row per line, fields split at `delimiter`
     /// (at runs of spaces and tabs when nil), `comments` cut off each line, blank lines skipped.

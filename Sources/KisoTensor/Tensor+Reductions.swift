@@ -1,4 +1,5 @@
 import Glibc
+import KisoBase
 
 /// Reductions over one axis, several, or all (`axes == nil`), with `keepdims`.
 extension Tensor {
@@ -60,24 +61,32 @@ extension Tensor {
                 let run = layout.runLength
                 let step = layout.runStride
                 if layout.starts.count >= 64 && run * layout.starts.count >= Parallel.minimumParallelCount {
-                    // Many independent runs: share them between cores. Kernels throw only for
-                    // empty runs, and these runs are not empty.
+                    // Many independent runs: share them between cores, a block of about 2²⁴
+                    // elements at a time with a look for Ctrl-C between blocks. Kernels throw
+                    // only for empty runs, and these runs are not empty.
                     let starts = layout.starts
                     let src = UncheckedSendable(base)
-                    out.withUnsafeMutableBufferPointer { o in
+                    let block = Swift.max(64, (1 << 24) / run)
+                    try out.withUnsafeMutableBufferPointer { o in
                         guard let dst = o.baseAddress else { return }
                         let target = UncheckedSendable(dst)
-                        // Split by runs, not elements: a few long runs are plenty of work per core.
-                        let chunks = Swift.min(Parallel.coreCount, starts.count)
-                        Parallel.forChunks(chunks) { chunk in
-                            let range = (starts.count * chunk / chunks)..<(starts.count * (chunk + 1) / chunks)
-                            for i in range {
-                                target.value[i] = (try? kernel(src.value + starts[i], run, step)) ?? .nan
+                        for first in stride(from: 0, to: starts.count, by: block) {
+                            try Interruption.check(op)
+                            let end = Swift.min(starts.count, first + block)
+                            // Split by runs, not elements: a few long runs are plenty of work per core.
+                            let chunks = Swift.min(Parallel.coreCount, end - first)
+                            Parallel.forChunks(chunks) { chunk in
+                                let lo = first + (end - first) * chunk / chunks
+                                let hi = first + (end - first) * (chunk + 1) / chunks
+                                for i in lo..<hi {
+                                    target.value[i] = (try? kernel(src.value + starts[i], run, step)) ?? .nan
+                                }
                             }
                         }
                     }
                 } else {
                     for (i, start) in layout.starts.enumerated() {
+                        if run >= 1 << 16 { try Interruption.check(op) } else { try Interruption.check(op, every: i) }
                         out[i] = try kernel(base + start, run, step)
                     }
                 }
@@ -135,20 +144,26 @@ extension Tensor {
         let rows = shape[0]
         let width = count / rows
         var out = [Double](repeating: 0, count: width)
-        storage.withUnsafeBufferPointer { buffer in
-            out.withUnsafeMutableBufferPointer { o in
+        try storage.withUnsafeBufferPointer { buffer in
+            try out.withUnsafeMutableBufferPointer { o in
                 guard let base = buffer.baseAddress, let dst = o.baseAddress else { return }
                 let src = UncheckedSendable(base + offset)
                 let target = UncheckedSendable(dst)
                 let chunks = rows * width >= Parallel.minimumParallelCount ? Swift.min(Parallel.coreCount, width) : 1
-                Parallel.forChunks(chunks) { chunk in
-                    let lo = width * chunk / chunks
-                    let hi = width * (chunk + 1) / chunks
-                    let acc = target.value
-                    for j in lo..<hi { acc[j] = src.value[j] }
-                    for r in 1..<rows {
-                        let row = src.value + r * width
-                        for j in lo..<hi { acc[j] += row[j] }
+                for j in 0..<width { dst[j] = src.value[j] }
+                // Rows are added in blocks of about 2²⁴ elements, with a look for Ctrl-C between.
+                let block = Swift.max(1, (1 << 24) / Swift.max(width, 1))
+                for first in stride(from: 1, to: rows, by: block) {
+                    try Interruption.check("sum")
+                    let end = Swift.min(rows, first + block)
+                    Parallel.forChunks(chunks) { chunk in
+                        let lo = width * chunk / chunks
+                        let hi = width * (chunk + 1) / chunks
+                        let acc = target.value
+                        for r in first..<end {
+                            let row = src.value + r * width
+                            for j in lo..<hi { acc[j] += row[j] }
+                        }
                     }
                 }
             }
@@ -300,6 +315,11 @@ extension Tensor {
         let outer = source.shape[..<ax].reduce(1, *)
         for o in 0..<outer {
             for j in 0..<inner {
+                if size >= 1 << 16 {
+                    try Interruption.check(op)
+                } else {
+                    try Interruption.check(op, every: o * inner + j)
+                }
                 var running = initial
                 for i in 0..<size {
                     let k = (o * size + i) * inner + j

@@ -11,9 +11,12 @@ import KisoBase
 ///
 /// An entry is what the learner entered at one prompt, so a `def … end` block is one entry, recalled
 /// and edited as a unit. Its line breaks are stored as `␤` (U+2424), which keeps the file one entry
-/// per line — readable, and cut back to the newest `limit` entries by readline's
-/// `history_truncate_file` (a temporary file and a rename). Each entry is appended the moment it is
-/// entered, so a crash loses at most the entry being typed.
+/// per line. After each entry the newest `limit` entries are written through the one atomic writer
+/// (``FileSystem/writeAtomically(_:toPath:)-(String,_)``: a temporary file, `fsync`, a rename), so
+/// `kill -9` at any moment leaves the previous file or the new one whole, never a torn line. The
+/// write runs on a background thread, so the prompt never waits for the disk; entries that arrive
+/// while one is being written are coalesced into the next, and ``waitForWrites()`` (also run when
+/// the process exits) waits for the last.
 public struct HistoryFile: Sendable {
     /// The file.
     public let path: String
@@ -45,6 +48,8 @@ public struct HistoryFile: Sendable {
         } catch {
             return false
         }
+        // Wait for this process's own writes, so the file read is the newest.
+        HistoryFile.waitForWrites()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         if descriptor < 0 { return false }
         close(descriptor)
@@ -55,19 +60,19 @@ public struct HistoryFile: Sendable {
         return true
     }
 
-    /// Appends `entry` (already added to readline's history) to the file and trims the file. When
-    /// the file has vanished since loading it is written anew from the in-memory history.
+    /// Writes readline's history (which already holds `entry`) to the file, in the background.
+    /// Returns false when there is nothing to write.
     @discardableResult
     public func append(_ entry: String) -> Bool {
-        let existed = FileSystem.exists(path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        if descriptor < 0 { return false }
-        defer { close(descriptor) }
-        let entries = existed ? [entry] : LineEditor.historyEntries()
-        let bytes = Array(entries.map { HistoryFile.encoded($0) + "\n" }.joined().utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        history_truncate_file(path, Int32(limit))
-        return written == bytes.count
+        let entries = LineEditor.historyEntries().suffix(limit)
+        guard !entries.isEmpty else { return false }
+        HistoryWriter.shared.submit(entries.map { HistoryFile.encoded($0) + "\n" }.joined(), toPath: path)
+        return true
+    }
+
+    /// Waits until every history write submitted so far is on disk.
+    public static func waitForWrites() {
+        HistoryWriter.shared.waitForWrites()
     }
 
     /// An entry as one line of the file.

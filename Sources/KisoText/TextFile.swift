@@ -14,6 +14,7 @@ public enum TextFile {
 
     /// A file's bytes; throws for a missing file, a directory, or a file over `limit` bytes.
     public static func bytes(atPath path: String, limit: Int = defaultLimit) throws(TextError) -> [UInt8] {
+        do { try FileSystem.checkRead(path) } catch { throw TextError("cannot read \(quoted(path)): \(error.reason)") }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let code = errno

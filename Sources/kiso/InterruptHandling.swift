@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoTensor
 import KisoTerminal

@@ -1,5 +1,5 @@
-import KisoBase
 import ArgumentParser
+import KisoBase
 import KisoNotebook
 import KisoTensor
 import KisoTerminal

@@ -74,8 +74,19 @@ final class LessonSession {
     private var key: String { opened.entry.stem }
     private var style: TextStyle { repl.style }
 
+    /// Where a lesson's code (its chapter's cells, its setup, the learner's answers) may touch
+    /// files: it reads in the lesson's and the chapter's folders and the working folder, and
+    /// writes in the working folder.
+    static func confinement(_ opened: LessonHome.Opened) -> FileSystem.Confinement {
+        let folders = [opened.lesson.path] + (opened.chapter.map { [$0.path] } ?? [])
+        return FileSystem.Confinement(
+            programFolders: folders.map { FileSystem.directoryName(of: $0) }, name: "the lesson's and chapter's folders"
+        )
+    }
+
     /// A session for an opened lesson, at the exercise the learner was at.
     init(opened: LessonHome.Opened) {
+        FileSystem.confinement = LessonSession.confinement(opened)
         self.opened = opened
         repl = REPL()
         checker = AnswerChecker(lesson: opened.lesson, chapter: opened.chapter)

@@ -48,7 +48,8 @@ enum MetaCommand: Equatable {
         let text = entry.trimmed()
         if text.hasPrefix("??") {
             let name = String(text.dropFirst(2)).trimmed()
-            return name.isEmpty ? .invalid("`??` needs a name: ??NAME shows the source of your function NAME") : .source(name)
+            return name.isEmpty
+                ? .invalid("`??` needs a name: ??NAME shows the source of your function NAME") : .source(name)
         }
         if text.hasPrefix("?") {
             let name = String(text.dropFirst()).trimmed()

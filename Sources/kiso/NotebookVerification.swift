@@ -48,10 +48,17 @@ enum NotebookVerification {
         return status
     }
 
+    /// A notebook's code reads in its own folder and the working folder, and writes in the latter.
+    static func confinement(_ notebook: Notebook) -> FileSystem.Confinement {
+        FileSystem.Confinement(
+            programFolders: [FileSystem.directoryName(of: notebook.path)], name: "this notebook's folder")
+    }
+
     /// Prints the report; true when every cell matched.
     private static func verify(_ notebook: Notebook) -> Bool {
         var evaluator = SessionEvaluator()
         evaluator.session.directory = FileSystem.directoryName(of: notebook.path)
+        FileSystem.confinement = confinement(notebook)
         let report = NotebookRunner.verify(notebook, with: &evaluator)
         // The report quotes the notebook's text and the program's output: both may hold escape
         // sequences, which are shown rather than sent to the terminal.
@@ -65,6 +72,7 @@ enum NotebookVerification {
     private static func record(_ notebook: Notebook) -> Bool {
         var evaluator = SessionEvaluator()
         evaluator.session.directory = FileSystem.directoryName(of: notebook.path)
+        FileSystem.confinement = confinement(notebook)
         let (text, report) = NotebookRunner.update(notebook, with: &evaluator)
         let failures = report.mismatches.filter { $0.kind != .outputDiffers }
         for failure in failures {
@@ -73,7 +81,8 @@ enum NotebookVerification {
         let changed = report.mismatches.count - failures.count
         if text != notebook.text {
             do {
-                try FileSystem.writeAtomically(text, toPath: notebook.path)
+                // Kiso's own write of the notebook it was asked to record, wherever it is.
+                try FileSystem.writeAtomically(text, toPath: notebook.path, confined: false)
             } catch {
                 StandardStreams.writeError("kiso: cannot write \(error.description)")
                 return false

@@ -201,7 +201,7 @@ extension REPL {
                 showError("stopped at cell \(cell.number) (line \(cell.line)) of \(path)")
                 return
             }
-            if !cell.flags.contains(.error) { transcript.append(cell.source, output: capture.text) }
+            if !cell.flags.contains(.error) { transcript.append(cell.source) }
         }
         StandardStreams.writeLine(style.dim("loaded \(notebook.cells.count) cells from \(path)"))
     }
@@ -228,8 +228,23 @@ extension REPL {
         let stem = FileSystem.baseName(of: path)
         let title =
             "Kiso session" + (stem.isEmpty ? "" : " — " + (stem.hasSuffix(".md") ? String(stem.dropLast(3)) : stem))
+        // The outputs are recorded by replaying the inputs in a fresh session, exactly as
+        // `kiso run --update` records them: plots without colour at the recorded width, whatever
+        // this terminal is, so the notebook replays.
+        let text: String
+        let failed: Int
         do {
-            try FileSystem.writeAtomically(transcript.notebookText(title: title), toPath: path)
+            let notebook = try Notebook(text: transcript.notebookText(title: title), path: path)
+            var evaluator = SessionEvaluator()
+            let (recorded, report) = NotebookRunner.update(notebook, with: &evaluator)
+            text = recorded
+            failed = report.mismatches.filter { $0.kind != .outputDiffers }.count
+        } catch {
+            showError("cannot save: \(error)")
+            return
+        }
+        do {
+            try FileSystem.writeAtomically(text, toPath: path, confined: false)
         } catch {
             showError("cannot save: \(error.description)")
             return
@@ -239,6 +254,15 @@ extension REPL {
         StandardStreams.writeLine(
             style.dim(
                 "saved \(count) \(count == 1 ? "input" : "inputs") to \(written) (replay it with kiso run \(path))"))
+        if transcript.leftOut > 0 {
+            StandardStreams.writeLine(
+                style.dim(
+                    "left out \(transcript.leftOut) \(transcript.leftOut == 1 ? "input" : "inputs") that used what an input stopped by Ctrl-C may have half changed"
+                ))
+        }
+        if failed > 0 {
+            showError("\(failed) of the saved inputs failed when replayed; `kiso run \(path)` shows which")
+        }
     }
 
     /// Whether `path` holds a notebook with at least one Kiso cell (so replacing it loses no

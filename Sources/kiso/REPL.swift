@@ -96,11 +96,14 @@ final class REPL {
         }
         if !result.errors.isEmpty {
             // The terminal echoed ^C without a newline.
-            if result.error?.kind == .interrupted { StandardStreams.writeLine() }
+            if result.error?.kind == .interrupted {
+                StandardStreams.writeLine()
+                if record { transcript.interrupted(source) }
+            }
             showError(presenter.text(for: result.errors, source: source))
             return false
         }
-        if record { transcript.append(source, output: capture.text) }
+        if record { transcript.append(source) }
         return true
     }
 

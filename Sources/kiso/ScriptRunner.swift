@@ -24,6 +24,12 @@ enum ScriptRunner {
         if Terminal.outputIsTerminal { session.liveDisplay = live }
         // Relative paths in a script file (read_text, tok.save) start at the script's folder.
         if !origin.hasPrefix("<") { session.directory = FileSystem.directoryName(of: origin) }
+        // A script file or piped program may be someone else's: it reads in its folder and the
+        // working folder and writes in the latter. `-e` is the learner's own typing.
+        if origin != "<command line>" {
+            FileSystem.confinement = FileSystem.Confinement(
+                programFolders: [session.directory], name: "the script's folder")
+        }
         // Scripts keep the fixed plot width of recorded notebooks, so their output is the same on
         // any terminal; only the character set follows --ascii.
         if PlotSettings.forceASCII { session.plotDisplay.charset = .ascii }

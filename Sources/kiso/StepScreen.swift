@@ -97,6 +97,7 @@ final class StepScreen {
             StandardStreams.write(text)
         })
         session.directory = directory
+        FileSystem.confinement = FileSystem.Confinement(programFolders: [directory], name: "this notebook's folder")
         session.plotDisplay = PlotSettings.terminal
         if Terminal.outputIsTerminal { session.liveDisplay = live }
         return session

@@ -96,6 +96,12 @@ final class TerminalSession {
         waitFor(timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
     }
 
+    /// The process id of kiso in the pane (tmux runs `env`, which becomes kiso).
+    func processID() -> Int32? {
+        let output = try? run(["display-message", "-p", "-t", target, "#{pane_pid}"])
+        return output.flatMap { Int32($0.output.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
     /// Whether kiso has exited (the pane is dead).
     func hasExited() -> Bool {
         let state = try? run(["display-message", "-p", "-t", target, "#{pane_dead}"])

@@ -1,6 +1,6 @@
-import KisoBase
 import CReadline
 import Foundation
+import KisoBase
 import Testing
 
 @testable import KisoTerminal
@@ -25,13 +25,15 @@ import Testing
         let editor = LineEditor(historyPath: path, historyLimit: 3)
         #expect(FileManager.default.fileExists(atPath: path))
         editor.addToHistory("a = 1")
-        // Each entry is on disk the moment it is entered.
+        // Each entry is written the moment it is entered, in the background.
+        HistoryFile.waitForWrites()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "a = 1\n")
         editor.addToHistory("a = 1")  // a repeat is skipped
         editor.addToHistory("   ")  // blank lines are skipped
         editor.addToHistory("b = 2")
         editor.addToHistory("c = 3")
         editor.addToHistory("d = 4")
+        HistoryFile.waitForWrites()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "b = 2\nc = 3\nd = 4\n")
         #expect(editor.historyEntries == ["b = 2", "c = 3", "d = 4"])
 
@@ -48,8 +50,10 @@ import Testing
         clear_history()
         let editor = LineEditor(historyPath: path)
         editor.addToHistory("first")
+        HistoryFile.waitForWrites()
         try FileManager.default.removeItem(atPath: path)
         editor.addToHistory("second")
+        HistoryFile.waitForWrites()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "first\nsecond\n")
     }
 

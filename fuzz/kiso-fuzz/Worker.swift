@@ -1,4 +1,5 @@
 import Foundation
+import KisoBase
 import KisoLang
 import KisoTensor
 import Synchronization
@@ -17,7 +18,8 @@ enum Worker {
         TensorLimits.maxBytes = options.memoryMiB << 20
         // The allocation limit is Kiso's own; the address-space limit only stops a check Kiso
         // misses from taking the machine down with it (and turns it into a visible failure).
-        var limit = rlimit(rlim_cur: rlim_t(options.addressSpaceGiB) << 30, rlim_max: rlim_t(options.addressSpaceGiB) << 30)
+        var limit = rlimit(
+            rlim_cur: rlim_t(options.addressSpaceGiB) << 30, rlim_max: rlim_t(options.addressSpaceGiB) << 30)
         setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         startWatchdog(timeout: options.timeout, hangAfter: options.hangAfter)
 

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoNN
 import KisoTensor
 import Synchronization

@@ -1,3 +1,5 @@
+import KisoBase
+
 /// Jacobians and Hessians of functions of one tensor (JAX's `jacrev` and `hessian`), built on
 /// reverse mode: one backward pass per output element. Calls nest like `valueAndGradient`'s, so
 /// a Jacobian taken inside a gradient is differentiated too.

@@ -1,4 +1,5 @@
 import Glibc
+import KisoBase
 
 extension Linalg {
     /// NumPy's `linalg.cholesky`: the lower-triangular L with L·Lᵀ = a for symmetric
@@ -19,6 +20,8 @@ extension Linalg {
         for m in 0..<stack.batchCount {
             let base = m * n * n
             for i in 0..<n {
+                // A row costs i²/2 multiply-adds: checking before each keeps Ctrl-C prompt.
+                try Interruption.check(op)
                 for j in 0...i {
                     var sum = stack.elements[base + i * n + j]
                     for k in 0..<j { sum -= factor[base + i * n + k] * factor[base + j * n + k] }

@@ -53,7 +53,17 @@ extension Linalg {
             // The factorisation of Aᵀ: det(Aᵀ) = det(A).
             try stack.elements.withUnsafeMutableBufferPointer { matrices in
                 guard let matrix = matrices.baseAddress else { return }
-                library.dgetrf(&order, &order, matrix + start, &lead, &pivots, &info)
+                info = try pivots.withUnsafeMutableBufferPointer { pivots in
+                    let outputs = [
+                        UnsafeMutableRawBufferPointer(matrix + start, count: n * n),
+                        UnsafeMutableRawBufferPointer(pivots),
+                    ]
+                    return try InterruptibleCall.run(op, work: BLASThreads.work(n, n, n), outputs: outputs) {
+                        var info: blasint = 0
+                        library.dgetrf(&order, &order, matrix + start, &lead, pivots.baseAddress, &info)
+                        return info
+                    }
+                }
                 if info < 0 { throw lapackArgumentError("dgetrf", info: info, op: op) }
                 if info > 0 {
                     signs[m] = 0

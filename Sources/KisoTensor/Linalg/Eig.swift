@@ -48,7 +48,7 @@ extension Linalg {
         var right: CChar = vectors ? 86 : 78  // "V" : "N"
         var order = try blasInt(n, op: op)
         var lead = order
-        var info: blasint = 0
+        var queryInfo: blasint = 0
         var matrix = try zeroBuffer(n * n, op: op)
         var real = [Double](repeating: 0, count: n)
         var imaginary = [Double](repeating: 0, count: n)
@@ -60,8 +60,8 @@ extension Linalg {
         var queryLength: blasint = -1
         library.dgeev(
             &noLeft, &right, &order, &matrix, &lead, &real, &imaginary, &unusedLeft, &one,
-            &rightVectors, &rightLead, &workQuery, &queryLength, &info, 1, 1)
-        guard info == 0 else { throw lapackArgumentError("dgeev", info: info, op: op) }
+            &rightVectors, &rightLead, &workQuery, &queryLength, &queryInfo, 1, 1)
+        guard queryInfo == 0 else { throw lapackArgumentError("dgeev", info: queryInfo, op: op) }
         var workLength = try workspaceCount(workQuery, op: op)
         var work = try zeroBuffer(Int(workLength), op: op)
         var vectorStorage = vectors ? try zeroBuffer(stack.elements.count, op: op) : []
@@ -75,9 +75,24 @@ extension Linalg {
                     transposeMatrix(from + start, rows: n, cols: n, into: to)
                 }
             }
-            library.dgeev(
-                &noLeft, &right, &order, &matrix, &lead, &real, &imaginary, &unusedLeft, &one,
-                &rightVectors, &rightLead, &work, &workLength, &info, 1, 1)
+            let info = try real.withUnsafeMutableBufferPointer { real in
+                try imaginary.withUnsafeMutableBufferPointer { imaginary in
+                    try rightVectors.withUnsafeMutableBufferPointer { rightVectors in
+                        let outputs = [
+                            UnsafeMutableRawBufferPointer(real), UnsafeMutableRawBufferPointer(imaginary),
+                            UnsafeMutableRawBufferPointer(rightVectors),
+                        ]
+                        return try InterruptibleCall.run(op, work: BLASThreads.work(n, n, n), outputs: outputs) {
+                            var info: blasint = 0
+                            library.dgeev(
+                                &noLeft, &right, &order, &matrix, &lead, real.baseAddress, imaginary.baseAddress,
+                                &unusedLeft, &one, rightVectors.baseAddress, &rightLead, &work, &workLength, &info,
+                                1, 1)
+                            return info
+                        }
+                    }
+                }
+            }
             if info < 0 { throw lapackArgumentError("dgeev", info: info, op: op) }
             if info > 0 {
                 throw TensorError.linalg(

@@ -74,9 +74,17 @@ extension Linalg {
             try stack.elements.withUnsafeMutableBufferPointer { matrices in
                 try values.withUnsafeMutableBufferPointer { eigenvalues in
                     guard let matrix = matrices.baseAddress, let w = eigenvalues.baseAddress else { return }
-                    library.dsyevd(
-                        &job, &triangle, &order, matrix + matrixStart, &lead, w + m * n, &work,
-                        &workLength, &iwork, &iworkLength, &info, 1, 1)
+                    let outputs = [
+                        UnsafeMutableRawBufferPointer(matrix + matrixStart, count: n * n),
+                        UnsafeMutableRawBufferPointer(w + m * n, count: n),
+                    ]
+                    let info = try InterruptibleCall.run(op, work: BLASThreads.work(n, n, n), outputs: outputs) {
+                        var info: blasint = 0
+                        library.dsyevd(
+                            &job, &triangle, &order, matrix + matrixStart, &lead, w + m * n, &work,
+                            &workLength, &iwork, &iworkLength, &info, 1, 1)
+                        return info
+                    }
                     if info < 0 { throw lapackArgumentError("dsyevd", info: info, op: op) }
                     if info > 0 {
                         throw TensorError.linalg(

@@ -1,4 +1,5 @@
 import CBLAS
+import KisoBase
 
 /// A matrix, or a stack of matrices, inside a tensor's storage, described the way BLAS reads it:
 /// row-major (`transposed == false`) or column-major with a leading dimension, so transposed
@@ -151,7 +152,8 @@ struct GemmOperand {
                                 a.transposed ? CblasTrans : CblasNoTrans,
                                 b.transposed ? CblasTrans : CblasNoTrans,
                                 blasint(rows), blasint(n), blasint(k), 1.0,
-                                baseA + (single ? firstA : offsetsA[batch]) + (a.transposed ? first : first * a.leading),
+                                baseA + (single ? firstA : offsetsA[batch])
+                                    + (a.transposed ? first : first * a.leading),
                                 blasint(a.leading),
                                 baseB + (single ? firstB : offsetsB[batch]), blasint(b.leading), 0.0,
                                 baseC + batch * matrixSize + first * n, blasint(Swift.max(1, n)))

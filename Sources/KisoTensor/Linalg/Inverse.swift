@@ -26,8 +26,13 @@ extension Linalg {
                     for i in 0..<n { identity[start + i * n + i] = 1 }
                     // The row-major buffer is Aᵀ to LAPACK, so this solves Aᵀ X = I; X = A⁻ᵀ,
                     // stored column-major, reads back row-major as A⁻¹.
-                    library.dgesv(
-                        &order, &order, matrix + start, &lead, &pivots, identity + start, &lead, &info)
+                    let outputs = [UnsafeMutableRawBufferPointer(identity + start, count: n * n)]
+                    info = try InterruptibleCall.run(op, work: BLASThreads.work(n, n, n), outputs: outputs) {
+                        var info: blasint = 0
+                        library.dgesv(
+                            &order, &order, matrix + start, &lead, &pivots, identity + start, &lead, &info)
+                        return info
+                    }
                     if info < 0 { throw lapackArgumentError("dgesv", info: info, op: op) }
                     if info > 0 {
                         throw TensorError.linalg(

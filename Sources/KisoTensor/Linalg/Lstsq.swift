@@ -70,9 +70,25 @@ extension Linalg {
         var workLength = try workspaceCount(workQuery, op: op)
         var work = try zeroBuffer(Int(workLength), op: op)
         var iwork = [blasint](repeating: 0, count: Int(Swift.max(iworkQuery, 1)))
-        library.dgelsd(
-            &rows, &cols, &rightHandSides, &matrix, &leadA, &rhs, &leadRHS, &singular, &threshold, &rank,
-            &work, &workLength, &iwork, &info)
+        info = try rhs.withUnsafeMutableBufferPointer { rhs in
+            try singular.withUnsafeMutableBufferPointer { singular in
+                try withUnsafeMutableBytes(of: &rank) { rankBytes in
+                    let outputs = [
+                        UnsafeMutableRawBufferPointer(rhs), UnsafeMutableRawBufferPointer(singular), rankBytes,
+                    ]
+                    let rank = rankBytes.baseAddress?.assumingMemoryBound(to: blasint.self)
+                    return try InterruptibleCall.run(
+                        op, work: BLASThreads.work(m, n, Swift.max(m, n)), outputs: outputs
+                    ) {
+                        var info: blasint = 0
+                        library.dgelsd(
+                            &rows, &cols, &rightHandSides, &matrix, &leadA, rhs.baseAddress, &leadRHS,
+                            singular.baseAddress, &threshold, rank, &work, &workLength, &iwork, &info)
+                        return info
+                    }
+                }
+            }
+        }
         if info < 0 { throw lapackArgumentError("dgelsd", info: info, op: op) }
         if info > 0 {
             throw TensorError.linalg(

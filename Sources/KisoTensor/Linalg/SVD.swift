@@ -97,7 +97,8 @@ extension Linalg {
             &workQuery, &queryLength, &iwork, &info, 1)
         guard info == 0 else { throw lapackArgumentError("dgesdd", info: info, op: op) }
         var workLength = try workspaceCount(workQuery, op: op)
-        var work = try zeroBuffer(Int(workLength), op: op)
+        var workspace = try zeroBuffer(Int(workLength), op: op)
+        let work = BLASThreads.work(m, n, Swift.max(m, n))
         for b in 0..<batch {
             try elements.withUnsafeMutableBufferPointer { matrices in
                 try singular.withUnsafeMutableBufferPointer { values in
@@ -107,9 +108,20 @@ extension Linalg {
                             // With no vectors requested LAPACK never touches these.
                             let vt = uOut.baseAddress.map { $0 + b * vtCount } ?? s
                             let u = vhOut.baseAddress.map { $0 + b * uCount } ?? s
-                            library.dgesdd(
-                                &job, &rowsT, &colsT, matrix + b * m * n, &lead, s + b * k, u, &leadU, vt,
-                                &leadVT, &work, &workLength, &iwork, &info, 1)
+                            var outputs = [UnsafeMutableRawBufferPointer(s + b * k, count: k)]
+                            if vectors {
+                                outputs += [
+                                    UnsafeMutableRawBufferPointer(u, count: uCount),
+                                    UnsafeMutableRawBufferPointer(vt, count: vtCount),
+                                ]
+                            }
+                            let info = try InterruptibleCall.run(op, work: work, outputs: outputs) {
+                                var info: blasint = 0
+                                library.dgesdd(
+                                    &job, &rowsT, &colsT, matrix + b * m * n, &lead, s + b * k, u, &leadU, vt,
+                                    &leadVT, &workspace, &workLength, &iwork, &info, 1)
+                                return info
+                            }
                             if info < 0 { throw lapackArgumentError("dgesdd", info: info, op: op) }
                             if info > 0 {
                                 throw TensorError.linalg(

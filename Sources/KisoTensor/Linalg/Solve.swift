@@ -75,7 +75,16 @@ extension Linalg {
                     transposeMatrix(from + offsetsB[index], rows: n, cols: k, into: to)
                 }
             }
-            library.dgesv(&order, &rightHandSides, &columnsA, &lead, &pivots, &columnsB, &lead, &info)
+            info = try columnsB.withUnsafeMutableBufferPointer { columnsB in
+                try InterruptibleCall.run(
+                    op, work: BLASThreads.work(n, n, n + k), outputs: [UnsafeMutableRawBufferPointer(columnsB)]
+                ) {
+                    var info: blasint = 0
+                    library.dgesv(
+                        &order, &rightHandSides, &columnsA, &lead, &pivots, columnsB.baseAddress, &lead, &info)
+                    return info
+                }
+            }
             if info < 0 { throw lapackArgumentError("dgesv", info: info, op: op) }
             if info > 0 {
                 throw TensorError.linalg(

@@ -1,3 +1,5 @@
+import KisoBase
+
 /// NumPy's modern random generator, `numpy.random.default_rng(seed)`: a PCG64 bit generator
 /// seeded through SeedSequence, with NumPy's samplers, so a seeded stream reproduces NumPy 2's
 /// values bit for bit.
@@ -34,7 +36,7 @@ public final class Generator {
     /// Floats uniform on [0, 1) (`rng.random(size)`), 53 random bits each.
     public func random(_ size: [Int]? = nil) throws -> Tensor {
         let (shape, count) = try RandomSupport.shape(size, op: "random")
-        return RandomSupport.tensor(drawUniform(count), shape: shape)
+        return RandomSupport.tensor(try drawUniform(count, op: "random"), shape: shape)
     }
 
     /// Floats uniform on [low, high) (`rng.uniform(low, high, size)`): `low + (high − low)·U`.
@@ -43,7 +45,10 @@ public final class Generator {
     public func uniform(low: Double = 0.0, high: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
         let range = try Generator.uniformRange(low: low, high: high)
         let (shape, count) = try RandomSupport.shape(size, op: "uniform")
-        let values = (0..<count).map { _ in low + range * bits.nextDouble() }
+        let values = try (0..<count).map { i in
+            try Interruption.check("uniform", every: i)
+            return low + range * bits.nextDouble()
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -58,7 +63,10 @@ public final class Generator {
     /// Standard normal floats (`rng.standard_normal(size)`) from NumPy's 256-layer ziggurat.
     public func standardNormal(_ size: [Int]? = nil) throws -> Tensor {
         let (shape, count) = try RandomSupport.shape(size, op: "standard_normal")
-        let values = (0..<count).map { _ in NormalDraw.ziggurat(&bits) }
+        let values = try (0..<count).map { i in
+            try Interruption.check("standard_normal", every: i)
+            return NormalDraw.ziggurat(&bits)
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -69,7 +77,10 @@ public final class Generator {
     public func normal(loc: Double = 0.0, scale: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
         try RandomSupport.checkNonNegative(scale, name: "scale", op: "normal")
         let (shape, count) = try RandomSupport.shape(size, op: "normal")
-        let values = (0..<count).map { _ in loc + scale * NormalDraw.ziggurat(&bits) }
+        let values = try (0..<count).map { i in
+            try Interruption.check("normal", every: i)
+            return loc + scale * NormalDraw.ziggurat(&bits)
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -85,8 +96,11 @@ public final class Generator {
     }
 
     /// `count` uniform doubles on [0, 1).
-    func drawUniform(_ count: Int) -> [Double] {
-        (0..<count).map { _ in bits.nextDouble() }
+    func drawUniform(_ count: Int, op: String) throws -> [Double] {
+        try (0..<count).map { i in
+            try Interruption.check(op, every: i)
+            return bits.nextDouble()
+        }
     }
 
     /// `high − low`, checked as NumPy's `Generator.uniform` checks it.

@@ -1,4 +1,5 @@
 import Glibc
+import KisoBase
 
 /// NumPy `Generator`'s univariate distributions beyond the normal and uniform: each sampler is
 /// distributions.c's branch for branch, so a seeded stream equals NumPy's bit for bit.
@@ -8,7 +9,10 @@ extension Generator {
     /// Standard exponential floats (`rng.standard_exponential(size)`), by NumPy's ziggurat.
     public func standardExponential(_ size: [Int]? = nil) throws -> Tensor {
         let (shape, count) = try RandomSupport.shape(size, op: "standard_exponential")
-        let values = (0..<count).map { _ in ExponentialDraw.ziggurat(&bits) }
+        let values = try (0..<count).map { i in
+            try Interruption.check("standard_exponential", every: i)
+            return ExponentialDraw.ziggurat(&bits)
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -120,6 +124,7 @@ extension Generator {
         var values = [Double](repeating: 0, count: count)
         var arguments = [Double](repeating: 0, count: parameters.count)
         for i in 0..<count {
+            try Interruption.check(op, every: i)
             for j in columns.indices { arguments[j] = columns[j][i] }
             values[i] = draw(arguments)
         }

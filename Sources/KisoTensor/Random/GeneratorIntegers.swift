@@ -23,7 +23,7 @@ extension Generator {
         let (lower, upper) = high.map { (low, $0) } ?? (0, low)
         let (offset, range) = try IntegerRange.closed(
             low: lower, high: upper, endpoint: endpoint, op: "integers")
-        return BoundedDraw.fill(offset: offset, range: range, count: count, masked: false, &bits)
+        return try BoundedDraw.fill(offset: offset, range: range, count: count, masked: false, op: "integers", &bits)
             .map { Int64(bitPattern: $0) }
     }
 }

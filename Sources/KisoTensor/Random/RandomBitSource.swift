@@ -1,3 +1,5 @@
+import KisoBase
+
 /// A stream of raw random bits, the Swift counterpart of NumPy's `bitgen_t`: every sampler is
 /// written once against this and draws exactly the words NumPy's C code draws.
 protocol RandomBitSource {
@@ -94,27 +96,45 @@ enum BoundedDraw {
     /// them: ranges that fit 32 bits use 32-bit words, wider ones 64-bit words; `masked` picks
     /// the legacy masked rejection instead of Lemire's method.
     static func fill<Source: RandomBitSource>(
-        offset: UInt64, range: UInt64, count: Int, masked: Bool, _ source: inout Source
-    ) -> [UInt64] {
+        offset: UInt64, range: UInt64, count: Int, masked: Bool, op: String, _ source: inout Source
+    ) throws -> [UInt64] {
         var out = [UInt64](repeating: offset, count: count)
         if range == 0 { return out }
         if range <= 0xFFFF_FFFF {
             if range == 0xFFFF_FFFF {
-                for i in 0..<count { out[i] = offset &+ UInt64(source.nextUInt32()) }
+                for i in 0..<count {
+                    try Interruption.check(op, every: i)
+                    out[i] = offset &+ UInt64(source.nextUInt32())
+                }
             } else if masked {
                 let mask = mask(covering: range)
-                for i in 0..<count { out[i] = offset &+ masked32(range, mask: mask, &source) }
+                for i in 0..<count {
+                    try Interruption.check(op, every: i)
+                    out[i] = offset &+ masked32(range, mask: mask, &source)
+                }
             } else {
                 let narrow = UInt32(truncatingIfNeeded: range)
-                for i in 0..<count { out[i] = offset &+ UInt64(lemire32(narrow, &source)) }
+                for i in 0..<count {
+                    try Interruption.check(op, every: i)
+                    out[i] = offset &+ UInt64(lemire32(narrow, &source))
+                }
             }
         } else if range == UInt64.max {
-            for i in 0..<count { out[i] = offset &+ source.nextUInt64() }
+            for i in 0..<count {
+                try Interruption.check(op, every: i)
+                out[i] = offset &+ source.nextUInt64()
+            }
         } else if masked {
             let mask = mask(covering: range)
-            for i in 0..<count { out[i] = offset &+ masked64(range, mask: mask, &source) }
+            for i in 0..<count {
+                try Interruption.check(op, every: i)
+                out[i] = offset &+ masked64(range, mask: mask, &source)
+            }
         } else {
-            for i in 0..<count { out[i] = offset &+ lemire64(range, &source) }
+            for i in 0..<count {
+                try Interruption.check(op, every: i)
+                out[i] = offset &+ lemire64(range, &source)
+            }
         }
         return out
     }

@@ -1,3 +1,5 @@
+import KisoBase
+
 /// NumPy's legacy generator, `numpy.random.RandomState(seed)`: a Mersenne Twister with the
 /// legacy samplers (polar-method normals with a cached second value, masked-rejection
 /// integers). Code that calls `np.random.seed(n)` or scikit-learn's dataset makers draws from
@@ -55,7 +57,7 @@ public final class RandomState {
     /// Floats uniform on [0, 1) (`rs.random_sample(size)`).
     public func randomSample(_ size: [Int]? = nil) throws -> Tensor {
         let (shape, count) = try RandomSupport.shape(size, op: "random_sample")
-        return RandomSupport.tensor(drawUniform(count), shape: shape)
+        return RandomSupport.tensor(try drawUniform(count, op: "random_sample"), shape: shape)
     }
 
     /// Floats uniform on [0, 1) (`rs.random(size)`, the same as `randomSample`).
@@ -81,7 +83,10 @@ public final class RandomState {
     /// Standard normal floats by the legacy polar method (`rs.standard_normal(size)`).
     public func standardNormal(_ size: [Int]? = nil) throws -> Tensor {
         let (shape, count) = try RandomSupport.shape(size, op: "standard_normal")
-        let values = (0..<count).map { _ in NormalDraw.polar(&bits, cache: &cachedGauss) }
+        let values = try (0..<count).map { i in
+            try Interruption.check("standard_normal", every: i)
+            return NormalDraw.polar(&bits, cache: &cachedGauss)
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -91,7 +96,10 @@ public final class RandomState {
     public func normal(loc: Double = 0.0, scale: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
         try RandomSupport.checkNonNegative(scale, name: "scale", op: "normal")
         let (shape, count) = try RandomSupport.shape(size, op: "normal")
-        let values = (0..<count).map { _ in loc + scale * NormalDraw.polar(&bits, cache: &cachedGauss) }
+        let values = try (0..<count).map { i in
+            try Interruption.check("normal", every: i)
+            return loc + scale * NormalDraw.polar(&bits, cache: &cachedGauss)
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -113,7 +121,10 @@ public final class RandomState {
     public func uniform(low: Double = 0.0, high: Double = 1.0, size: [Int]? = nil) throws -> Tensor {
         let range = try RandomState.uniformRange(low: low, high: high)
         let (shape, count) = try RandomSupport.shape(size, op: "uniform")
-        let values = (0..<count).map { _ in low + range * bits.nextDouble() }
+        let values = try (0..<count).map { i in
+            try Interruption.check("uniform", every: i)
+            return low + range * bits.nextDouble()
+        }
         return RandomSupport.tensor(values, shape: shape)
     }
 
@@ -135,8 +146,11 @@ public final class RandomState {
     }
 
     /// `count` doubles on [0, 1).
-    func drawUniform(_ count: Int) -> [Double] {
-        (0..<count).map { _ in bits.nextDouble() }
+    func drawUniform(_ count: Int, op: String) throws -> [Double] {
+        try (0..<count).map { i in
+            try Interruption.check(op, every: i)
+            return bits.nextDouble()
+        }
     }
 
     /// The integers of `randint` as exact Int64 values.
@@ -146,7 +160,7 @@ public final class RandomState {
         let (lower, upper) = high.map { (low, $0) } ?? (0, low)
         let (offset, range) = try IntegerRange.closed(
             low: lower, high: upper, endpoint: false, op: "randint")
-        return BoundedDraw.fill(offset: offset, range: range, count: count, masked: true, &bits)
+        return try BoundedDraw.fill(offset: offset, range: range, count: count, masked: true, op: "randint", &bits)
             .map { Int64(bitPattern: $0) }
     }
 

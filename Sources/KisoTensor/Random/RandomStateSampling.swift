@@ -49,7 +49,7 @@ extension RandomState {
         if replace {
             if let weights {
                 let cdf = RandomSupport.normalizedCDF(weights)
-                return drawUniform(sampleCount).map { Int64(RandomSupport.searchRight(cdf, $0)) }
+                return try drawUniform(sampleCount, op: "choice").map { Int64(RandomSupport.searchRight(cdf, $0)) }
             }
             return try drawRandint(0, population, count: sampleCount)
         }
@@ -57,7 +57,7 @@ extension RandomState {
             count: sampleCount, population: population, op: "choice")
         if let weights {
             return try RandomSupport.distinctWeighted(weights, count: sampleCount, op: "choice") {
-                drawUniform($0)
+                try drawUniform($0, op: "choice")
             }
         }
         let order = try permutation(population).scalars

@@ -1,3 +1,5 @@
+import KisoBase
+
 /// Argument checking and tensor plumbing shared by `Generator` and `RandomState`.
 enum RandomSupport {
     /// The output shape for `size` (nil means one value, a 0-d tensor) and its element count.
@@ -58,7 +60,10 @@ enum RandomSupport {
         var scales = [Double](repeating: 0, count: count)
         for i in 0..<count { scales[i] = try prepare(bases[i], parameters[i]) }
         var values = [Double](repeating: 0, count: count)
-        for i in 0..<count { values[i] = bases[i] + scales[i] * draw() }
+        for i in 0..<count {
+            try Interruption.check(op, every: i)
+            values[i] = bases[i] + scales[i] * draw()
+        }
         return tensor(values, shape: shape)
     }
 

@@ -1,5 +1,5 @@
-import KisoBase
 import ArgumentParser
+import KisoBase
 import KisoLang
 import KisoLesson
 import KisoNotebook
@@ -38,14 +38,15 @@ struct CheckCommand: ParsableCommand {
         guard timeout > 0, timeout.isFinite else {
             throw Failure.usage("--timeout must be a positive number of seconds")
         }
-        // A learner's file may save a tokeniser or weights, but only under the working folder.
-        FileSystem.writableRoot = "."
         let opened: LessonHome.Opened
         do { opened = try LessonHome.locate().open(lesson) } catch {
             switch error {
             case .notFound(let message), .invalid(let message): throw Failure.usage(message)
             }
         }
+        // A learner's file may save a tokeniser or weights, but only under the working folder,
+        // and reads only there and in the lesson's and chapter's folders.
+        FileSystem.confinement = LessonSession.confinement(opened)
         let checker = AnswerChecker(lesson: opened.lesson, chapter: opened.chapter, timeout: timeout)
         let name = opened.entry.stem
         if FileSystem.isDirectory(answers) {

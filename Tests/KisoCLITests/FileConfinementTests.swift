@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// Scripts, notebooks and lessons read files only under their own folder and the working folder
+/// and write only under the working folder; what the learner types (`kiso -e`, the REPL's
+/// `:load` and `:save`) goes anywhere.
+@Suite struct FileConfinementTests {
+    /// A working folder with a program folder inside it (`work/programs`) and a folder beside it
+    /// (`outside`), each holding a file to read.
+    struct Layout {
+        let root: TemporaryDirectory
+        var work: URL { root.url.appendingPathComponent("work") }
+        var programs: String { root.path("work/programs") }
+        var outside: String { root.path("outside") }
+
+        init() throws {
+            root = try TemporaryDirectory()
+            try root.write("in the working folder\n", to: "work/here.txt")
+            try root.write("beside the program\n", to: "work/programs/beside.txt")
+            try root.write("not for programs\n", to: "outside/secret.txt")
+        }
+    }
+
+    @Test func aNotebookReadingEtcPasswdIsRefusedWithAClearError() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        let notebook = """
+            # Harmless
+
+            ```kiso
+            secret = read_text("../../../../../../../../../../etc/passwd")
+            ```
+
+            """
+        try layout.root.write(notebook, to: "work/programs/harmless.md")
+        let result = try KisoBinary.run(["run", "programs/harmless.md"], directory: layout.work)
+        #expect(result.status != 0)
+        let shown = result.stdout + result.stderr
+        #expect(
+            shown.contains("is outside this notebook's folder and the working folder"), "\(shown)")
+        #expect(!shown.contains("root:"))
+    }
+
+    @Test func aScriptReadsInItsFolderAndTheWorkingFolderOnly() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        let script = """
+            print(read_text("beside.txt"))
+            print(read_text("\(layout.work.path)/here.txt"))
+            read_text("\(layout.outside)/secret.txt")
+
+            """
+        try layout.root.write(script, to: "work/programs/reader.kiso")
+        let result = try KisoBinary.run(["programs/reader.kiso"], directory: layout.work)
+        #expect(result.status == 1)
+        #expect(result.stdout == "beside the program\n\nin the working folder\n\n")
+        #expect(
+            result.stderr.contains("is outside the script's folder and the working folder"), "\(result.stderr)")
+        #expect(!result.stdout.contains("not for programs"))
+    }
+
+    @Test func aSymbolicLinkIsJudgedByWhereItLeads() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: layout.programs + "/link.txt", withDestinationPath: layout.outside + "/secret.txt")
+        try layout.root.write("read_text(\"link.txt\")\n", to: "work/programs/linked.kiso")
+        let result = try KisoBinary.run(["programs/linked.kiso"], directory: layout.work)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is outside the script's folder"), "\(result.stderr)")
+    }
+
+    @Test func aScriptWritesOnlyUnderTheWorkingFolder() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        let train = "tok = bpe_train([\"low\", \"lower\"], merges=1, min_frequency=1)\n"
+        try layout.root.write(train + "tok.save(\"\(layout.work.path)/merges.txt\")\n", to: "work/programs/inside.kiso")
+        let inside = try KisoBinary.run(["programs/inside.kiso"], directory: layout.work)
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(FileManager.default.fileExists(atPath: layout.work.path + "/merges.txt"))
+
+        try layout.root.write(train + "tok.save(\"\(layout.outside)/merges.txt\")\n", to: "work/programs/outside.kiso")
+        let outside = try KisoBinary.run(["programs/outside.kiso"], directory: layout.work)
+        #expect(outside.status == 1)
+        #expect(outside.stderr.contains("is outside the working folder"), "\(outside.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: layout.outside + "/merges.txt"))
+
+        // Reading beside the script is allowed, writing there is not unless it is under the
+        // working folder: run the same script from the folder above `work`.
+        try layout.root.write(train + "tok.save(\"more-merges.txt\")\n", to: "work/programs/beside.kiso")
+        let above = try KisoBinary.run(["beside.kiso"], directory: URL(fileURLWithPath: layout.programs))
+        #expect(above.status == 0, "\(above.stderr)")
+        let elsewhere = try KisoBinary.run(
+            ["../work/programs/beside.kiso"], directory: layout.root.url.appendingPathComponent("outside"))
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.stderr.contains("is outside the working folder"), "\(elsewhere.stderr)")
+    }
+
+    @Test func aPipedProgramIsConfinedToTheWorkingFolder() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        let result = try KisoBinary.run(
+            [], input: "print(read_text(\"here.txt\"))\nread_text(\"\(layout.outside)/secret.txt\")\n",
+            directory: layout.work)
+        #expect(result.stdout == "in the working folder\n\n")
+        #expect(result.stderr.contains("is outside the script's folder and the working folder"), "\(result.stderr)")
+    }
+
+    @Test func whatTheLearnerTypesIsNotConfined() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        let result = try KisoBinary.run(
+            ["-e", "read_text(\"\(layout.outside)/secret.txt\")"], directory: layout.work)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("not for programs"))
+    }
+
+    @Test func aLessonsAnswersReadOnlyInTheLessonsChaptersAndWorkingFolders() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        let environment = ["KISO_HOME": CheckCommandTests.root.path, "NO_COLOR": "1"]
+        try layout.root.write(
+            "secret = read_text(\"\(layout.outside)/secret.txt\")\n" + CheckCommandTests.right, to: "work/reads.kiso")
+        let outside = try KisoBinary.run(
+            ["check", "01", "reads.kiso"], environment: environment, directory: layout.work)
+        #expect(outside.status == 1)
+        #expect(
+            outside.stdout.contains("is outside the lesson's and chapter's folders and the working folder"),
+            "\(outside.stdout)")
+        try layout.root.write("here = read_text(\"here.txt\")\n" + CheckCommandTests.right, to: "work/fine.kiso")
+        let inside = try KisoBinary.run(["check", "01", "fine.kiso"], environment: environment, directory: layout.work)
+        #expect(inside.status == 0, "\(inside.stdout)")
+    }
+}
