@@ -45,6 +45,15 @@ import Testing
         #expect(Harness().error("median([])").contains("no elements"))
     }
 
+    @Test func pytorchSpellingsRefuseBadInput() {
+        #expect(Harness().error("zeros([2, 3]).sum(dim=0, axis=1)").contains("got both `dim` and `axis`"))
+        #expect(Harness().error("zeros([2, 3]).size(2)").contains("size: dim 2 is out of range for 2 axes"))
+        #expect(Harness().error("zeros([2, 3]).flatten(1, 0)").contains("start_dim (1) comes after end_dim (0)"))
+        #expect(Harness().error("gelu(1.0, approximate=\"fast\")").contains("approximate must be \"none\" or \"tanh\""))
+        #expect(Harness().error("zeros([2, 3, 4]).transpose(0, 1)").contains("transpose"))
+        #expect(eval("zeros([2, 3]).size") == "6")
+    }
+
     @Test func einsumIsDifferentiable() {
         let check = eval(
             "A = default_rng(0).normal(0, 1, [3, 3]); B = default_rng(1).normal(0, 1, [3, 2]); "

@@ -70,6 +70,8 @@ enum ParameterKind: Equatable {
         case (.function, _): return value.isCallable
         case (.collection, _): return ParameterKind.tensor.accepts(value) || value.isCollection
         case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
+        case (.object(let typeName), .tensor), (.object(let typeName), .variable):
+            return typeName == ObjectType.tensor.name
         case (.object(let typeName), .string), (.object(let typeName), .dict):
             return ObjectType.methods(of: value)?.name == typeName
         case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
@@ -216,9 +218,9 @@ extension Builtin {
             index += 1
         }
         let gatherer = parameters.firstIndex(where: \.gathersKeywords)
+        var labelOfSlot: [Int: String] = [:]
         for (label, value, keywordSpan) in keywords {
-            guard let i = parameters.firstIndex(where: { $0.name == label && !$0.variadic && !$0.gathersKeywords })
-            else {
+            guard let i = parameterIndex(forKeyword: label) else {
                 if let gatherer {
                     var gathered = KisoDict()
                     if case .dict(let d)? = slots[gatherer] { gathered = d }
@@ -236,12 +238,19 @@ extension Builtin {
                     .argument, "`\(name)` has no parameter `\(label)`", span: keywordSpan,
                     hint: suggestion.map { "did you mean `\($0)`? \(signature)" } ?? signature)
             }
+            if let earlier = labelOfSlot[i], earlier != label {
+                throw KisoError(
+                    .argument, "`\(name)` got both `\(earlier)` and `\(label)`, two names for one parameter",
+                    span: keywordSpan, hint: "give only one of them: \(signature)")
+            }
             if slots[i] != nil {
                 throw KisoError(
                     .argument, "`\(name)` got `\(label)` twice, by position and by name", span: keywordSpan,
                     hint: signature)
             }
-            slots[i] = value
+            // A variadic parameter given by name is its whole list: `transpose(x, axes=[1, 0])`.
+            slots[i] = parameters[i].variadic ? .list([value]) : value
+            labelOfSlot[i] = label
         }
         var values: [Value] = []
         values.reserveCapacity(parameters.count)
@@ -262,13 +271,29 @@ extension Builtin {
             throw KisoError(
                 .argument, "`\(name)` is missing its argument `\(parameter.name)`", span: span, hint: signature)
         }
-        if !parameter.variadic, !parameter.gathersKeywords, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
+        if !parameter.variadic, !parameter.gathersKeywords, !(parameter.optional && isNoneValue(value)),
+            !parameter.kind.accepts(value)
+        {
             throw KisoError(
                 .type,
                 "`\(name)` expected \(parameter.kind.expectation) for `\(parameter.name)`, got \(value.kindName)",
                 span: span, hint: signature)
         }
         return value
+    }
+
+    /// PyTorch's names for NumPy's parameters, accepted wherever the NumPy name is a parameter
+    /// and the PyTorch name is not: `sum(x, dim=0)` is `sum(x, axis=0)`. Declared once, here.
+    static let keywordAliases: [String: String] = ["dim": "axis", "keepdim": "keepdims"]
+
+    /// The parameter a keyword argument `label` names: the parameter of that name, else the
+    /// one it is an alias of; nil when there is none (or it gathers the keywords).
+    func parameterIndex(forKeyword label: String) -> Int? {
+        if let i = parameters.firstIndex(where: { $0.name == label }) {
+            return parameters[i].gathersKeywords ? nil : i
+        }
+        guard let target = Builtin.keywordAliases[label] else { return nil }
+        return parameters.firstIndex { $0.name == target && !$0.gathersKeywords }
     }
 
     /// The parameter slot of each argument of a call, when the call's form fits this builtin:
@@ -292,7 +317,7 @@ extension Builtin {
                 next += 1
                 continue
             }
-            guard let i = parameters.firstIndex(where: { $0.name == label }) else { return nil }
+            guard let i = parameterIndex(forKeyword: label) else { return nil }
             let bit: UInt64 = 1 << UInt64(i)
             if taken & bit != 0 { return nil }
             taken |= bit
