@@ -16,7 +16,9 @@ def ints(x):
 
 NAMESPACE = {
     "true": True, "false": False, "nan": np.nan, "inf": np.inf, "none": None,
-    "arange": np.arange, "ones": lambda s: np.ones(s), "zeros": lambda s: np.zeros(s),
+    "arange": np.arange, "ones": lambda s, dtype=float: np.ones(s, dtype=dtype),
+    "zeros": lambda s, dtype=float: np.zeros(s, dtype=dtype),
+    "astype": lambda x, dtype: np.asarray(x).astype(dtype),
     "sort": lambda x, axis=-1: np.sort(F(x), axis=axis),
     "argsort": lambda x, axis=-1: np.argsort(F(x), axis=axis, kind="stable"),
     "unique": lambda x, return_index=False, return_inverse=False, return_counts=False: np.unique(
@@ -125,8 +127,11 @@ CASES = [
     f'einsum("iij->ij", [{C}, {C}, {C}])' if False else f'einsum("jii->ji", [{C}, {C}, {C}])',
 ]
 
-# NumPy's method spellings: transpose with one axis per argument or a list.
+# NumPy's method spellings: transpose with one axis per argument or a list; dtypes as builtins.
 CASES += [
+    "astype([1.7, -2.2, 0.0], int)", "astype([1.7, 0.0, -3.0], bool)", "astype([1, 0, 2], float)",
+    "arange(4).astype(float)", "arange(3).astype(bool)", "zeros(3, dtype=int)", "ones([2, 2], dtype=bool)",
+    'astype([2.9, -2.9], "int64")', "astype([true, false], int)",
     "zeros([2, 3, 4]).transpose(0, 2, 1).shape", "zeros([2, 3, 4]).transpose([2, 0, 1]).shape",
     "zeros([2, 3, 4]).transpose().shape", "ones([2, 3]).transpose(1, 0)",
 ]

@@ -28,6 +28,8 @@ enum ParameterKind: Equatable {
     case object(String)
     /// A tensor, or items to look through: a list, tuple, dict (its keys), string or range.
     case collection
+    /// An element kind: its name ("float64", "int64", "bool") or the builtin float, int or bool.
+    case dtype
 
     /// How a message names the kind.
     var expectation: String {
@@ -45,6 +47,7 @@ enum ParameterKind: Equatable {
         case .function: return "a function"
         case .object(let typeName): return withArticle(typeName)
         case .collection: return "a tensor, list, tuple, dict, string or range"
+        case .dtype: return "a dtype (\"float64\", \"int64\", \"bool\", or float, int, bool)"
         }
     }
 
@@ -61,7 +64,7 @@ enum ParameterKind: Equatable {
         case (.number, .number), (.number, .int), (.number, .bool), (.number, .tensor): return true
         case (.int, .number), (.int, .int), (.int, .bool), (.int, .tensor): return true
         case (.bool, .bool), (.bool, .number), (.bool, .int), (.bool, .tensor): return true
-        case (.string, .string): return true
+        case (.string, .string), (.dtype, .string), (.dtype, .builtin): return true
         case (.axes, .none), (.axes, .number), (.axes, .int), (.axes, .list), (.axes, .tuple), (.axes, .tensor):
             return true
         case (.shape, .number), (.shape, .int), (.shape, .list), (.shape, .tuple), (.shape, .tensor), (.shape, .range):
