@@ -16,7 +16,9 @@ def ints(x):
 
 NAMESPACE = {
     "true": True, "false": False, "nan": np.nan, "inf": np.inf, "none": None,
-    "arange": np.arange, "ones": lambda s: np.ones(s), "zeros": lambda s: np.zeros(s),
+    "arange": np.arange, "ones": lambda s, dtype=float: np.ones(s, dtype=dtype),
+    "zeros": lambda s, dtype=float: np.zeros(s, dtype=dtype),
+    "astype": lambda x, dtype: np.asarray(x).astype(dtype),
     "sort": lambda x, axis=-1: np.sort(F(x), axis=axis),
     "argsort": lambda x, axis=-1: np.argsort(F(x), axis=axis, kind="stable"),
     "unique": lambda x, return_index=False, return_inverse=False, return_counts=False: np.unique(
@@ -125,6 +127,53 @@ CASES = [
     f'einsum("iij->ij", [{C}, {C}, {C}])' if False else f'einsum("jii->ji", [{C}, {C}, {C}])',
 ]
 
+# NumPy's method spellings: transpose with one axis per argument or a list; dtypes as builtins.
+CASES += [
+    "astype([1.7, -2.2, 0.0], int)", "astype([1.7, 0.0, -3.0], bool)", "astype([1, 0, 2], float)",
+    "arange(4).astype(float)", "arange(3).astype(bool)", "zeros(3, dtype=int)", "ones([2, 2], dtype=bool)",
+    'astype([2.9, -2.9], "int64")', "astype([true, false], int)",
+    "zeros([2, 3, 4]).transpose(0, 2, 1).shape", "zeros([2, 3, 4]).transpose([2, 0, 1]).shape",
+    "zeros([2, 3, 4]).transpose().shape", "ones([2, 3]).transpose(1, 0)",
+]
+
+
+def torch_namespace():
+    """PyTorch's functions under the names the torch cases use; float64 as Kiso's floats."""
+    import torch
+    import torch.nn.functional as TF
+
+    T = lambda x: torch.as_tensor(x, dtype=torch.float64)  # noqa: E731
+    return {
+        "true": True, "false": False, "none": None,
+        "zeros": lambda s: torch.zeros(s, dtype=torch.float64), "ones": lambda s: torch.ones(s, dtype=torch.float64),
+        "arange": lambda n: torch.arange(n), "tensor": T,
+        "gelu": lambda x, approximate="none": TF.gelu(T(x), approximate=approximate),
+        "sum": lambda x, dim=None, keepdim=False: torch.sum(T(x), dim=dim, keepdim=keepdim),
+    }
+
+
+# PyTorch's method spellings: dim= for axis=, x.size(…), view, unsqueeze, squeeze, flatten, gelu.
+TORCH_CASES = [
+    f"tensor({M}).sum(dim=0)", f"tensor({M}).sum(dim=1, keepdim=true)", f"tensor({M}).mean(dim=1)",
+    f"tensor({M}).size()", f"tensor({M}).size(0)", f"tensor({M}).size(-1)",
+    "arange(6).view(2, 3)", "arange(6).view(-1, 2)", "arange(24).view(2, 3, 4).flatten(1).shape",
+    "arange(24).view(2, 3, 4).flatten(0, 1).shape", "arange(24).view(2, 3, 4).flatten().shape",
+    "zeros([2, 3]).unsqueeze(1).shape", "zeros([2, 3]).unsqueeze(-1).shape", "zeros([2, 1, 3]).squeeze(1).shape",
+    "zeros([2, 1, 3]).squeeze(dim=1).shape",
+    f"gelu({V})", f'gelu({V}, approximate="tanh")', 'gelu(1.5, approximate="none")',
+]
+
+
+def torch_value(value):
+    """A PyTorch result as the NumPy value whose text Kiso must echo."""
+    import torch
+
+    if isinstance(value, torch.Size):
+        return tuple(int(v) for v in value)
+    if isinstance(value, torch.Tensor):
+        return value.numpy()
+    return value
+
 
 def text(value):
     """What Kiso echoes for a NumPy result."""
@@ -143,10 +192,11 @@ def text(value):
 
 
 cases = []
-for source in CASES:
-    value = eval(source, dict(NAMESPACE))
+TORCH = torch_namespace()
+for source in CASES + TORCH_CASES:
+    value = eval(source, dict(NAMESPACE)) if source in CASES else torch_value(eval(source, dict(TORCH)))
     if isinstance(value, tuple) and not isinstance(value, np.ndarray) and all(isinstance(v, (int, np.integer)) for v in value):
-        expected = "(" + ", ".join(str(int(v)) for v in value) + ")"
+        expected = "(" + ", ".join(str(int(v)) for v in value) + ("," if len(value) == 1 else "") + ")"
     else:
         expected = text(value)
     cases.append({"kiso": source, "expected": expected})

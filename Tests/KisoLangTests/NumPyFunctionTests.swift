@@ -45,6 +45,25 @@ import Testing
         #expect(Harness().error("median([])").contains("no elements"))
     }
 
+    @Test func pytorchSpellingsRefuseBadInput() {
+        #expect(Harness().error("zeros([2, 3]).sum(dim=0, axis=1)").contains("got both `dim` and `axis`"))
+        #expect(Harness().error("zeros([2, 3]).size(2)").contains("size: dim 2 is out of range for 2 axes"))
+        #expect(Harness().error("zeros([2, 3]).flatten(1, 0)").contains("start_dim (1) comes after end_dim (0)"))
+        #expect(Harness().error("gelu(1.0, approximate=\"fast\")").contains("approximate must be \"none\" or \"tanh\""))
+        #expect(Harness().error("zeros([2, 3, 4]).transpose(0, 1)").contains("transpose"))
+        #expect(eval("zeros([2, 3]).size") == "6")
+    }
+
+    @Test func narrowDtypesAreRefusedNotSilentlyWidened() {
+        #expect(Harness().error("astype([1.5], \"float32\")").contains("dtype 'float32' is not supported"))
+        #expect(
+            Harness().error("zeros(3, dtype=\"float32\")").contains("Kiso computes in float64, int64 and bool only"))
+        #expect(Harness().error("zeros(3, dtype=\"int32\")").contains("dtype 'int32' is not supported"))
+        #expect(Harness().error("astype([1.5], len)").contains("`len` is not a dtype"))
+        #expect(Harness().error("astype([1.5], 3)").contains("expected a dtype"))
+        #expect(eval("zeros(2, dtype=float).dtype") == "'float64'")
+    }
+
     @Test func einsumIsDifferentiable() {
         let check = eval(
             "A = default_rng(0).normal(0, 1, [3, 3]); B = default_rng(1).normal(0, 1, [3, 2]); "

@@ -28,6 +28,8 @@ enum ParameterKind: Equatable {
     case object(String)
     /// A tensor, or items to look through: a list, tuple, dict (its keys), string or range.
     case collection
+    /// An element kind: its name ("float64", "int64", "bool") or the builtin float, int or bool.
+    case dtype
 
     /// How a message names the kind.
     var expectation: String {
@@ -45,6 +47,7 @@ enum ParameterKind: Equatable {
         case .function: return "a function"
         case .object(let typeName): return withArticle(typeName)
         case .collection: return "a tensor, list, tuple, dict, string or range"
+        case .dtype: return "a dtype (\"float64\", \"int64\", \"bool\", or float, int, bool)"
         }
     }
 
@@ -72,6 +75,11 @@ enum ParameterKind: Equatable {
         case .string:
             if case .string = value { return true }
             return false
+        case .dtype:
+            switch value {
+            case .string, .builtin: return true
+            default: return false
+            }
         case .axes:
             switch value {
             case .none, .number, .int, .list, .tuple, .tensor, .variable: return true
@@ -92,6 +100,7 @@ enum ParameterKind: Equatable {
         case .object(let typeName):
             switch value {
             case .object(let object): return object.objectType.name == typeName
+            case .tensor, .variable: return typeName == ObjectType.tensor.name
             case .string, .dict: return ObjectType.methods(of: value)?.name == typeName
             default: return false
             }
@@ -235,9 +244,9 @@ extension Builtin {
             index += 1
         }
         let gatherer = parameters.firstIndex(where: \.gathersKeywords)
+        var labelOfSlot: [Int: String] = [:]
         for (label, value, keywordSpan) in keywords {
-            guard let i = parameters.firstIndex(where: { $0.name == label && !$0.variadic && !$0.gathersKeywords })
-            else {
+            guard let i = parameterIndex(forKeyword: label) else {
                 if let gatherer {
                     var gathered = KisoDict()
                     if case .dict(let d)? = slots[gatherer] { gathered = d }
@@ -255,12 +264,19 @@ extension Builtin {
                     .argument, "`\(name)` has no parameter `\(label)`", span: keywordSpan,
                     hint: suggestion.map { "did you mean `\($0)`? \(signature)" } ?? signature)
             }
+            if let earlier = labelOfSlot[i], earlier != label {
+                throw KisoError(
+                    .argument, "`\(name)` got both `\(earlier)` and `\(label)`, two names for one parameter",
+                    span: keywordSpan, hint: "give only one of them: \(signature)")
+            }
             if slots[i] != nil {
                 throw KisoError(
                     .argument, "`\(name)` got `\(label)` twice, by position and by name", span: keywordSpan,
                     hint: signature)
             }
-            slots[i] = value
+            // A variadic parameter given by name is its whole list: `transpose(x, axes=[1, 0])`.
+            slots[i] = parameters[i].variadic ? .list([value]) : value
+            labelOfSlot[i] = label
         }
         var values: [Value] = []
         values.reserveCapacity(parameters.count)
@@ -300,6 +316,20 @@ extension Builtin {
         }
     }
 
+    /// PyTorch's names for NumPy's parameters, accepted wherever the NumPy name is a parameter
+    /// and the PyTorch name is not: `sum(x, dim=0)` is `sum(x, axis=0)`. Declared once, here.
+    static let keywordAliases: [String: String] = ["dim": "axis", "keepdim": "keepdims"]
+
+    /// The parameter a keyword argument `label` names: the parameter of that name, else the
+    /// one it is an alias of; nil when there is none (or it gathers the keywords).
+    func parameterIndex(forKeyword label: String) -> Int? {
+        if let i = parameters.firstIndex(where: { $0.name == label }) {
+            return parameters[i].gathersKeywords ? nil : i
+        }
+        guard let target = Builtin.keywordAliases[label] else { return nil }
+        return parameters.firstIndex { $0.name == target && !$0.gathersKeywords }
+    }
+
     /// The parameter slot of each argument of a call, when the call's form fits this builtin:
     /// no more positional arguments than parameters, every label a parameter not already given
     /// by position, none twice, and no variadic parameter (a receiver takes slot 0). Nil
@@ -321,7 +351,7 @@ extension Builtin {
                 next += 1
                 continue
             }
-            guard let i = parameters.firstIndex(where: { $0.name == label }) else { return nil }
+            guard let i = parameterIndex(forKeyword: label) else { return nil }
             let bit: UInt64 = 1 << UInt64(i)
             if taken & bit != 0 { return nil }
             taken |= bit

@@ -3,7 +3,7 @@ import KisoTensor
 extension Registry {
     func registerCreation() {
         section("Creating tensors")
-        let dtypeParam = param("dtype", .string, .string("float64"))
+        let dtypeParam = param("dtype", .dtype, .string("float64"))
         add("zeros", [param("shape", .shape), dtypeParam], doc: "A tensor of zeros.", example: "zeros([2, 3])") { a in
             .tensor(try Tensor.zeros(try a.shape(0), dtype: try dtype(a, 1)))
         }
@@ -11,7 +11,7 @@ extension Registry {
             .tensor(try Tensor.ones(try a.shape(0), dtype: try dtype(a, 1)))
         }
         add(
-            "full", [param("shape", .shape), param("fill_value", .number), param("dtype", .string, .none)],
+            "full", [param("shape", .shape), param("fill_value", .number), param("dtype", .dtype, .none)],
             doc: "A tensor with every element fill_value; the dtype is fill_value's unless given.",
             example: "full([2, 2], 7)"
         ) { a in
@@ -100,8 +100,8 @@ extension Registry {
             }
         }
         add(
-            "astype", [param("x", .tensor), param("dtype", .string)],
-            doc: "The tensor converted to dtype (\"float64\", \"int64\", \"bool\").",
+            "astype", [param("x", .tensor), param("dtype", .dtype)],
+            doc: "The tensor converted to dtype: \"float64\", \"int64\", \"bool\" or the builtins float, int, bool.",
             example: "astype([1.7, 2.2], \"int64\")"
         ) { a in
             .tensor(try a.tensor(0).cast(to: try dtype(a, 1)))
@@ -109,13 +109,29 @@ extension Registry {
     }
 }
 
-/// The dtype named by argument `i`.
+/// The dtype argument `i` names: "float64", "int64", "bool" (or "float", "int"), or the builtins
+/// float, int and bool as NumPy takes them. Narrower kinds are refused rather than silently kept
+/// in 64 bits, since Kiso computes in float64 and int64 only.
 func dtype(_ a: Arguments, _ i: Int) throws -> DType {
-    let name = try a.string(i)
+    let name: String
+    switch a[i] {
+    case .builtin(let builtin) where ["float", "int", "bool"].contains(builtin.name): name = builtin.name
+    case .builtin(let builtin):
+        throw KisoError(
+            .value, "`\(builtin.name)` is not a dtype", hint: "use float, int, bool or \"float64\", \"int64\", \"bool\""
+        )
+    default: name = try a.string(i)
+    }
     switch name {
-    case "float64", "float", "float32": return .float64
-    case "int64", "int", "int32": return .int64
+    case "float64", "float": return .float64
+    case "int64", "int": return .int64
     case "bool": return .bool
+    case "float32", "float16", "bfloat16", "int32", "int16", "int8", "uint8":
+        throw KisoError(
+            .value, "dtype \(quoteString(name)) is not supported: Kiso computes in float64, int64 and bool only",
+            hint:
+                "use \"float64\" (or float) for real numbers and \"int64\" (or int) for integers; results then match NumPy's float64"
+        )
     default:
         throw KisoError(.value, "unknown dtype \(quoteString(name))", hint: "use \"float64\", \"int64\" or \"bool\"")
     }

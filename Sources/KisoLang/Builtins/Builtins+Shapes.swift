@@ -11,11 +11,21 @@ extension Registry {
             .tensor(try a.tensor(0).reshaped(try shapeArguments(a[1], "shape")))
         }
         add(
-            "transpose", [param("x", .tensor), param("axes", .axes, .none)],
-            doc: "The axes reversed, or permuted as axes says.", example: "transpose([[1, 2, 3]])",
-            grad: .traced { a in .traced(try a.variable("x").transposed(try a.axes("axes"))) }
+            "view", [param("x", .tensor), rest("shape")],
+            doc: "PyTorch's name for reshape: the same elements in a new shape; one size may be -1.",
+            example: "arange(6).view(3, 2)",
+            grad: .traced { a in .traced(try a.variable("x").reshaped(try shapeArguments(try a["shape"], "shape"))) }
         ) { a in
-            .tensor(try a.tensor(0).transposed(try a.axes(1)))
+            .tensor(try a.tensor(0).reshaped(try shapeArguments(a[1], "shape")))
+        }
+        add(
+            "transpose", [param("x", .tensor), rest("axes")],
+            doc:
+                "The axes reversed, or permuted as axes says (a list, or one axis per argument as x.transpose(0, 2, 1)).",
+            example: "zeros([2, 3, 4]).transpose(0, 2, 1).shape",
+            grad: .traced { a in .traced(try a.variable("x").transposed(try transposeAxes(try a["axes"]))) }
+        ) { a in
+            .tensor(try a.tensor(0).transposed(try transposeAxes(a[1])))
         }
         add(
             "permute", [param("x", .tensor), rest("dims")], doc: "The axes in the order dims (PyTorch's permute).",
@@ -45,11 +55,25 @@ extension Registry {
             .tensor(try a.tensor(0).expandingDims(try a.int(1)))
         }
         add(
-            "flatten", [param("x", .tensor)], doc: "The elements as one row.", example: "flatten([[1, 2], [3, 4]])",
-            grad: .traced { a in .traced(try a.variable("x").reshaped([-1])) }
-        ) {
-            a in
-            .tensor(try a.tensor(0).flattened())
+            "unsqueeze", [param("x", .tensor), param("dim", .int)],
+            doc: "PyTorch's name for expand_dims: a new axis of size 1 at position dim.",
+            example: "zeros(3).unsqueeze(0).shape",
+            grad: .traced { a in .traced(try a.variable("x").expandingDims(try a.int("dim"))) }
+        ) { a in
+            .tensor(try a.tensor(0).expandingDims(try a.int(1)))
+        }
+        add(
+            "flatten", [param("x", .tensor), param("start_dim", .int, .int(0)), param("end_dim", .int, .int(-1))],
+            doc: "The axes start_dim through end_dim merged into one (by default all: the elements as one row).",
+            example: "zeros([2, 3, 4]).flatten(1).shape",
+            grad: .traced { a in
+                let x = try a.variable("x")
+                return .traced(
+                    try x.reshaped(try flattenedShape(x.value.shape, try a.int("start_dim"), try a.int("end_dim"))))
+            }
+        ) { a in
+            let x = try a.tensor(0)
+            return .tensor(try x.reshaped(try flattenedShape(x.shape, try a.int(1), try a.int(2))))
         }
         add(
             "concatenate", [param("tensors", .tensors), param("axis", .int, .int(0))],
@@ -159,6 +183,39 @@ private func tracedSwapaxes(_ a: inout Arguments) throws -> Value {
 }
 
 /// A shape given as separate integers (`reshape(x, 2, 3)`) or as one list (`reshape(x, [2, 3])`).
+/// transpose's axes: none (every axis reversed), one list, or one axis per argument.
+func transposeAxes(_ gathered: Value) throws -> [Int]? {
+    guard case .list(let items) = gathered else { return try Convert.axes(gathered, "axes") }
+    if items.isEmpty { return nil }
+    if items.count == 1 { return try Convert.axes(items[0], "axes") }
+    return try items.map { try Convert.int($0, "axes") }
+}
+
+/// The shape with axes `start` through `end` (negative from the end) merged into one.
+func flattenedShape(_ shape: [Int], _ start: Int, _ end: Int) throws -> [Int] {
+    if shape.isEmpty { return [1] }
+    let first = try normalizedAxis(start, rank: shape.count, what: "start_dim", in: "flatten")
+    let last = try normalizedAxis(end, rank: shape.count, what: "end_dim", in: "flatten")
+    guard first <= last else {
+        throw KisoError(
+            .value, "flatten: start_dim (\(start)) comes after end_dim (\(end))",
+            hint: "give start_dim ≤ end_dim, e.g. flatten(x, 1) merges every axis from 1 on")
+    }
+    let merged = shape[first...last].reduce(1, *)
+    return Array(shape[..<first]) + [merged] + Array(shape[(last + 1)...])
+}
+
+/// `axis` counted from the end when negative, or an error naming the axis and the rank.
+func normalizedAxis(_ axis: Int, rank: Int, what: String, in function: String) throws -> Int {
+    let resolved = axis < 0 ? axis + rank : axis
+    guard resolved >= 0, resolved < rank else {
+        throw KisoError(
+            .value, "\(function): \(what) \(axis) is out of range for \(rank) axes",
+            hint: rank == 0 ? "a scalar has no axes" : "give an axis from \(-rank) to \(rank - 1)")
+    }
+    return resolved
+}
+
 func shapeArguments(_ gathered: Value, _ what: String) throws -> [Int] {
     guard case .list(let items) = gathered else { return try Convert.ints(gathered, what) }
     if items.count == 1 { return try Convert.ints(items[0], what) }

@@ -8,7 +8,7 @@ extension Registry {
         add(
             "loadtxt",
             [
-                param("fname", .string), param("dtype", .string, .string("float64")),
+                param("fname", .string), param("dtype", .dtype, .string("float64")),
                 param("comments", .any, .string("#")), param("delimiter", .any, .none),
                 param("skiprows", .int, .int(0)), param("usecols", .axes, .none),
                 param("unpack", .bool, .bool(false)), param("ndmin", .int, .int(0)),

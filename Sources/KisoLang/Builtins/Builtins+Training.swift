@@ -103,10 +103,11 @@ extension Registry {
     private func registerLosses() {
         section("Neural-network functions")
         add(
-            "gelu", [param("x", .tensor), param("approximate", .bool, .bool(false))],
-            doc: "x·Φ(x), the Gaussian error linear unit (tanh approximation with approximate=true).",
-            example: "gelu([-1, 0, 1])", grad: .tracedByBody
-        ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try a.bool(1))) }
+            "gelu", [param("x", .tensor), param("approximate", .any, .string("none"))],
+            doc:
+                "x·Φ(x), the Gaussian error linear unit; approximate=\"tanh\" (PyTorch's spelling, or true) uses the tanh approximation.",
+            example: "gelu([-1, 0, 1], approximate=\"tanh\")", grad: .tracedByBody
+        ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try geluApproximation(try a["approximate"]))) }
         add(
             "layer_norm",
             [
@@ -135,4 +136,17 @@ private func positive(_ a: Arguments, _ i: Int) throws -> Int {
             hint: "give a positive number of steps")
     }
     return n
+}
+
+/// gelu's approximate argument: PyTorch's "none" / "tanh", or a bool.
+private func geluApproximation(_ value: Value) throws -> Bool {
+    switch value {
+    case .string("none"): return false
+    case .string("tanh"): return true
+    case .bool(let b): return b
+    default:
+        throw KisoError(
+            .value, "gelu: approximate must be \"none\" or \"tanh\", got \(value.repr)",
+            hint: "write gelu(x, approximate=\"tanh\") for the tanh approximation")
+    }
 }

@@ -120,8 +120,10 @@ final class ObjectType: @unchecked Sendable {
     /// The method called `name`, if declared.
     func method(_ name: String) -> Builtin? { methodIndex[name] }
 
-    /// Every member name, attributes first.
-    var memberNames: [String] { attributes.map(\.name) + methods.map(\.name) }
+    /// Every member name, attributes first; a method that is an attribute's call form is listed once.
+    var memberNames: [String] {
+        attributes.map(\.name) + methods.map(\.name).filter { attributeIndex[$0] == nil }
+    }
 
     /// The object as the REPL echoes and `print` writes it: the declared text, else `<name>`.
     func text(_ object: Value) -> String { describe?(object) ?? "<\(name)>" }

@@ -4,7 +4,8 @@ extension ObjectType {
     /// Tensors' attributes, declared once: `x.shape`, help, completion after `x.` and the docs
     /// come from here. A value being differentiated is a tensor too, so `.T` transposes it on the
     /// tape. Tensors' methods are not declared here: `x.f(…)` is every builtin whose first
-    /// parameter takes a tensor.
+    /// parameter takes a tensor; the methods declared here are the call forms of attributes
+    /// (`x.size(0)` is PyTorch's while `x.size` is NumPy's), which a call prefers.
     static let tensor = ObjectType(
         "tensor", receiver: "x", doc: "An n-dimensional array with NumPy's semantics.",
         example: "x = zeros([2, 3]); x.shape",
@@ -32,6 +33,16 @@ extension ObjectType {
             case .variable(let v): return .traced(try v.transposed())
             default: return .tensor(try Convert.tensor(x, "x").T)
             }
+        }
+        t.method(
+            "size", [param("dim", .int, .none)],
+            doc:
+                "PyTorch's call form: the shape as a tuple, or the length of axis dim (x.size uncalled is NumPy's count).",
+            example: "zeros([2, 3]).size(1)", grad: .detaching
+        ) { x, a in
+            let shape = try Convert.tensor(x, "x").shape
+            guard let dim = try a.optionalInt("dim") else { return .tuple(shape.map { .int($0) }) }
+            return .int(shape[try normalizedAxis(dim, rank: shape.count, what: "dim", in: "size")])
         }
         t.attribute("dtype", doc: "The element kind: 'float64', 'int64' or 'bool'.", example: "arange(3).dtype") { x in
             .string(try Convert.tensor(x, "x").dtype.description)

@@ -227,7 +227,7 @@ struct Compiler {
             var target: Value
             var receiver: Value? = nil
             if let method {
-                target = try i.attribute(try method.base(i, f), method.name, span: method.span)
+                target = try i.calledMember(try method.base(i, f), method.name, span: method.span)
                 if case .method(let m) = target {
                     receiver = m.receiver
                     target = .builtin(m.builtin)

@@ -29,8 +29,8 @@ enum ForeignNames {
         "arcsinh": nil, "arccosh": nil, "arctanh": nil, "trunc": nil, "rint": nil, "fix": nil,
         "mod": nil, "remainder": nil, "fmod": nil, "divmod": nil, "gcd": nil, "lcm": nil,
         // PyTorch and JAX
-        "cat": "concatenate", "mm": "matmul", "bmm": "matmul", "unsqueeze": "expand_dims",
-        "view": "reshape", "permute_dims": "permute", "softplus": nil, "silu": nil, "elu": nil,
+        "cat": "concatenate", "mm": "matmul", "bmm": "matmul",
+        "permute_dims": "permute", "softplus": nil, "silu": nil, "elu": nil,
         "leaky_relu": nil, "dropout": nil, "embedding": nil, "linear": nil, "conv1d": nil,
         "conv2d": nil, "max_pool2d": nil, "avg_pool2d": nil, "batch_norm": nil,
         "nll_loss": nil, "l1_loss": nil, "smooth_l1_loss": nil, "kl_div": nil, "one_hot": nil,

@@ -7,7 +7,7 @@ extension Interpreter {
         var receiver: Value? = nil
         if case .attribute(let base, let name, let nameSpan) = calleeExpr.kind {
             let object = try evaluate(base, frame: frame)
-            callee = try attribute(object, name, span: nameSpan)
+            callee = try calledMember(object, name, span: nameSpan)
             if case .method(let m) = callee {
                 receiver = m.receiver
                 callee = .builtin(m.builtin)

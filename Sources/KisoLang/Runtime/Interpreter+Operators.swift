@@ -380,6 +380,20 @@ extension Interpreter {
         }
     }
 
+    /// The callee of `receiver.name(…)`: the attribute as `attribute` finds it, except that on a
+    /// tensor a declared method wins over an attribute of the same name, so `x.size(0)` is
+    /// PyTorch's call while `x.size` stays NumPy's element count.
+    func calledMember(_ receiver: Value, _ name: String, span: SourceSpan) throws -> Value {
+        switch receiver {
+        case .tensor, .variable:
+            if let method = ObjectType.tensor.method(name) {
+                return .method(BoundMethod(receiver: receiver, builtin: method))
+            }
+        default: break
+        }
+        return try attribute(receiver, name, span: span)
+    }
+
     /// The builtins `x.f(…)` reaches on a tensor.
     var tensorMethodNames: [String] { registry.functions.filter(\.isTensorMethod).map(\.name) }
 }
