@@ -6,8 +6,8 @@ extension Session {
         let tokens = lexer.tokenize()
         if lexer.endedInString || lexer.openBrackets > 0 { return false }
         var depth = 0
-        // Inside brackets `for` and `if` open no block (`[f(w) for w in ws]` is an error to
-        // report, not a reason to wait for `end`).
+        // Inside brackets `for` and `if` open no block: they belong to a comprehension
+        // (`[f(w) for w in ws if w != ""]`).
         var brackets = 0
         for token in tokens {
             switch token.kind {

@@ -70,7 +70,8 @@ enum ParameterKind: Equatable {
         case (.function, _): return value.isCallable
         case (.collection, _): return ParameterKind.tensor.accepts(value) || value.isCollection
         case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
-        case (.object(let typeName), .string), (.object(let typeName), .dict):
+        case (.object("tensor"), .tensor), (.object("tensor"), .variable): return true
+        case (.object(let typeName), .string), (.object(let typeName), .dict), (.object(let typeName), .list):
             return ObjectType.methods(of: value)?.name == typeName
         case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),
             (.axes, .variable), (.shape, .variable), (.tensors, .variable):
@@ -113,6 +114,11 @@ final class Builtin {
     let isTensorMethod: Bool
     /// What it does when an argument is being differentiated.
     let grad: GradBehaviour
+    /// The parameter whose argument the builtin changes, as Python's `xs.append(v)` or NumPy's
+    /// `rng.shuffle(x)` change theirs: the body writes the new value into that argument's slot,
+    /// and the call site stores it back into the variable (or element) the argument was read
+    /// from. Nil for the builtins that change nothing (almost all).
+    var mutates: Int? = nil
 
     init(
         name: String, parameters: [BuiltinParameter], doc: String, example: String, category: String,

@@ -180,11 +180,20 @@ extension Registry {
             .string(a[0].shortKind)
         }
         add(
-            "enumerate", [param("x", .any)], doc: "(index, item) pairs.",
+            "enumerate", [param("x", .any), param("start", .int, .int(0))],
+            doc: "(index, item) pairs, the index counting from start.",
             example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end", grad: .structural
         ) { a in
             let items = try a.interpreter.iterationItems(a[0], span: a.span)
-            return .list(items.enumerated().map { .tuple([.int($0), $1]) })
+            let start = try a.int(1)
+            return .list(
+                try items.enumerated().map { k, item in
+                    let (index, overflow) = start.addingReportingOverflow(k)
+                    if overflow {
+                        throw KisoError(.value, "enumerate: start \(start) is too large", hint: "start from 0")
+                    }
+                    return .tuple([.int(index), item])
+                })
         }
         add(
             "zip", [rest("sequences")], doc: "Tuples of the items at the same position in each sequence.",

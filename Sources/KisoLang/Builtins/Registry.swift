@@ -5,7 +5,7 @@ final class Registry {
     private(set) var functions: [Builtin] = []
     private(set) var byName: [String: Builtin] = [:]
     /// The object types, in registration order; tensors' attributes first.
-    private(set) var objectTypes: [ObjectType] = [.tensor, .string, .dict]
+    private(set) var objectTypes: [ObjectType] = [.tensor, .string, .dict, .list]
     private var category = ""
 
     init() {
@@ -34,6 +34,7 @@ final class Registry {
         registerProbability()
         registerStrings()
         registerTokenizers()
+        registerPythonBuiltins()
     }
 
     /// Starts a group of builtins in the documentation.

@@ -92,7 +92,9 @@ struct Compiler {
 
     /// A `for` loop. A single name walking a range is stored into directly; every other loop
     /// goes through `Interpreter.runFor`, which knows each kind of sequence.
-    private func forLoop(_ targets: [Expr], _ sequenceExpr: Expr, _ run: @escaping CompiledStatement)
+    func forLoop(
+        _ targets: [Expr], _ sequenceExpr: Expr, _ run: @escaping CompiledStatement
+    )
         -> CompiledStatement
     {
         let sequence = expression(sequenceExpr)
@@ -199,6 +201,8 @@ struct Compiler {
         case .attribute(let base, let name, let nameSpan):
             let receiver = expression(base)
             return { i, f in try i.attribute(try receiver(i, f), name, span: nameSpan) }
+        case .comprehension(let c):
+            return comprehension(c, span: span)
         default:
             return walked(e)
         }
@@ -207,7 +211,16 @@ struct Compiler {
     /// A call. The callee is found afresh each time (a name may be rebound), but how the
     /// arguments bind to a builtin's parameters is worked out once per builtin and kept.
     private func call(_ calleeExpr: Expr, _ arguments: [Argument], span: SourceSpan) -> CompiledExpression {
-        let values = arguments.map { expression($0.value) }
+        // `*xs` and `**d` compile to their collection; the call spreads it.
+        let values = arguments.map { argument -> CompiledExpression in
+            if case .spread(let inner, _) = argument.value.kind { return expression(inner) }
+            return expression(argument.value)
+        }
+        let spreads = arguments.map { argument -> Bool? in
+            if case .spread(_, let keywords) = argument.value.kind { return keywords }
+            return nil
+        }
+        let hasSpread = arguments.contains(where: \.isSpread)
         let labels = arguments.map(\.label)
         let plan = BindingCache()
         let method: (base: CompiledExpression, name: String, span: SourceSpan)?
@@ -231,7 +244,13 @@ struct Compiler {
             } else {
                 target = try callee(i, f)
             }
-            if case .builtin(let builtin) = target,
+            var place: Expr? = nil
+            if case .builtin(let builtin) = target, builtin.mutates != nil {
+                place = try i.mutationTarget(
+                    builtin, calleeExpr: calleeExpr, arguments: arguments, hasReceiver: !receiver.isAbsent,
+                    span: span)
+            }
+            if place == nil, !hasSpread, case .builtin(let builtin) = target,
                 let slots = plan.slots(for: builtin, hasReceiver: !receiver.isAbsent, labels: labels)
             {
                 return try i.callBuiltin(
@@ -244,11 +263,18 @@ struct Compiler {
             var keywords: [(label: String, value: Value, span: SourceSpan)] = []
             for k in values.indices {
                 let value = try values[k](i, f)
-                if let label = labels[k] {
+                if let spreadsKeywords = spreads[k] {
+                    try i.spread(
+                        value, keywords: spreadsKeywords, span: arguments[k].span, positional: &positional,
+                        named: &keywords)
+                } else if let label = labels[k] {
                     keywords.append((label, value, arguments[k].span))
                 } else {
                     positional.append(value)
                 }
+            }
+            if let place, case .builtin(let builtin) = target {
+                return try i.callMutating(builtin, positional, keywords, place: place, span: span, frame: f)
             }
             return try i.call(target, positional, keywords, span: span)
         }

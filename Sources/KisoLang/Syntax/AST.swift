@@ -49,6 +49,12 @@ struct Argument {
     var label: String?
     var value: Expr
     var span: SourceSpan
+
+    /// Whether it is `*xs` or `**d`, which stand for as many arguments as the value holds.
+    var isSpread: Bool {
+        if case .spread = value.kind { return true }
+        return false
+    }
 }
 
 /// One entry of an index list.
@@ -131,6 +137,41 @@ indirect enum ExprKind {
     case index(Expr, [IndexItem])
     case attribute(Expr, String, SourceSpan)
     case lambda(FunctionDecl)
+    /// `[f(x) for x in xs if c]`, `{k: v for k in ks}`, or a generator in a call's parentheses.
+    case comprehension(Comprehension)
+    /// `f(*xs)` or `f(**d)`: a collection spread into a call's arguments (only as an argument).
+    case spread(Expr, keywords: Bool)
+}
+
+/// One `for … in …` or `if …` of a comprehension, in source order.
+enum ComprehensionClause {
+    case loop(targets: [Expr], sequence: Expr)
+    case filter(Expr)
+}
+
+/// A comprehension. It runs in a frame of its own (so its loop names stay inside it, as in
+/// Python 3): `slotCount` slots for its names, plus two the compiled form uses.
+final class Comprehension {
+    enum Kind {
+        /// `[… for …]`, and a generator expression, which Kiso builds eagerly.
+        case list
+        /// `{key: value for …}`.
+        case dict(key: Expr)
+    }
+
+    let kind: Kind
+    let element: Expr
+    let clauses: [ComprehensionClause]
+    /// How many slots its frame needs, filled in by the resolver (the last holds the result).
+    var slotCount = 2
+    /// The comprehension compiled to closures, made at its first evaluation.
+    var compiled: CompiledExpression?
+
+    init(kind: Kind, element: Expr, clauses: [ComprehensionClause]) {
+        self.kind = kind
+        self.element = element
+        self.clauses = clauses
+    }
 }
 
 /// A statement node and its span; `silent` records a trailing `;`.

@@ -384,14 +384,24 @@ struct Parser {
     private mutating func parseBlock(until terminators: [Keyword], opener: Token) throws -> [Stmt] {
         try enter()
         defer { leave() }
+        // Python's `:` after a block's header is accepted; the block still ends with `end`.
+        let pythonStyle = match(":")
         var body: [Stmt] = []
         try parseStatements(into: &body, until: terminators)
         if check(.end) {
             throw KisoError(
                 .syntax, "\(opener.kind.display) block is never closed with `end`", span: opener.span,
-                hint: "add `end` after the block's last line")
+                hint: Parser.unclosedHint(pythonStyle: pythonStyle))
         }
         return body
+    }
+
+    /// What to do about a block without `end`; a learner who wrote Python's `:` is told that
+    /// indentation does not close a block in Kiso.
+    static func unclosedHint(pythonStyle: Bool) -> String {
+        pythonStyle
+            ? "in Kiso a block ends with `end`, not with a change of indentation: add `end` after the block's last line"
+            : "add `end` after the block's last line"
     }
 
     private mutating func parseDef() throws -> Stmt {
@@ -435,6 +445,7 @@ struct Parser {
         var branches: [(condition: Expr, body: [Stmt])] = []
         var otherwise: [Stmt]? = nil
         let condition = try parseCondition()
+        let pythonStyle = checkSymbol(":")
         branches.append((condition, try parseBlock(until: [.elif, .else, .end], opener: keyword)))
         while true {
             if matchKeyword(.elif) {
@@ -449,7 +460,7 @@ struct Parser {
         if !matchKeyword(.end) {
             throw KisoError(
                 .syntax, "`if` block is never closed with `end`", span: keyword.span,
-                hint: "add `end` after the block's last line")
+                hint: Parser.unclosedHint(pythonStyle: pythonStyle))
         }
         return Stmt(kind: .ifChain(branches, otherwise: otherwise), span: keyword.span.merged(with: condition.span))
     }
@@ -472,23 +483,79 @@ struct Parser {
 
     private mutating func parseFor() throws -> Stmt {
         let keyword = advance()
+        let targets = try parseLoopTargets()
+        let sequence = try parseExpression()
+        let body = try parseBlock(until: [.end], opener: keyword)
+        advance()
+        return Stmt(kind: .forLoop(targets, sequence, body), span: keyword.span.merged(with: sequence.span))
+    }
+
+    /// The names after `for`, up to and including `in`: `i`, `i, x`, `i, (x, y)`.
+    private mutating func parseLoopTargets() throws -> [Expr] {
         var targets: [Expr] = []
         repeat {
-            guard case .identifier(let name) = peek.kind else {
-                try failHere(
-                    "expected a loop variable after `for`, found \(peek.kind.display)", hint: "for i in range(10)")
-            }
-            let token = advance()
-            targets.append(Expr(.name(NameRef(name)), token.span))
+            targets.append(try parseLoopTarget())
         } while match(",")
         guard matchKeyword(.in) else {
             try failHere(
                 "expected `in` after the loop variable, found \(peek.kind.display)", hint: "for i in range(10)")
         }
-        let sequence = try parseExpression()
-        let body = try parseBlock(until: [.end], opener: keyword)
-        advance()
-        return Stmt(kind: .forLoop(targets, sequence, body), span: keyword.span.merged(with: sequence.span))
+        // `for (i, x) in …` is `for i, x in …`.
+        if targets.count == 1, case .tuple(let inner) = targets[0].kind { return inner }
+        return targets
+    }
+
+    /// One loop variable, or a parenthesised group of them to unpack.
+    private mutating func parseLoopTarget() throws -> Expr {
+        if checkSymbol("(") {
+            let open = advance()
+            try enter()
+            defer { leave() }
+            var items: [Expr] = []
+            repeat {
+                if checkSymbol(")") { break }
+                items.append(try parseLoopTarget())
+            } while match(",")
+            let close = try expect(")", "to close the loop variables", hint: "for i, (x, y) in enumerate(pairs)")
+            return try node(.tuple(items), open.span.merged(with: close.span), items)
+        }
+        guard case .identifier(let name) = peek.kind else {
+            try failHere("expected a loop variable after `for`, found \(peek.kind.display)", hint: "for i in range(10)")
+        }
+        let token = advance()
+        return Expr(.name(NameRef(name)), token.span)
+    }
+
+    /// The clauses after a comprehension's element, from its first `for` up to the closing
+    /// bracket (not consumed).
+    private mutating func parseComprehensionClauses() throws -> [ComprehensionClause] {
+        var clauses: [ComprehensionClause] = []
+        while true {
+            if matchKeyword(.for) {
+                let targets = try parseLoopTargets()
+                // `or`-level, so a following `if` starts a filter.
+                clauses.append(.loop(targets: targets, sequence: try parseOr()))
+            } else if matchKeyword(.if) {
+                clauses.append(.filter(try parseOr()))
+            } else {
+                return clauses
+            }
+        }
+    }
+
+    /// Everything inside a comprehension's clauses, for depth accounting.
+    private func clauseChildren(_ clauses: [ComprehensionClause]) -> [Expr] {
+        clauses.flatMap { clause -> [Expr] in
+            switch clause {
+            case .loop(let targets, let sequence): return targets + [sequence]
+            case .filter(let condition): return [condition]
+            }
+        }
+    }
+
+    /// `element for … in … if …` once `element` is parsed and `for` is next.
+    private mutating func parseComprehension(_ kind: Comprehension.Kind, element: Expr) throws -> Comprehension {
+        Comprehension(kind: kind, element: element, clauses: try parseComprehensionClauses())
     }
 
     private mutating func parseWhile() throws -> Stmt {
@@ -726,8 +793,22 @@ struct Parser {
                         hint: "give each argument once")
                 }
                 arguments.append(Argument(label: label, value: value, span: token.span.merged(with: value.span)))
-            } else {
+            } else if checkSymbol("*") || checkSymbol("**") {
+                // `f(*xs)` spreads positional arguments, `f(**d)` keyword arguments.
+                let star = advance()
                 let value = try parseExpression()
+                let spread = try node(
+                    .spread(value, keywords: star.kind == .symbol("**")), star.span.merged(with: value.span), [value])
+                arguments.append(Argument(label: nil, value: spread, span: spread.span))
+            } else {
+                var value = try parseExpression()
+                if checkKeyword(.for) {
+                    // `sum(x * x for x in xs)`: a generator expression as an argument.
+                    let generator = try parseComprehension(.list, element: value)
+                    value = try node(
+                        .comprehension(generator), value.span.merged(with: previous.span),
+                        [value] + clauseChildren(generator.clauses))
+                }
                 if let last = arguments.last, last.label != nil {
                     throw KisoError(
                         .syntax, "a positional argument follows a keyword argument", span: value.span,
@@ -804,6 +885,13 @@ struct Parser {
                 return Expr(.tuple([]), token.span.merged(with: close.span))
             }
             let first = try parseExpression()
+            if checkKeyword(.for) {
+                let generator = try parseComprehension(.list, element: first)
+                let close = try expect(")", "to close the generator expression")
+                return try node(
+                    .comprehension(generator), token.span.merged(with: close.span),
+                    [first] + clauseChildren(generator.clauses))
+            }
             if checkSymbol(",") {
                 var items = [first]
                 while match(",") {
@@ -822,6 +910,13 @@ struct Parser {
             var items: [Expr] = []
             while !checkSymbol("]") {
                 items.append(try parseExpression())
+                if items.count == 1, checkKeyword(.for) {
+                    let comprehension = try parseComprehension(.list, element: items[0])
+                    let close = try expect("]", "to close the list comprehension")
+                    return try node(
+                        .comprehension(comprehension), token.span.merged(with: close.span),
+                        items + clauseChildren(comprehension.clauses))
+                }
                 if !match(",") { break }
             }
             let close = try expect("]", "to close the list", hint: "separate elements with commas")
@@ -833,8 +928,21 @@ struct Parser {
             var entries: [(key: Expr, value: Expr)] = []
             while !checkSymbol("}") {
                 let key = try parseExpression()
+                if entries.isEmpty, checkKeyword(.for) {
+                    throw KisoError(
+                        .syntax, "Kiso has no sets, so `{x for …}` is not a comprehension it can build",
+                        span: peek.span,
+                        hint: "build a list `[x for …]` and use unique(…), or a dict `{x: true for …}`")
+                }
                 _ = try expect(":", "between a key and its value", hint: "write {\"key\": value}")
                 let value = try parseExpression()
+                if entries.isEmpty, checkKeyword(.for) {
+                    let comprehension = try parseComprehension(.dict(key: key), element: value)
+                    let close = try expect("}", "to close the dict comprehension")
+                    return try node(
+                        .comprehension(comprehension), token.span.merged(with: close.span),
+                        [key, value] + clauseChildren(comprehension.clauses))
+                }
                 entries.append((key, value))
                 if !match(",") { break }
             }
