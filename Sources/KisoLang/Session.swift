@@ -25,6 +25,13 @@ public final class Session {
         set { interpreter.plotDisplay = newValue }
     }
 
+    /// Where `progress` loops show a live bar while they run (the terminal's, in the REPL and
+    /// `kiso step`); nil, the default, shows nothing, as recorded notebooks need.
+    public var liveDisplay: (any LiveDisplay)? {
+        get { interpreter.liveDisplay }
+        set { interpreter.liveDisplay = newValue }
+    }
+
     /// The folder relative paths in the program start from: the script's or notebook's folder;
     /// empty (the default) for the working directory.
     public var directory: String {

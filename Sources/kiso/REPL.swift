@@ -43,13 +43,16 @@ final class REPL {
         presenter = ErrorPresenter(style: style)
         home = NotebookHome.locate()
         let capture = self.capture
+        let live = TerminalLiveDisplay(display: { PlotSettings.terminal }, enabled: { !capture.muted })
         session = Session(output: { text in
             guard !capture.muted else { return }
+            live.clear()
             StandardStreams.write(text)
             capture.text += text
         })
         session.echoEachExpression = true
         session.plotDisplay = PlotSettings.terminal
+        if Terminal.outputIsTerminal { session.liveDisplay = live }
         let session = self.session
         editor = LineEditor(
             historyPath: HistoryFile.defaultPath(),

@@ -15,7 +15,13 @@ enum ScriptRunner {
     /// program in error messages (a path, `<stdin>`, `<command line>`).
     static func run(_ source: String, origin: String) -> Int32 {
         InterruptHandling.install()
-        let session = Session(output: { StandardStreams.write($0) })
+        let live = TerminalLiveDisplay(display: { PlotSettings.terminal })
+        let session = Session(output: { text in
+            live.clear()
+            StandardStreams.write(text)
+        })
+        // A script run at a terminal shows its progress bars; piped or redirected, it does not.
+        if Terminal.outputIsTerminal { session.liveDisplay = live }
         // Relative paths in a script file (read_text, tok.save) start at the script's folder.
         if !origin.hasPrefix("<") { session.directory = FileSystem.directoryName(of: origin) }
         // Scripts keep the fixed plot width of recorded notebooks, so their output is the same on

@@ -78,11 +78,15 @@ final class StepScreen {
     }
 
     private static func makeSession(mute: Mute, directory: String) -> Session {
+        let live = TerminalLiveDisplay(display: { PlotSettings.terminal }, enabled: { !mute.on })
         let session = Session(output: { text in
-            if !mute.on { StandardStreams.write(text) }
+            guard !mute.on else { return }
+            live.clear()
+            StandardStreams.write(text)
         })
         session.directory = directory
         session.plotDisplay = PlotSettings.terminal
+        if Terminal.outputIsTerminal { session.liveDisplay = live }
         return session
     }
 

@@ -91,8 +91,12 @@ struct BuiltinParameter {
     var optional: Bool
     /// Whether the parameter gathers every remaining positional argument into a list.
     var variadic: Bool
+    /// Whether the parameter gathers every keyword argument no other parameter takes into a
+    /// dict, in the order given (`p.log(loss=l, acc=a)`).
+    var gathersKeywords = false
 
     var signatureText: String {
+        if gathersKeywords { return "**\(name)" }
         if variadic { return "*\(name)" }
         guard let defaultValue else { return name }
         // A signature is Kiso source, so a bool default reads as the literal `true` / `false`.
@@ -192,11 +196,17 @@ extension Builtin {
     ) throws -> Arguments {
         var slots = [Value?](repeating: nil, count: parameters.count)
         var index = 0
+        let positionalCount = parameters.count - (parameters.last?.gathersKeywords == true ? 1 : 0)
         for value in positional {
-            guard index < parameters.count else {
+            if index < parameters.count, parameters[index].gathersKeywords {
+                throw KisoError(
+                    .argument, "`\(name)` takes `\(parameters[index].name)` by name, as name=value",
+                    span: span, hint: signature)
+            }
+            guard index < positionalCount else {
                 throw KisoError(
                     .argument,
-                    "`\(name)` takes at most \(parameters.count) positional argument\(parameters.count == 1 ? "" : "s"), got \(positional.count)",
+                    "`\(name)` takes at most \(positionalCount) positional argument\(positionalCount == 1 ? "" : "s"), got \(positional.count)",
                     span: span, hint: signature)
             }
             if parameters[index].variadic {
@@ -211,8 +221,21 @@ extension Builtin {
             slots[index] = value
             index += 1
         }
+        let gatherer = parameters.firstIndex(where: \.gathersKeywords)
         for (label, value, keywordSpan) in keywords {
-            guard let i = parameters.firstIndex(where: { $0.name == label && !$0.variadic }) else {
+            guard let i = parameters.firstIndex(where: { $0.name == label && !$0.variadic && !$0.gathersKeywords })
+            else {
+                if let gatherer {
+                    var gathered = KisoDict()
+                    if case .dict(let d)? = slots[gatherer] { gathered = d }
+                    if gathered[.string(label)] != nil {
+                        throw KisoError(
+                            .argument, "`\(name)` got `\(label)` twice", span: keywordSpan, hint: signature)
+                    }
+                    gathered.set(.string(label), value)
+                    slots[gatherer] = .dict(gathered)
+                    continue
+                }
                 let names = parameters.filter { !$0.variadic }.map(\.name)
                 let suggestion = closestName(to: label, among: names)
                 throw KisoError(
@@ -238,11 +261,14 @@ extension Builtin {
     @inline(__always)
     func checkedArgument(_ i: Int, _ given: Value?, span: SourceSpan) throws -> Value {
         let parameter = parameters[i]
-        guard let value = given ?? parameter.defaultValue ?? (parameter.variadic ? .list([]) : nil) else {
+        guard
+            let value = given ?? parameter.defaultValue ?? (parameter.variadic ? .list([]) : nil)
+                ?? (parameter.gathersKeywords ? .dict(KisoDict()) : nil)
+        else {
             throw KisoError(
                 .argument, "`\(name)` is missing its argument `\(parameter.name)`", span: span, hint: signature)
         }
-        if !parameter.variadic, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
+        if !parameter.variadic, !parameter.gathersKeywords, !(parameter.optional && isNoneValue(value)), !parameter.kind.accepts(value) {
             throw KisoError(
                 .type,
                 "`\(name)` expected \(parameter.kind.expectation) for `\(parameter.name)`, got \(value.kindName)",
@@ -258,7 +284,7 @@ extension Builtin {
     /// any argument is evaluated, so a call can evaluate its arguments straight into place.
     func directSlots(hasReceiver: Bool, labels: [String?]) -> [Int]? {
         guard parameters.count <= 64 else { return nil }
-        for parameter in parameters where parameter.variadic { return nil }
+        for parameter in parameters where parameter.variadic || parameter.gathersKeywords { return nil }
         var next = hasReceiver ? 1 : 0
         for label in labels where label == nil { next += 1 }
         guard next <= parameters.count else { return nil }

@@ -35,6 +35,7 @@ final class Registry {
         registerStrings()
         registerTokenizers()
         registerPythonBuiltins()
+        registerProgress()
     }
 
     /// Starts a group of builtins in the documentation.
@@ -79,6 +80,12 @@ func param(_ name: String, _ kind: ParameterKind) -> BuiltinParameter {
 func param(_ name: String, _ kind: ParameterKind, _ defaultValue: Value) -> BuiltinParameter {
     BuiltinParameter(
         name: name, kind: kind, defaultValue: defaultValue, optional: isNoneValue(defaultValue), variadic: false)
+}
+
+/// A parameter gathering the keyword arguments no other parameter takes into a dict (`**values`).
+func keywords(_ name: String) -> BuiltinParameter {
+    BuiltinParameter(
+        name: name, kind: .any, defaultValue: nil, optional: false, variadic: false, gathersKeywords: true)
 }
 
 /// A parameter gathering the remaining positional arguments.

@@ -34,6 +34,10 @@ final class Interpreter {
     let registry: Registry
     /// How plots are drawn when echoed or printed (see `Session.plotDisplay`).
     var plotDisplay = PlotDisplay()
+    /// Where `progress` loops draw while they run; nil when nothing should be shown.
+    var liveDisplay: (any LiveDisplay)?
+    /// The `progress` loops running now, outermost first.
+    var activeProgress: [ProgressLoop] = []
     /// Print options for tensors, changed by `set_printoptions`.
     let printOptions = SessionPrintOptions()
 
@@ -218,6 +222,17 @@ final class Interpreter {
             for key in d.keys { if let flow = try turn(key.value) { return flow } }
         case .string(let s):
             for c in s { if let flow = try turn(.string(String(c))) { return flow } }
+        case .object(let progress as ProgressLoop):
+            return try progress.run(on: self) { items, tick in
+                try runFor(targets, items, span: span, frame: frame) {
+                    let flow = try body()
+                    switch flow {
+                    case .breakLoop, .returnValue: break
+                    default: tick()
+                    }
+                    return flow
+                }
+            }
         default:
             throw KisoError(
                 .type, "cannot loop over \(sequence.kindName)", span: span,
