@@ -46,6 +46,12 @@ CASES = [
     ('xs = ["a"]; ys = xs; xs.append("b"); (xs, ys)', 'xs = ["a"]\nys = list(xs)\nxs.append("b")\n(xs, ys)'),
     ('d = {"a": []}; d["a"].append("x"); d', 'd = {"a": []}\nd["a"].append("x")\nd'),
     ('rows = [[], []]; rows[1].append("y"); rows', 'rows = [[], []]\nrows[1].append("y")\nrows'),
+    # Numbers in brackets are a tensor; growing it grows the list it was written as.
+    ("probs = [0.25, 0.15]; probs.append(0.6); probs", "probs = [0.25, 0.15]\nprobs.append(0.6)\nnp.array(probs)"),
+    ("ids = [1, 2]; ids.extend([3, 4]); ids.insert(0, 9); ids.pop(), ids",
+     "ids = [1, 2]\nids.extend([3, 4])\nids.insert(0, 9)\nids.pop(), np.array(ids)"),
+    ("# Conditional expressions and chained comparisons.\n[x if x > 1 else -x for x in range(4)]", "np.array([x if x > 1 else -x for x in range(4)])"),
+    ("0 < 0.5 < 1, 2 < 3 < 1, 1 == 1.0 == true", "0 < 0.5 < 1, 2 < 3 < 1, 1 == 1.0 == True"),
     # Dicts.
     ('d = {"a": 1}; d.update({"b": 2, "a": 3}); d', 'd = {"a": 1}\nd.update({"b": 2, "a": 3})\nd'),
     ('d = {"a": 1}; d.update([("c", 4)]); d', 'd = {"a": 1}\nd.update([("c", 4)])\nd'),

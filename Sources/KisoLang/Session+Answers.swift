@@ -278,6 +278,10 @@ private struct UsageWalker {
                 }
             }
         case .spread(let e, _): visit(e)
+        case .conditional(let value, let condition, let otherwise):
+            visit(condition)
+            visit(value)
+            visit(otherwise)
         }
     }
 }

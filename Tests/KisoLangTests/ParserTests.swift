@@ -54,6 +54,7 @@ import Testing
             }
             return text + ")"
         case .spread(let e, let keywords): return (keywords ? "**" : "*") + shape(e)
+        case .conditional(let a, let c, let b): return "(if \(shape(c)) \(shape(a)) \(shape(b)))"
         }
     }
 
@@ -65,6 +66,10 @@ import Testing
         #expect(expression("(x for x in xs)") == "(comp x for x in xs)")
         #expect(expression("f(*xs, **kw)") == "(call f *xs **kw)")
         #expect(expression("randn(*x.shape)") == "(call randn *(. x shape))")
+        #expect(expression("a if c else b if d else e") == "(if c a (if d b e))")
+        #expect(expression("[x if x > 0 else 0 for x in xs]") == "(comp (if (> x 0) x 0) for x in xs)")
+        #expect(expression("0 < x <= 1") == "(and (< 0 x) (<= x 1))")
+        #expect(expression("a == b == c != d") == "(and (and (== a b) (== b c)) (!= c d))")
     }
 
     private func expression(_ source: String) -> String {

@@ -69,14 +69,26 @@ import Testing
         #expect(
             detached.contains("`append` changes a variable in place, so it must be called on the variable itself"),
             "\(detached)")
-        let tensor = h.error("x = [1, 2]; x.append(3)")
-        #expect(tensor.contains("a tensor has no `.append`: its size is fixed, like a NumPy array's"), "\(tensor)")
-        #expect(tensor.contains("to grow a list start from `xs = []`"), "\(tensor)")
+        let scalar = h.error("x = zeros([]); x.append(3)")
+        #expect(scalar.contains("a tensor of rank 0 or under differentiation has no `.append`"), "\(scalar)")
         #expect(h.error("xs = []; xs.pop()").contains("pop from an empty list"))
         #expect(h.error("xs = [\"a\"]; xs.remove(\"b\")").contains("'b' is not in the list"))
         // A failing mutation leaves the variable as it was.
         #expect(h.run("ys = [\"a\"]; ys.insert(\"one\", \"b\")").hasPrefix("ERROR"))
         #expect(h.run("ys") == "['a']")
+    }
+
+    /// Numbers in brackets are a tensor; growing it grows the list it was written as.
+    @Test func aTensorGrowsAsTheListItWasWrittenAs() {
+        let h = Harness()
+        h.run("probs = [0.25, 0.15]; probs.append(0.6)")
+        #expect(h.run("probs") == "[0.25 0.15 0.6 ]")
+        h.run("ids = [1, 2]; ids.append(3); ids.extend([4, 5]); last = ids.pop()")
+        #expect(h.run("(ids, last)") == "(array([1, 2, 3, 4]), 5)")
+        #expect(h.run("ids.append(2.5); ids") == "[1.  2.  3.  4.  2.5]")
+        #expect(h.run("rows = [[1, 2]]; rows.append([3, 4]); rows") == "[[1 2]\n [3 4]]")
+        #expect(h.run("mixed = [1, 2]; mixed.append(\"a\"); mixed") == "[1, 2, 'a']")
+        #expect(h.run("one = [7]; one.pop(); one") == "[]")
     }
 
     /// `[] + [0.5]` would broadcast to an empty tensor; the learner meant joining lists.
@@ -92,5 +104,46 @@ import Testing
         #expect(h.error("xs = [\"a\", 1]; xs + [2]").contains("Python would join them, NumPy would add elementwise"))
         #expect(eval("[\"a\"] + [\"b\"]") == "['a', 'b']")
         #expect(eval("[1] + [2]") == "[3]")
+    }
+
+    @Test func conditionalExpressionsAndChainedComparisons() {
+        #expect(eval("y = 1 if 2 > 1 else 0; y") == "1")
+        #expect(eval("[x if x > 1 else -x for x in range(4)]") == "[ 0 -1  2  3]")
+        #expect(eval("s = \"neg\" if -1 > 0 else \"zero\" if -1 == 0 else \"pos\"; s") == "'pos'")
+        #expect(eval("0 < 0.5 < 1") == "True")
+        #expect(eval("2 < 3 < 1") == "False")
+        #expect(eval("1 == 1.0 == true") == "True")
+        // A one-line if block still reads as a block.
+        #expect(eval("if true x = 1 else x = 2 end; x") == "1")
+        let session = Session { _ in }
+        #expect(session.isComplete("y = 1 if x > 0 else 0"))
+        #expect(!session.isComplete("if x > 0"))
+        #expect(!session.isComplete("if x > 0:"))
+    }
+
+    @Test func pythonSyntaxKisoLacksSaysWhatToWrite() {
+        let h = Harness()
+        let lambda = h.error("f = lambda x: x + 1")
+        #expect(lambda.contains("1:5: syntax error: Kiso writes a lambda with `->`, not `lambda`"), "\(lambda)")
+        #expect(lambda.contains("`lambda x: x + 1` is `x -> x + 1`"), "\(lambda)")
+        #expect(h.error("class Net:\n    pass").contains("1:1: syntax error: Kiso has no classes"))
+        #expect(h.error("x = 3; x is None").contains("1:10: syntax error: Kiso has no `is`: compare values with `==`"))
+        #expect(h.error("try:\n    x = 1").contains("Kiso has no try/except"))
+        #expect(h.error("del x").contains("Kiso has no `del`"))
+        #expect(h.error("pass").contains("hint: Kiso needs no `pass`"))
+        let inCall = h.error("xs = [\"b\", \"a\"]; xs.sort(key=lambda w: w)")
+        #expect(inCall.contains("1:30: syntax error: Kiso writes a lambda with `->`"), "\(inCall)")
+        #expect(eval("lambda = 0.1; lambda * 2") == "0.2")
+        #expect(h.error("\"%d apples\" % 3").contains("hint: Kiso formats text with f-strings"))
+        #expect(h.error("w = zeros(2); w.backward()").contains("Kiso differentiates functions, as JAX does"))
+    }
+
+    @Test func pythonsPrintCopyAndArraysOfTuples() {
+        let h = Harness()
+        h.run("print(\"a\", end=\"\"); print(\"b\", \"c\", sep=\"-\")")
+        #expect(h.printed == "ab-c\n")
+        #expect(eval("x = arange(3); y = x.copy(); y[0] = 9; (x, y)") == "(array([0, 1, 2]), array([9, 1, 2]))")
+        #expect(eval("t = [(1.0, 2)]; t.append(array([3.0, 4])); array(t)") == "[[1. 2.]\n [3. 4.]]")
+        #expect(Harness().error("array([(1, 2), (3,)])").contains("ragged list"))
     }
 }

@@ -70,7 +70,7 @@ enum ParameterKind: Equatable {
         case (.function, _): return value.isCallable
         case (.collection, _): return ParameterKind.tensor.accepts(value) || value.isCollection
         case (.object(let typeName), .object(let object)): return object.objectType.name == typeName
-        case (.object("tensor"), .tensor), (.object("tensor"), .variable): return true
+        case (.object("tensor"), .tensor), (.object("tensor"), .variable), (.object("list"), .tensor): return true
         case (.object(let typeName), .string), (.object(let typeName), .dict), (.object(let typeName), .list):
             return ObjectType.methods(of: value)?.name == typeName
         case (.tensor, .variable), (.numeric, .variable), (.number, .variable), (.int, .variable), (.bool, .variable),

@@ -4,11 +4,13 @@ extension Registry {
     func registerCore() {
         section("Language")
         add(
-            "print", [rest("values")], doc: "Writes the values, separated by spaces, then a newline.",
+            "print", [rest("values"), param("sep", .string, .string(" ")), param("end", .string, .string("\n"))],
+            doc: "Writes the values, separated by sep (a space), then end (a newline), as Python's print.",
             example: "print(\"loss\", 0.25)", grad: .detaching
         ) { a in
             guard case .list(let items) = a[0] else { return .none }
-            a.interpreter.output(items.map(a.interpreter.printedText).joined(separator: " ") + "\n")
+            let text = items.map(a.interpreter.printedText).joined(separator: try a.string(1))
+            a.interpreter.output(text + (try a.string(2)))
             return .none
         }
         add(

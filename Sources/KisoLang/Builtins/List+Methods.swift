@@ -4,20 +4,26 @@ extension ObjectType {
     /// Lists' methods, as Python's `list` has them. The ones that change the list (`append`,
     /// `extend`, `insert`, `pop`, `remove`, `sort`, `reverse`) store the changed list back into
     /// the variable they are called on (see `Builtin.mutates`): `losses = []`, then
-    /// `losses.append(l)` in a loop, then `plot(losses)`.
+    /// `losses.append(l)` in a loop, then `plot(losses)`. Numbers written in brackets are a
+    /// tensor, so the growing and shrinking methods also take a tensor as the list it was
+    /// written as, and give back what the changed list would be written as:
+    /// `probs = [0.25, 0.5]; probs.append(0.25)` is the tensor `[0.25 0.5 0.25]`.
     static let list = ObjectType(
         "list", receiver: "xs", doc: "A Python list: items of any kind, in order.",
         example: "xs = []; xs.append(\"a\"); xs",
         cast: { value -> [Value]? in
-            if case .list(let items) = value { return items }
-            return nil
+            switch value {
+            case .list(let items): return items
+            case .tensor(let t) where t.rank >= 1: return try? writtenItems(t)
+            default: return nil
+            }
         }
     ) { t in
         t.method(
             "append", [param("item", .any)], doc: "Adds item at the end of the list (the variable changes).",
             example: "xs = []; xs.append(0.5); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = .list(items + [a[1]])
+            a.values[0] = try rewritten(items + [a[1]], like: a[0])
             return .none
         }
         t.method(
@@ -25,7 +31,7 @@ extension ObjectType {
             doc: "Adds each of items at the end of the list (the variable changes).",
             example: "xs = [\"a\"]; xs.extend([\"b\", \"c\"]); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = .list(items + (try a.interpreter.iterationItems(a[1], span: a.span)))
+            a.values[0] = try rewritten(items + (try a.interpreter.iterationItems(a[1], span: a.span)), like: a[0])
             return .none
         }
         t.method(
@@ -38,7 +44,7 @@ extension ObjectType {
             // Python clamps: insert(-100, v) puts v first, insert(100, v) last.
             let position = i < 0 ? Swift.max(0, items.count + i) : Swift.min(i, items.count)
             items.insert(a[2], at: position)
-            a.values[0] = .list(items)
+            a.values[0] = try rewritten(items, like: a[0])
             return .none
         }
         t.method(
@@ -58,7 +64,7 @@ extension ObjectType {
                     hint: "valid indices are -\(items.count)…\(items.count - 1)")
             }
             let item = items.remove(at: position)
-            a.values[0] = .list(items)
+            a.values[0] = try rewritten(items, like: a[0])
             return item
         }
         t.method(
@@ -71,7 +77,7 @@ extension ObjectType {
                 throw KisoError(.value, "list.remove: \(a[1].repr) is not in the list", hint: "test with `in` first")
             }
             items.remove(at: position)
-            a.values[0] = .list(items)
+            a.values[0] = try rewritten(items, like: a[0])
             return .none
         }
         t.method(
@@ -81,14 +87,14 @@ extension ObjectType {
         ) { items, a in
             let keys = a.isNone(1) ? items : try items.map { try a.interpreter.call(a[1], [$0], span: a.span) }
             let order = try a.interpreter.stableOrder(keys, reverse: try a.bool(2), span: a.span)
-            a.values[0] = .list(order.map { items[$0] })
+            a.values[0] = try rewritten(order.map { items[$0] }, like: a[0])
             return .none
         }
         t.method(
             "reverse", [], doc: "Reverses the order of the items (the variable changes).",
             example: "xs = [\"a\", \"b\"]; xs.reverse(); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = .list(items.reversed())
+            a.values[0] = try rewritten(items.reversed(), like: a[0])
             return .none
         }
         t.method(
@@ -112,4 +118,19 @@ extension ObjectType {
             items, _ in .list(items)
         }
     }
+}
+
+/// The items a tensor was written as: its elements as numbers (a 1-d tensor) or its rows.
+private func writtenItems(_ t: Tensor) throws -> [Value] {
+    try (0..<t.shape[0]).map { i in
+        let row = try t.subscripted([.int(i)])
+        return t.rank == 1 ? Convert.scalarValue(row) : .tensor(row)
+    }
+}
+
+/// A changed list, as the receiver was: a list stays a list, and a tensor becomes what the
+/// changed items would be written in brackets as (a tensor, or a list if they no longer fit one).
+private func rewritten(_ items: [Value], like receiver: Value) throws -> Value {
+    guard case .tensor = receiver else { return .list(items) }
+    return try Literal.collect(items, spans: nil, strict: false)
 }

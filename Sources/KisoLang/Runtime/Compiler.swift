@@ -203,6 +203,14 @@ struct Compiler {
             return { i, f in try i.attribute(try receiver(i, f), name, span: nameSpan) }
         case .comprehension(let c):
             return comprehension(c, span: span)
+        case .conditional(let valueExpr, let conditionExpr, let otherwiseExpr):
+            let value = expression(valueExpr)
+            let test = expression(conditionExpr)
+            let otherwise = expression(otherwiseExpr)
+            let conditionSpan = conditionExpr.span
+            return { i, f in
+                try i.truth(try test(i, f), span: conditionSpan) ? try value(i, f) : try otherwise(i, f)
+            }
         default:
             return walked(e)
         }

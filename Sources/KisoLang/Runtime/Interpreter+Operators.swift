@@ -83,6 +83,9 @@ extension Interpreter {
     }
 
     private func operatorHint(_ op: BinaryOperator, _ left: Value, _ right: Value) -> String? {
+        if op == .modulo, case .string = left {
+            return "Kiso formats text with f-strings: \"%d apples\" % n is f\"{n:d} apples\""
+        }
         if case .string = left { return "convert with str(…) to join text, or float(…) to compute" }
         if case .string = right { return "convert with str(…) to join text, or float(…) to compute" }
         if case .none = left { return "a variable holds none; assign it a value first" }
@@ -372,11 +375,22 @@ extension Interpreter {
                     return .method(BoundMethod(receiver: receiver, builtin: builtin))
                 }
                 if ["append", "extend", "insert", "pop", "remove"].contains(name) {
-                    // Python's list habit meeting Kiso's rule that numbers in brackets are a tensor.
+                    // Python's list habit meeting Kiso's rule that numbers in brackets are a
+                    // tensor: the tensor changes as the list it was written as would.
+                    if case .tensor(let t) = receiver, t.rank >= 1,
+                        let member = try ObjectType.list.member(name, of: receiver)
+                    {
+                        return member
+                    }
                     throw KisoError(
-                        .type, "a tensor has no `.\(name)`: its size is fixed, like a NumPy array's",
+                        .type, "\(receiver.kindName) of rank 0 or under differentiation has no `.\(name)`",
+                        hint: "grow a list started from `xs = []`, or join tensors with concatenate([x, [v]])")
+                }
+                if ["backward", "grad", "requires_grad", "zero_grad"].contains(name) {
+                    throw KisoError(
+                        .name, "a tensor has no `.\(name)`: Kiso differentiates functions, as JAX does",
                         hint:
-                            "numbers in brackets make a tensor in Kiso (as np.array does); to grow a list start from `xs = []`, or join tensors with concatenate([x, [v]])"
+                            "write the loss as a function of the parameters and call grad(loss)(w) for its gradient at w"
                     )
                 }
                 throw type.unknownMember(name, extra: tensorMethodNames, more: "and methods such as .sum()")

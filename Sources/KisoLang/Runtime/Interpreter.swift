@@ -552,6 +552,10 @@ final class Interpreter {
             let run = c.compiled ?? Compiler(interpreter: self).expression(expr)
             c.compiled = run
             return try run(self, frame)
+        case .conditional(let value, let condition, let otherwise):
+            let test = try evaluate(condition, frame: frame)
+            return try truth(test, span: condition.span)
+                ? try evaluate(value, frame: frame) : try evaluate(otherwise, frame: frame)
         case .spread(_, let keywords):
             throw KisoError(
                 .syntax, "`\(keywords ? "**" : "*")` spreads a collection only into a call's arguments",

@@ -139,6 +139,10 @@ struct Resolver {
         case .lambda(let decl): resolveFunction(decl)
         case .comprehension(let c): resolveComprehension(c)
         case .spread(let e, _): resolve(e)
+        case .conditional(let value, let condition, let otherwise):
+            resolve(condition)
+            resolve(value)
+            resolve(otherwise)
         }
     }
 

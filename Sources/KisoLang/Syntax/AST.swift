@@ -141,6 +141,8 @@ indirect enum ExprKind {
     case comprehension(Comprehension)
     /// `f(*xs)` or `f(**d)`: a collection spread into a call's arguments (only as an argument).
     case spread(Expr, keywords: Bool)
+    /// Python's `a if condition else b`.
+    case conditional(Expr, condition: Expr, otherwise: Expr)
 }
 
 /// One `for … in …` or `if …` of a comprehension, in source order.

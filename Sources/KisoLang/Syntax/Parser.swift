@@ -145,6 +145,16 @@ struct Parser {
                     if case .keyword(let k) = peek.kind, terminators.contains(k) {
                         // `if c x end`: a block may close on the same line.
                     } else {
+                        if case .identifier(let word) = previous.kind,
+                            let python = PythonSyntax.error(for: word, span: previous.span)
+                        {
+                            throw python
+                        }
+                        if peek.kind == .identifier("is") {
+                            throw KisoError(
+                                .syntax, "Kiso has no `is`: compare values with `==`", span: peek.span,
+                                hint: "`x is None` is `x == none`; `x is not None` is `x != none`")
+                        }
                         try failHere(
                             "unexpected \(peek.kind.display) after a complete statement",
                             hint: "put one statement per line, or separate them with `;`")
@@ -599,7 +609,50 @@ struct Parser {
             _ = try expect("->", "after a lambda's parameters")
             return try lambdaBody(parameters, start: open.span)
         }
-        return try parseOr()
+        return try parseConditional()
+    }
+
+    /// `a if condition else b`, Python's conditional expression. An `if` after an expression is
+    /// one only when an `else` follows on the line; otherwise it is left to start a block.
+    private mutating func parseConditional() throws -> Expr {
+        let value = try parseOr()
+        guard checkKeyword(.if), elseFollowsOnLine() else { return value }
+        advance()
+        let condition = try parseOr()
+        guard matchKeyword(.else) else {
+            try failHere("expected `else` in `a if condition else b`", hint: "x if x > 0 else 0")
+        }
+        try enter()
+        defer { leave() }
+        let otherwise = try parseConditional()
+        return try node(
+            .conditional(value, condition: condition, otherwise: otherwise), value.span.merged(with: otherwise.span),
+            [value, condition, otherwise])
+    }
+
+    /// Whether an `else` comes later on this line outside brackets, with no `end` before it.
+    private func elseFollowsOnLine() -> Bool {
+        Parser.elseFollows(tokens, from: current + 1)
+    }
+
+    /// Whether `tokens` has an `else` from `start` on, on the same line and outside brackets,
+    /// before any `end`, `elif` or `;` (shared with `Session.isComplete`).
+    static func elseFollows(_ tokens: [Token], from start: Int) -> Bool {
+        var depth = 0
+        var i = start
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .symbol("("), .symbol("["), .symbol("{"): depth += 1
+            case .symbol(")"), .symbol("]"), .symbol("}"):
+                depth -= 1
+                if depth < 0 { return false }
+            case .newline, .end, .symbol(";"), .keyword(.end), .keyword(.elif): if depth == 0 { return false }
+            case .keyword(.else): if depth == 0 { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     private func closingParenFollowedByArrow() -> Bool {
@@ -659,6 +712,7 @@ struct Parser {
 
     private mutating func parseComparison() throws -> Expr {
         var left = try parseAdditive()
+        var middle: Expr? = nil
         while true {
             let op: BinaryOperator
             if case .symbol(let s) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s),
@@ -675,7 +729,14 @@ struct Parser {
             }
             advance()
             let right = try parseAdditive()
-            left = try node(.binary(op, left, right), left.span.merged(with: right.span), left, right)
+            let comparison = try node(
+                .binary(op, middle ?? left, right), (middle ?? left).span.merged(with: right.span), middle ?? left,
+                right)
+            // Python chains comparisons: `0 < x < 1` is `0 < x and x < 1`.
+            left =
+                middle == nil
+                ? comparison : try node(.and(left, comparison), left.span.merged(with: right.span), left, comparison)
+            middle = right
         }
         return left
     }
@@ -782,7 +843,7 @@ struct Parser {
         var arguments: [Argument] = []
         var seen = Set<String>()
         while !checkSymbol(")") {
-            if case .identifier(let label) = peek.kind, peekKind(1) == .symbol("=") {
+            if let label = argumentLabel, peekKind(1) == .symbol("=") {
                 let token = advance()
                 advance()
                 let value = try parseExpression()
@@ -819,6 +880,16 @@ struct Parser {
             if !match(",") { break }
         }
         return arguments
+    }
+
+    /// The name a keyword argument starts with; the keyword `end` names one too, for Python's
+    /// `print(x, end="")`.
+    private var argumentLabel: String? {
+        switch peek.kind {
+        case .identifier(let name): return name
+        case .keyword(.end): return "end"
+        default: return nil
+        }
     }
 
     private mutating func parseIndexItems() throws -> [IndexItem] {
@@ -874,6 +945,11 @@ struct Parser {
             advance()
             return Expr(.ellipsis, token.span)
         case .identifier(let name):
+            if name == "lambda", isIdentifier(peekKind(1)) || peekKind(1) == .symbol(":"),
+                let python = PythonSyntax.error(for: name, span: token.span)
+            {
+                throw python
+            }
             advance()
             return Expr(.name(NameRef(name)), token.span)
         case .symbol("("):
