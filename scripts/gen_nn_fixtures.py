@@ -149,6 +149,10 @@ case("layer_norm with Keras's eps", "layer_norm(a0, eps=0.001)", lambda x: F.lay
 case("linear", "linear(a0, a1, a2)", lambda x, w, b: F.linear(x, w, b), [randn(2, 3, 4), randn(5, 4), randn(5)])
 case("embedding", "embedding(a0, a1)", lambda i, w: F.embedding(i, w),
      [torch.tensor([[1, 4, 1], [0, 2, 4]]), randn(5, 3)], wrt=[1])
+case("embedding padding_idx", "embedding(a0, a1, padding_idx=1)", lambda i, w: F.embedding(i, w, padding_idx=1),
+     [torch.tensor([[1, 4, 1], [0, 2, 4]]), randn(5, 3)], wrt=[1])
+case("embedding negative padding_idx", "embedding(a0, a1, padding_idx=-1)",
+     lambda i, w: F.embedding(i, w, padding_idx=-1), [torch.tensor([[1, 4, 1], [0, 2, 4]]), randn(5, 3)], wrt=[1])
 case("one_hot", "one_hot(a0, 4)", lambda i: F.one_hot(i, 4), [torch.tensor([[0, 3], [2, 2]])], wrt=[])
 
 # ---------------------------------------------------------------- activations
@@ -247,34 +251,85 @@ for k, part in enumerate(["h", "c"]):
          lambda x, h, c, wi, wh, bi, bh, k=k: torch.lstm_cell(x, (h, c), wi, wh, bi, bh)[k], lstm_inputs)
 
 
-def sequence(kind, k):
-    """The k-th flattened result of a batch-first nn.RNN / LSTM / GRU run with the given weights."""
-    def run(x, wi, wh, bi, bh, *states):
-        module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind](I, H, batch_first=True)
-        params = {"weight_ih_l0": wi, "weight_hh_l0": wh, "bias_ih_l0": bi, "bias_hh_l0": bh}
+MODULES = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
+
+
+def stack(kind, layers=1, bidirectional=False, bias=True, nonlinearity="tanh", input_size=I):
+    """The outputs, h_n (and c_n) of a batch-first nn.RNN / LSTM / GRU run with the given weights,
+    each as its shape followed by its flattened values, joined into one vector: the inputs are the sequence, then w_ih, w_hh (, b_ih, b_hh)
+    of each layer and direction in PyTorch's order, then h0 (and c0) when given."""
+    directions = 2 if bidirectional else 1
+    per_set = 4 if bias else 2
+
+    def run(x, *rest):
+        options = {"nonlinearity": nonlinearity} if kind == "rnn" else {}
+        module = MODULES[kind](input_size, H, num_layers=layers, bidirectional=bidirectional, bias=bias,
+                               batch_first=True, **options)
+        params = {}
+        for s in range(layers * directions):
+            suffix = f"_l{s // directions}" + ("_reverse" if s % directions else "")
+            names = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"][:per_set]
+            for j, name in enumerate(names):
+                params[name + suffix] = rest[s * per_set + j]
+        states = rest[layers * directions * per_set:]
         hx = None
         if states:
-            hx = tuple(s.unsqueeze(0) for s in states) if kind == "lstm" else states[0].unsqueeze(0)
+            hx = tuple(states) if kind == "lstm" else states[0]
         out, last = functional_call(module, params, (x, hx))
-        if k == 0:
-            return out
-        if kind == "lstm":
-            return last[k - 1][0]
-        return last[0]
+        parts = [out] + (list(last) if kind == "lstm" else [last])
+        return torch.cat([piece for p in parts for piece in (torch.tensor(p.shape, dtype=torch.float64), p.reshape(-1))])
     return run
 
 
-T = 5
-for kind, gates in [("rnn", 1), ("lstm", 4), ("gru", 3)]:
-    weights = [randn(gates * H, I), randn(gates * H, H), randn(gates * H), randn(gates * H)]
-    seq = randn(2, T, I)
-    states = [randn(2, H)] + ([randn(2, H)] if kind == "lstm" else [])
-    keywords = ", h0=a5" + (", c0=a6" if kind == "lstm" else "")
-    case(f"{kind} outputs", f"{kind}(a0, a1, a2, a3, a4{keywords})[0]", sequence(kind, 0), [seq] + weights + states)
-    last = f"{kind}(a0, a1, a2, a3, a4{keywords})[1]" + ("[1]" if kind == "lstm" else "")
-    case(f"{kind} last state", last, sequence(kind, 2 if kind == "lstm" else 1), [seq] + weights + states)
-case("lstm without initial state", "lstm(a0, a1, a2, a3, a4)[1][0]", sequence("lstm", 1),
-     [randn(3, T, I), randn(4 * H, I), randn(4 * H, H), randn(4 * H), randn(4 * H)])
+def stack_call(kind, sets, per_set, states, extra=""):
+    """Kiso's call for `stack`'s inputs: per-layer lists of weights when there are several sets."""
+    def arg(j):
+        names = [f"a{1 + s * per_set + j}" for s in range(sets)]
+        return names[0] if sets == 1 else "[" + ", ".join(names) + "]"
+    args = ", ".join(arg(j) for j in range(per_set))
+    first_state = 1 + sets * per_set
+    keywords = "".join(f", {n}=a{first_state + i}" for i, n in enumerate(["h0", "c0"][:states]))
+    return f"{kind}(a0, {args}{keywords}{extra})"
+
+
+def stack_cases(kind, title, layers=1, bidirectional=False, bias=True, nonlinearity="tanh", batch=2, states=True):
+    gates = {"rnn": 1, "lstm": 4, "gru": 3}[kind]
+    directions = 2 if bidirectional else 1
+    sets = layers * directions
+    seq = randn(batch, T, I) if batch else randn(T, I)
+    weights = []
+    for s in range(sets):
+        inputs = I if s < directions else directions * H
+        weights += [randn(gates * H, inputs) * 0.7, randn(gates * H, H) * 0.7]
+        if bias:
+            weights += [randn(gates * H), randn(gates * H)]
+    state_shape = (sets, batch, H) if batch else (sets, H)
+    count = (2 if kind == "lstm" else 1) if states else 0
+    state_inputs = [randn(*state_shape) for _ in range(count)]
+    extra = ""
+    if layers > 1:
+        extra += f", num_layers={layers}"
+    if bidirectional:
+        extra += ", bidirectional=true"
+    if nonlinearity != "tanh":
+        extra += f", nonlinearity=\"{nonlinearity}\""
+    call = stack_call(kind, sets, 4 if bias else 2, count, extra)
+    # Kiso's results joined as PyTorch's are, so that one case checks every shape and value.
+    parts = ["r[0]"] + (["r[1][0]", "r[1][1]"] if kind == "lstm" else ["r[1]"])
+    joined = ", ".join(f"array(shape({p}), dtype=\"float64\"), flatten({p})" for p in parts)
+    case(f"{kind} {title}", f"((r) -> concatenate([{joined}]))({call})",
+         stack(kind, layers, bidirectional, bias, nonlinearity), [seq] + weights + state_inputs)
+
+
+T = 4
+for kind in ["rnn", "lstm", "gru"]:
+    stack_cases(kind, "one layer")
+stack_cases("lstm", "without initial state", states=False)
+stack_cases("lstm", "two layers bidirectional", layers=2, bidirectional=True)
+stack_cases("gru", "two layers", layers=2, states=False)
+stack_cases("gru", "bidirectional unbatched", bidirectional=True, batch=0)
+stack_cases("rnn", "three layers relu without biases", layers=3, bias=False, nonlinearity="relu")
+stack_cases("rnn", "bidirectional", bidirectional=True)
 
 # ---------------------------------------------------------------- attention
 

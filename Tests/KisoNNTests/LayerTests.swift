@@ -73,6 +73,25 @@ import Testing
             return try outputs.sin().sum() + h.sum() + (c ?? h).exp().sum()
         }
         #expect(try gradientCheck(of: lstm, at: [sequence, inputWeight, hiddenWeight]).passed)
+        // Two bidirectional GRU layers: the second reads both directions of the first (6 features).
+        let stacked: ([Variable]) throws -> Variable = { v in
+            let weights = [
+                RecurrentWeights(inputWeight: v[1], hiddenWeight: v[2]),
+                RecurrentWeights(inputWeight: try v[1] * 0.5, hiddenWeight: try v[2].sin()),
+                RecurrentWeights(inputWeight: v[3], hiddenWeight: v[2]),
+                RecurrentWeights(inputWeight: try v[3].cos(), hiddenWeight: try v[2] * -1),
+            ]
+            let run = try recurrentStack(
+                .gru, v[0], weights, shape: RecurrentStackShape(layers: 2, bidirectional: true), h0: v[4])
+            return try run.outputs.sin().sum() + (run.h * run.h).sum()
+        }
+        let gruInput = try Tensor.multiply(try normal([9, 3], seed: 13), Tensor(0.5))
+        let gruHidden = try Tensor.multiply(try normal([9, 3], seed: 14), Tensor(0.5))
+        let upperInput = try Tensor.multiply(try normal([9, 6], seed: 15), Tensor(0.5))
+        let states = try normal([4, 2, 3], seed: 16)
+        let result = try gradientCheck(
+            of: stacked, at: [sequence, gruInput, gruHidden, upperInput, states], argnums: [0, 1, 2, 3, 4])
+        #expect(result.passed, "\(result)")
         let q = try normal([2, 3, 4], seed: 8)
         let attention: ([Variable]) throws -> Variable = { v in
             try scaledDotProductAttention(v[0], v[0] * 0.5, v[0].sin(), isCausal: true).tanh().sum()
@@ -133,6 +152,29 @@ import Testing
                 RecurrentWeights(
                     inputWeight: Variable(try Tensor.zeros([8, 2])), hiddenWeight: Variable(try Tensor.zeros([8, 2]))))
         }
+        let gate = { (rows: Int, columns: Int) throws -> RecurrentWeights in
+            RecurrentWeights(
+                inputWeight: Variable(try Tensor.zeros([rows, columns])),
+                hiddenWeight: Variable(try Tensor.zeros([rows, rows / 4])))
+        }
+        let sequence = Variable(try! Tensor.zeros([2, 5, 3]))
+        expectMessage("lstm: num_layers=2, bidirectional needs 4 sets of weights, got 2") {
+            try recurrentStack(
+                .lstm, sequence, [try gate(8, 3), try gate(8, 4)],
+                shape: RecurrentStackShape(layers: 2, bidirectional: true))
+        }
+        expectMessage("lstm: w_ih l1 of shape (8,3) — expected (8, 2)") {
+            try recurrentStack(
+                .lstm, sequence, [try gate(8, 3), try gate(8, 3)], shape: RecurrentStackShape(layers: 2))
+        }
+        expectMessage("lstm: h0 of shape (2,2) — expected (2,2,2) (num_layers·directions, batch, hidden)") {
+            try recurrentStack(
+                .lstm, sequence, [try gate(8, 3), try gate(8, 2)], shape: RecurrentStackShape(layers: 2),
+                h0: Variable(try Tensor.zeros([2, 2])))
+        }
+        expectMessage("embedding: padding_idx 5 is out of range for 5 rows") {
+            try embedding(Tensor([1], dtype: .int64), Variable(try Tensor.zeros([5, 2])), paddingIndex: 5)
+        }
         expectMessage("max_pool2d: padding 3 must be between 0 and half the kernel size 2") {
             try maxPool(image, PoolingWindow(kernel: (2, 2), padding: (3, 3)))
         }
@@ -187,13 +229,13 @@ import Testing
     @Test func initialisersUsePyTorchsAndKerassFans() throws {
         for entry in try Fixture.cases("nn_fans") {
             let shape = entry["shape"] as? [Int] ?? []
-            let fans = try Initializer.fans(shape, layout: .torch)
+            let fans = try Initializer.fans(shape, convention: .torch)
             #expect(fans.fanIn == entry["fan_in"] as? Int, "fan_in of \(shape)")
             #expect(fans.fanOut == entry["fan_out"] as? Int, "fan_out of \(shape)")
         }
         // Keras reads a conv kernel as (kH, kW, in, out) and a dense kernel as (in, out).
-        #expect(try Initializer.fans([3, 3, 4, 8], layout: .keras) == (36, 72))
-        #expect(try Initializer.fans([5, 7], layout: .keras) == (5, 7))
+        #expect(try Initializer.fans([3, 3, 4, 8], convention: .keras) == (36, 72))
+        #expect(try Initializer.fans([5, 7], convention: .keras) == (5, 7))
         let generator = try Generator(seed: 0)
         let uniform = try Initializer.xavierUniform.draw([200, 100], generator: generator)
         let bound = Glibc.sqrt(6.0 / 300)
@@ -204,6 +246,35 @@ import Testing
         #expect(Swift.abs(std / Glibc.sqrt(2.0 / 100) - 1) < 0.02)
         let fanOut = try Initializer.heUniform.draw([10, 400], generator: generator, fanOut: true)
         #expect(fanOut.scalars.allSatisfy { Swift.abs($0) <= Glibc.sqrt(6.0 / 10) })
+    }
+
+    @Test func kerassNormalInitialisersTruncateAndPyTorchsDoNot() throws {
+        // 100 000 draws of fan_in 250: He's target standard deviation is √(2/250) under both.
+        let generator = try Generator(seed: 12)
+        let target = Glibc.sqrt(2.0 / 250)
+        let parameter = target / 0.87962566103423978
+        let keras = try Initializer.heNormal.draw([250, 400], generator: generator, convention: .keras).scalars
+        let torch = try Initializer.heNormal.draw([400, 250], generator: generator, convention: .torch).scalars
+        func std(_ xs: [Double]) -> Double {
+            let mean = xs.reduce(0, +) / Double(xs.count)
+            return Glibc.sqrt(xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count))
+        }
+        func share(_ xs: [Double], within bound: Double) -> Double {
+            Double(xs.filter { Swift.abs($0) < bound }.count) / Double(xs.count)
+        }
+        #expect(Swift.abs(std(keras) / target - 1) < 0.01)
+        #expect(Swift.abs(std(torch) / target - 1) < 0.01)
+        // Keras: nothing beyond 2 parameters, and P(|z| < 1 | |z| ≤ 2) = 0.6827/0.9545 = 0.7153
+        // of the draws within one parameter.
+        #expect(keras.allSatisfy { Swift.abs($0) <= 2 * parameter })
+        #expect(Swift.abs(share(keras, within: parameter) - 0.7153) < 0.006)
+        // PyTorch: a plain normal, 4.55 % beyond two standard deviations and 68.27 % within one.
+        #expect(Swift.abs((1 - share(torch, within: 2 * target)) - 0.0455) < 0.003)
+        #expect(Swift.abs(share(torch, within: target) - 0.6827) < 0.006)
+        let glorot = try Initializer.xavierNormal.draw([300, 200], generator: generator, convention: .keras).scalars
+        let glorotTarget = Glibc.sqrt(2.0 / 500)
+        #expect(Swift.abs(std(glorot) / glorotTarget - 1) < 0.01)
+        #expect(glorot.allSatisfy { Swift.abs($0) <= 2 * glorotTarget / 0.87962566103423978 })
     }
 
     @Test func theCoursesExamples() throws {

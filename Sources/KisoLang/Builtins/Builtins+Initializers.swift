@@ -1,34 +1,41 @@
 import KisoNN
 import KisoTensor
 
-/// Weight initialisers drawn from a Generator, with PyTorch's (out, in, k…) or Keras's
-/// (k…, in, out) fan convention.
+/// Weight initialisers drawn from a Generator, with PyTorch's convention ((out, in, k…) shapes,
+/// plain normals) or Keras's ((k…, in, out) shapes, normals truncated at two standard deviations).
 extension Registry {
     func registerInitializers() {
         section("Initialisers")
         let kinds: [(names: [String], kind: Initializer, doc: String)] = [
             (["xavier_uniform", "glorot_uniform"], .xavierUniform, "Uniform on ±gain·√(6/(fan_in + fan_out))"),
-            (["xavier_normal", "glorot_normal"], .xavierNormal, "Normal with std gain·√(2/(fan_in + fan_out))"),
+            (
+                ["xavier_normal", "glorot_normal"], .xavierNormal,
+                "Normal with std gain·√(2/(fan_in + fan_out)) (truncated at ±2σ under Keras's convention)"
+            ),
             (["he_uniform", "kaiming_uniform"], .heUniform, "Uniform on ±gain·√(3/fan_in), gain √2 by default"),
-            (["he_normal", "kaiming_normal"], .heNormal, "Normal with std gain/√fan_in, gain √2 by default"),
+            (
+                ["he_normal", "kaiming_normal"], .heNormal,
+                "Normal with std gain/√fan_in, gain √2 by default (truncated at ±2σ under Keras's convention)"
+            ),
         ]
         for (names, kind, doc) in kinds {
             for name in names {
                 let isHe = kind == .heUniform || kind == .heNormal
                 var parameters = [
                     param("shape", .shape), param("rng", .object("Generator")), param("gain", .number, .none),
-                    param("layout", .string, .string("torch")),
+                    param("convention", .string, .string("torch")),
                 ]
                 if isHe { parameters.append(param("mode", .string, .string("fan_in"))) }
                 add(
                     name, parameters,
-                    doc: doc + "; layout \"torch\" reads shape as (out, in, k…), \"keras\" as (k…, in, out).",
+                    doc: doc + "; convention \"torch\" reads shape as (out, in, k…), \"keras\" as (k…, in, out).",
                     example: "\(name)([4, 3], rng)"
                 ) { a in
-                    let layoutName = try a.string(3)
-                    guard let layout = FanLayout(rawValue: layoutName) else {
+                    let conventionName = try a.string(3)
+                    guard let convention = InitializerConvention(rawValue: conventionName) else {
                         throw KisoError(
-                            .value, "`\(name)`: unknown layout \"\(layoutName)\"", hint: "use \"torch\" or \"keras\"")
+                            .value, "`\(name)`: unknown convention \"\(conventionName)\"",
+                            hint: "use \"torch\" (PyTorch's torch.nn.init) or \"keras\" (keras.initializers)")
                     }
                     var fanOut = false
                     if isHe {
@@ -41,8 +48,9 @@ extension Registry {
                     }
                     return .tensor(
                         try kind.draw(
-                            try a.shape(0), generator: try a.object("rng", as: KisoTensor.Generator.self), gain: a.isNone(2) ? nil : try a.number(2),
-                            layout: layout, fanOut: fanOut))
+                            try a.shape(0), generator: try a.object("rng", as: KisoTensor.Generator.self),
+                            gain: a.isNone(2) ? nil : try a.number(2),
+                            convention: convention, fanOut: fanOut))
                 }
             }
         }

@@ -34,10 +34,13 @@ extension Registry {
             return .tensor(try oneHot(try a.tensor(0), classes: classes == -1 ? nil : classes))
         }
         add(
-            "embedding", [param("indices", .tensor), param("weight", .tensor)],
-            doc: "The rows of weight (num_embeddings, dim) at the integer indices, shaped indices.shape + (dim,).",
-            example: "embedding([2, 0], eye(3))", grad: .tracedByBody
-        ) { a in .traced(try embedding(try a.tensor(0), try a.variable(1))) }
+            "embedding", [param("indices", .tensor), param("weight", .tensor), param("padding_idx", .int, .none)],
+            doc:
+                "The rows of weight (num_embeddings, dim) at the integer indices, shaped indices.shape + (dim,); the padding_idx row gets no gradient.",
+            example: "embedding([2, 0], eye(3), padding_idx=0)", grad: .tracedByBody
+        ) { a in
+            .traced(try embedding(try a.tensor(0), try a.variable(1), paddingIndex: try a.optionalInt(2)))
+        }
         add(
             "linear", [param("x", .tensor), param("weight", .tensor), param("bias", .tensor, .none)],
             doc: "x·weightᵀ + bias with weight (out_features, in_features), as PyTorch's linear.",

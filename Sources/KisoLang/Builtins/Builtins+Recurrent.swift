@@ -38,37 +38,48 @@ extension Registry {
             doc: "One GRU step, gates r, z, n: h' = (1 − z)·n + z·h.",
             example: "gru_cell(ones([1, 2]), zeros([1, 3]), ones([9, 2]), ones([9, 3]))", grad: .tracedByBody
         ) { a in .traced(try gruCell(try a.variable(0), try a.variable(1), try a.recurrentWeights(2))) }
+        let sequenceWeights = [
+            param("w_ih", .any), param("w_hh", .any), param("b_ih", .any, .none), param("b_hh", .any, .none),
+        ]
+        let stack = [param("num_layers", .int, .int(1)), param("bidirectional", .bool, .bool(false))]
         add(
             "rnn",
-            [param("x", .tensor)] + weights + [
+            [param("x", .tensor)] + sequenceWeights + [
                 param("h0", .tensor, .none), param("nonlinearity", .string, .string("tanh")),
-            ],
-            doc: "An RNN over a (batch, time, features) sequence: (outputs (batch, time, hidden), last h).",
+            ] + stack,
+            doc:
+                "An RNN over a (batch, time, features) sequence: (outputs (batch, time, D·hidden), h_n (num_layers·D, batch, hidden)).",
             example: "out, h = rnn(ones([2, 5, 3]), ones([4, 3]) * 0.1, ones([4, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
-            let (outputs, h, _) = try recurrent(
-                .rnn(try a.nonlinearity(6)), try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5)
-            )
-            return .tuple([.traced(outputs), .traced(h)])
+            let run = try recurrentStack(
+                .rnn(try a.nonlinearity(6)), try a.variable(0), try a.stackWeights(), shape: try a.stackShape(),
+                h0: try a.optionalVariable("h0"))
+            return .tuple([.traced(run.outputs), .traced(run.h)])
         }
         add(
-            "lstm", [param("x", .tensor)] + weights + [param("h0", .tensor, .none), param("c0", .tensor, .none)],
-            doc: "An LSTM over a (batch, time, features) sequence: (outputs, (last h, last c)).",
+            "lstm",
+            [param("x", .tensor)] + sequenceWeights + [param("h0", .tensor, .none), param("c0", .tensor, .none)]
+                + stack,
+            doc:
+                "An LSTM over a (batch, time, features) sequence: (outputs, (h_n, c_n)), states (num_layers·D, batch, hidden).",
             example: "out, state = lstm(ones([2, 5, 3]), ones([16, 3]) * 0.1, ones([16, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
-            let (outputs, h, c) = try recurrent(
-                .lstm, try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5),
-                c0: try a.optionalVariable(6))
-            return .tuple([.traced(outputs), .tuple([.traced(h), c.map { .traced($0) } ?? .none])])
+            let run = try recurrentStack(
+                .lstm, try a.variable(0), try a.stackWeights(), shape: try a.stackShape(),
+                h0: try a.optionalVariable("h0"), c0: try a.optionalVariable("c0"))
+            return .tuple([.traced(run.outputs), .tuple([.traced(run.h), run.c.map { .traced($0) } ?? .none])])
         }
         add(
-            "gru", [param("x", .tensor)] + weights + [param("h0", .tensor, .none)],
-            doc: "A GRU over a (batch, time, features) sequence: (outputs, last h).",
-            example: "out, h = gru(ones([2, 5, 3]), ones([12, 3]) * 0.1, ones([12, 4]) * 0.1)", grad: .tracedByBody
+            "gru", [param("x", .tensor)] + sequenceWeights + [param("h0", .tensor, .none)] + stack,
+            doc: "A GRU over a (batch, time, features) sequence: (outputs, h_n (num_layers·D, batch, hidden)).",
+            example:
+                "out, h = gru(ones([2, 5, 3]), [ones([12, 3]), ones([12, 3])], [ones([12, 4]), ones([12, 4])], bidirectional=true)",
+            grad: .tracedByBody
         ) { a in
-            let (outputs, h, _) = try recurrent(
-                .gru, try a.variable(0), try a.recurrentWeights(1), h0: try a.optionalVariable(5))
-            return .tuple([.traced(outputs), .traced(h)])
+            let run = try recurrentStack(
+                .gru, try a.variable(0), try a.stackWeights(), shape: try a.stackShape(),
+                h0: try a.optionalVariable("h0"))
+            return .tuple([.traced(run.outputs), .traced(run.h)])
         }
     }
 }
@@ -79,6 +90,56 @@ extension Arguments {
         RecurrentWeights(
             inputWeight: try variable(i), hiddenWeight: try variable(i + 1), inputBias: try optionalVariable(i + 2),
             hiddenBias: try optionalVariable(i + 3))
+    }
+
+    /// num_layers and bidirectional.
+    fileprivate func stackShape() throws -> RecurrentStackShape {
+        RecurrentStackShape(layers: try int("num_layers"), bidirectional: try bool("bidirectional"))
+    }
+
+    /// One weight set per layer and direction from w_ih, w_hh, b_ih, b_hh, each a tensor (one
+    /// layer, one direction) or a list of tensors in PyTorch's order l0, l0_reverse, l1, ….
+    fileprivate func stackWeights() throws -> [RecurrentWeights] {
+        let inputWeights = try layerTensors("w_ih", rank: 2)
+        let hiddenWeights = try layerTensors("w_hh", rank: 2)
+        let inputBiases = try isNone("b_ih") ? nil : try layerTensors("b_ih", rank: 1)
+        let hiddenBiases = try isNone("b_hh") ? nil : try layerTensors("b_hh", rank: 1)
+        for (list, name) in [(hiddenWeights, "w_hh"), (inputBiases, "b_ih"), (hiddenBiases, "b_hh")] {
+            if let list, list.count != inputWeights.count {
+                throw KisoError(
+                    .value,
+                    "`\(builtin.name)`: w_ih holds \(inputWeights.count) tensor\(inputWeights.count == 1 ? "" : "s") but \(name) holds \(list.count)",
+                    hint: "give one tensor per layer and direction in each of w_ih, w_hh, b_ih, b_hh")
+            }
+        }
+        return inputWeights.indices.map { k in
+            RecurrentWeights(
+                inputWeight: inputWeights[k], hiddenWeight: hiddenWeights[k], inputBias: inputBiases?[k],
+                hiddenBias: hiddenBiases?[k])
+        }
+    }
+
+    /// A weight argument as one tensor per layer and direction: a list of tensors, a tensor of
+    /// `rank` (one set), or one of rank + 1 stacking equal-shaped sets along its first axis (which
+    /// is what a list literal of equal-shaped tensors becomes).
+    private func layerTensors(_ name: String, rank: Int) throws -> [Variable] {
+        let value = try self[name]
+        switch value {
+        case .list(let items), .tuple(let items):
+            let perLayer =
+                !items.isEmpty
+                && items.allSatisfy {
+                    switch $0 {
+                    case .tensor, .variable: return true
+                    default: return false
+                    }
+                }
+            if perLayer { return try items.map { try Convert.variable($0, name) } }
+        default: break
+        }
+        let tensor = try Convert.variable(value, name)
+        guard tensor.rank == rank + 1 else { return [tensor] }
+        return try (0..<tensor.shape[0]).map { try tensor.subscripted([.int($0)]) }
     }
 
     fileprivate func nonlinearity(_ i: Int) throws -> RecurrentNonlinearity {

@@ -33,6 +33,7 @@ final class Registry {
         registerImports()
         registerProbability()
         registerStrings()
+        registerTextFiles()
         registerTokenizers()
         registerPythonBuiltins()
         registerProgress()

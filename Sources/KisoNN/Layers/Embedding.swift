@@ -39,13 +39,26 @@ public func oneHot(_ indices: Tensor, classes: Int? = nil) throws -> Tensor {
 }
 
 /// PyTorch's `embedding`: the rows of `weight` (num_embeddings, dim) at `indices`, shaped
-/// indices.shape + (dim,). Repeated indices add their gradients into the same row.
-public func embedding(_ indices: Tensor, _ weight: Variable) throws -> Variable {
+/// indices.shape + (dim,). Repeated indices add their gradients into the same row. The row at
+/// `paddingIndex` (negative counts from the end) is looked up like any other but receives no
+/// gradient, so a padding token's vector stays where it was initialised.
+public func embedding(_ indices: Tensor, _ weight: Variable, paddingIndex: Int? = nil) throws -> Variable {
     let op = "embedding"
     guard weight.rank == 2 else {
         throw TensorError(
             .shape, "\(op): weight of shape \(formatShape(weight.shape)) — expected (num_embeddings, embedding_dim)")
     }
     let rows = try classIndices(indices, classes: weight.shape[0], op: op)
-    return try weight.subscripted([.tensor(rows)])
+    let looked = try weight.subscripted([.tensor(rows)])
+    guard let paddingIndex else { return looked }
+    let count = weight.shape[0]
+    guard paddingIndex >= -count, paddingIndex < count else {
+        throw TensorError(
+            .index, "\(op): padding_idx \(paddingIndex) is out of range for \(count) rows",
+            hint: "padding_idx runs from \(-count) to \(count - 1)")
+    }
+    let padding = paddingIndex < 0 ? paddingIndex + count : paddingIndex
+    let learned = try Tensor.notEqual(rows, Tensor(Double(padding))).expandingDims(-1)
+    // The padding positions take the same values as constants, which cuts their gradient.
+    return try Variable.where(learned, looked, Variable(looked.value))
 }
