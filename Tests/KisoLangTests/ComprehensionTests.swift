@@ -81,6 +81,22 @@ import Testing
         #expect(loose.contains("1:5: syntax error: expected an expression, found `*`"), "\(loose)")
     }
 
+    @Test func collectingParameters() {
+        let h = Harness()
+        h.run("def f(x, *args, **kwargs):\n    return (x, args, kwargs)\nend")
+        #expect(h.run("f(1)") == "(1, (), {})")
+        #expect(h.run("f(1, 2, 3, scale=0.5)") == "(1, (2, 3), {'scale': 0.5})")
+        #expect(h.run("f(x=1, y=2)") == "(1, (), {'y': 2})")
+        #expect(h.run("g(*xs) = sum(xs); g(1, 2, 3)") == "6")
+        #expect(
+            h.run("def wrap(*args, **kwargs)\n    return sum(*args, **kwargs)\nend; wrap(ones([2, 2]), axis=0)")
+                == "[2. 2.]")
+        #expect(h.error("f()").contains("`f` is missing its argument `x`"))
+        #expect(h.error("def k(*a, b)\nend").contains("only `**kwargs` may follow `*a`"))
+        #expect(h.error("def k(**a, b)\nend").contains("`**a` must be the last parameter"))
+        #expect(h.error("def k(x)\nend; k(1, 2)").contains("`k` takes 1 argument, got 2"))
+    }
+
     @Test func pythonColonsOpenBlocks() {
         let h = Harness()
         h.run(

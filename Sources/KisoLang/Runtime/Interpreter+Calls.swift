@@ -181,6 +181,8 @@ extension Interpreter {
         }
         let frame = Frame(slotCount: decl.slotCount, parent: closure.frame)
         let parameters = decl.parameters
+        var (positional, keywords) = (positional, keywords)
+        if decl.collectsArguments { collectExtraArguments(decl, frame, &positional, &keywords) }
         guard positional.count <= parameters.count else {
             throw KisoError(
                 .argument,
@@ -238,6 +240,36 @@ extension Interpreter {
 
     func signature(of decl: FunctionDecl) -> String {
         "\(decl.name)("
-            + decl.parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
+            + decl.parameters.map { p in
+                switch p.collects {
+                case .positional: return "*" + p.name
+                case .keywords: return "**" + p.name
+                case nil: return p.defaultValue == nil ? p.name : "\(p.name)=…"
+                }
+            }.joined(separator: ", ") + ")"
+    }
+
+    /// `def f(x, *args, **kwargs)`: puts the positional arguments past the others into `args` (a
+    /// tuple) and the keyword arguments no other parameter takes into `kwargs` (a dict), leaving
+    /// the rest to bind as usual.
+    private func collectExtraArguments(
+        _ decl: FunctionDecl, _ frame: Frame, _ positional: inout [Value],
+        _ keywords: inout [(label: String, value: Value, span: SourceSpan)]
+    ) {
+        let parameters = decl.parameters
+        let regular = parameters.filter { $0.collects == nil }.count
+        if let k = parameters.firstIndex(where: { $0.collects == .positional }) {
+            frame.slots[k] = .tuple(Array(positional.dropFirst(regular)))
+            positional = Array(positional.prefix(regular))
+        }
+        if let k = parameters.firstIndex(where: { $0.collects == .keywords }) {
+            var extra = KisoDict()
+            keywords = keywords.filter { keyword in
+                if parameters.contains(where: { $0.name == keyword.label && $0.collects == nil }) { return true }
+                extra.set(.string(keyword.label), keyword.value)
+                return false
+            }
+            frame.slots[k] = .dict(extra)
+        }
     }
 }

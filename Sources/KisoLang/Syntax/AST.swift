@@ -74,6 +74,16 @@ struct Parameter {
     var name: String
     var defaultValue: Expr?
     var span: SourceSpan
+    /// For `*args` and `**kwargs`: which extra arguments the parameter collects.
+    var collects: Collected? = nil
+
+    /// The extra arguments a `*args` or `**kwargs` parameter collects.
+    enum Collected {
+        /// `*args`: the positional arguments past the others, as a tuple.
+        case positional
+        /// `**kwargs`: the keyword arguments no other parameter takes, as a dict.
+        case keywords
+    }
 }
 
 /// A function written in Kiso: `def`, a one-line definition, or a lambda.
@@ -92,6 +102,9 @@ final class FunctionDecl {
     /// The offset just past the definition's last scalar (its `end`, or the expression of
     /// `f(x) = …`), so `??f` can show the whole definition.
     var endOffset = 0
+
+    /// Whether a parameter is `*args` or `**kwargs`.
+    var collectsArguments: Bool { parameters.contains { $0.collects != nil } }
 
     init(name: String, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name

@@ -338,6 +338,11 @@ struct Parser {
                 parameters.append(Parameter(name: label, defaultValue: argument.value, span: argument.span))
             } else if case .name(let p) = argument.value.kind {
                 parameters.append(Parameter(name: p.name, defaultValue: nil, span: argument.span))
+            } else if case .spread(let inner, let keywords) = argument.value.kind, case .name(let p) = inner.kind {
+                parameters.append(
+                    Parameter(
+                        name: p.name, defaultValue: nil, span: argument.span,
+                        collects: keywords ? .keywords : .positional))
             } else {
                 throw KisoError(
                     .syntax, "a definition's parameters must be names", span: argument.span,
@@ -356,7 +361,19 @@ struct Parser {
     private func checkParameters(_ parameters: [Parameter]) throws {
         var seen = Set<String>()
         var sawDefault = false
-        for p in parameters {
+        for (k, p) in parameters.enumerated() {
+            // Kiso takes `*args` then `**kwargs`, last: no keyword-only parameters.
+            let rest = parameters[(k + 1)...]
+            if p.collects == .positional, rest.contains(where: { $0.collects != .keywords }) {
+                throw KisoError(
+                    .syntax, "only `**kwargs` may follow `*\(p.name)`", span: p.span,
+                    hint: "put `*\(p.name)` after the other parameters: def f(x, y=1, *\(p.name), **kwargs)")
+            }
+            if p.collects == .keywords, !rest.isEmpty {
+                throw KisoError(
+                    .syntax, "`**\(p.name)` must be the last parameter", span: p.span,
+                    hint: "def f(x, *args, **\(p.name))")
+            }
             guard seen.insert(p.name).inserted else {
                 throw KisoError(
                     .syntax, "parameter `\(p.name)` is named twice", span: p.span, hint: "rename one of them")
@@ -434,15 +451,22 @@ struct Parser {
     private mutating func parseParameters() throws -> [Parameter] {
         var parameters: [Parameter] = []
         while !checkSymbol(")") {
+            // `*args` and `**kwargs` collect the extra arguments.
+            var collects: Parameter.Collected? = nil
+            if match("*") {
+                collects = .positional
+            } else if match("**") {
+                collects = .keywords
+            }
             guard case .identifier(let name) = peek.kind else {
                 try failHere(
                     "expected a parameter name, found \(peek.kind.display)",
-                    hint: "parameters are names, optionally `name=default`")
+                    hint: "parameters are names, optionally `name=default`, then `*args` and `**kwargs`")
             }
             let token = advance()
             var defaultValue: Expr? = nil
-            if match("=") { defaultValue = try parseExpression() }
-            parameters.append(Parameter(name: name, defaultValue: defaultValue, span: token.span))
+            if collects == nil, match("=") { defaultValue = try parseExpression() }
+            parameters.append(Parameter(name: name, defaultValue: defaultValue, span: token.span, collects: collects))
             if !match(",") { break }
         }
         _ = try expect(")", "to close the parameter list")
