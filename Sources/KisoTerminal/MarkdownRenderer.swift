@@ -82,7 +82,11 @@ public struct MarkdownRenderer: Sendable {
                     }
                 }
                 separate()
-                for mathLine in MathText.render(latex, display: true).split(separator: "\n") {
+                let mathLines = MathText.render(latex, display: true).split(separator: "\n").map(String.init)
+                // A one-line formula wider than the window breaks before its operators; stacked
+                // (multi-line) renderings stay as they are, since breaking one row would misalign them.
+                let shown = mathLines.count == 1 ? MarkdownRenderer.wrapMath(mathLines[0], width: width - 4) : mathLines
+                for mathLine in shown {
                     output.append("    " + mathLine)
                 }
                 output.append("")
@@ -161,6 +165,50 @@ public struct MarkdownRenderer: Sendable {
         }
         while let last = output.last, last.isEmpty { output.removeLast() }
         return output
+    }
+
+    /// The operators a long formula may break before: relations first in preference, then sums.
+    static let mathBreaks = [" = ", " ≈ ", " ≤ ", " ≥ ", " < ", " > ", " → ", " + ", " − ", " - ", " · "]
+
+    /// `formula` in lines of at most `width` columns, broken before operators (continuation
+    /// lines indented by two); a formula with no operator to break at is left whole.
+    static func wrapMath(_ formula: String, width: Int) -> [String] {
+        guard DisplayWidth.of(formula) > width else { return [formula] }
+        // Pieces that each start at an operator (the first at the start of the formula).
+        var pieces: [String] = []
+        var current = ""
+        var index = formula.startIndex
+        var depth = 0
+        while index < formula.endIndex {
+            let c = formula[index]
+            if "([{⟨".contains(c) { depth += 1 }
+            if ")]}⟩".contains(c) { depth -= 1 }
+            if depth == 0, !current.isEmpty,
+                let op = mathBreaks.first(where: { formula[index...].hasPrefix($0) })
+            {
+                pieces.append(current)
+                current = String(op.dropFirst())
+                index = formula.index(index, offsetBy: op.count)
+                continue
+            }
+            current.append(c)
+            index = formula.index(after: index)
+        }
+        pieces.append(current)
+        guard pieces.count > 1 else { return [formula] }
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            let joined = line.isEmpty ? piece : line + " " + piece
+            if !line.isEmpty, DisplayWidth.of(joined) > (lines.isEmpty ? width : width - 2) {
+                lines.append(line)
+                line = piece
+            } else {
+                line = joined
+            }
+        }
+        lines.append(line)
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
     }
 
     private func startsBlock(_ line: String) -> Bool {

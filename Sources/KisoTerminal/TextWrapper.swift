@@ -161,3 +161,25 @@ extension Substring {
         return text
     }
 }
+
+/// Plain text filled into lines at word boundaries: for hints and messages that would otherwise
+/// be broken mid-word by the terminal.
+public enum WordWrap {
+    /// `text` in lines of at most `width` columns (a word longer than a line is broken), the
+    /// first starting with `firstPrefix`, the others with `restPrefix`. Line breaks in `text`
+    /// are kept.
+    public static func lines(
+        _ text: String, width: Int, firstPrefix: String = "", restPrefix: String = ""
+    )
+        -> [String]
+    {
+        let wrapper = TextWrapper(style: .plain)
+        var result: [String] = []
+        for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let runs = [InlineRun(text: String(paragraph), kind: .plain)]
+            result += wrapper.wrap(
+                runs, width: width, firstPrefix: index == 0 ? firstPrefix : restPrefix, restPrefix: restPrefix)
+        }
+        return result
+    }
+}

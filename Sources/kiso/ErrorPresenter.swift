@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoTerminal
 
@@ -7,15 +8,24 @@ import KisoTerminal
 struct ErrorPresenter {
     /// The styling; plain when colour is off.
     var style: TextStyle
+    /// The terminal's width: a longer hint is wrapped at word boundaries under its label. Nil
+    /// (not a terminal) leaves lines as they are.
+    var width: Int? = nil
 
     /// The error as text, without a trailing newline. An interrupt reads as one short line.
     func text(for error: KisoError, source: String) -> String {
         if error.kind == .interrupted {
             return style.yellow("interrupted") + style.dim(" (Ctrl-C) — every variable keeps its last value")
         }
-        let plain = error.render(source: source)
-        guard style.enabled else { return plain }
-        var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = error.render(source: source).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { line -> [String] in
+                guard let width, line.hasPrefix("hint: "), DisplayWidth.of(String(line)) > width else {
+                    return [String(line)]
+                }
+                return WordWrap.lines(
+                    String(line.dropFirst(6)), width: width, firstPrefix: "hint: ", restPrefix: "      ")
+            }
+        guard style.enabled else { return lines.joined(separator: "\n") }
         for index in lines.indices {
             let line = lines[index]
             if index == 0 {
@@ -24,6 +34,8 @@ struct ErrorPresenter {
                 lines[index] = style.dim(line)
             } else if line.hasPrefix("hint: ") {
                 lines[index] = style.cyan("hint: ") + style.dim(String(line.dropFirst(6)))
+            } else if line.hasPrefix("      "), index > 0, lines[index - 1].contains("hint: ") {
+                lines[index] = style.dim(line)
             } else if let bar = line.firstIndex(of: "|"), line[line.index(after: bar)...].contains("^"),
                 line[line.index(after: bar)...].allSatisfy({ $0 == " " || $0 == "^" })
             {

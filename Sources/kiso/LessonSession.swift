@@ -208,7 +208,9 @@ final class LessonSession {
             }
         case .failed, .timedOut:
             save { $0.attempts += 1 }
-            repl.showError(style.red("✗ ") + (outcome.diagnosis ?? "the check failed"))
+            let diagnosis = WordWrap.lines(
+                outcome.diagnosis ?? "the check failed", width: Terminal.width, firstPrefix: "✗ ", restPrefix: "  ")
+            repl.showError(style.red("✗ ") + diagnosis.joined(separator: "\n").dropFirst(2))
             let hints = progress.progress(lesson: key, exercise: exercise.key).hints
             if hints < exercise.hints.count { StandardStreams.writeLine(style.dim(":hint gives a hint")) }
         case .lessonError:
@@ -224,8 +226,9 @@ final class LessonSession {
         }
         let shown = min(used, exercise.hints.count - 1)
         if used < exercise.hints.count { save { $0.hints = used + 1 } }
-        StandardStreams.writeLine(
-            style.cyan("hint \(shown + 1) of \(exercise.hints.count): ") + renderer.render(exercise.hints[shown]))
+        // The label has its own line, so the hint below it wraps at words to the full width.
+        StandardStreams.writeLine(style.cyan("hint \(shown + 1) of \(exercise.hints.count):"))
+        StandardStreams.writeLine(renderer.render(exercise.hints[shown]))
         if used >= exercise.hints.count {
             StandardStreams.writeLine(style.dim("that was the last hint; :solution shows the model answer"))
         }

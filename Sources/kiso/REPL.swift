@@ -40,7 +40,7 @@ final class REPL {
     /// Sets up the session, the line editor (history in `$XDG_STATE_HOME/kiso/history`) and Ctrl-C.
     init() {
         style = TextStyle.automatic
-        presenter = ErrorPresenter(style: style)
+        presenter = ErrorPresenter(style: style, width: Terminal.width)
         home = NotebookHome.locate()
         let capture = self.capture
         let live = TerminalLiveDisplay(display: { PlotSettings.terminal }, enabled: { !capture.muted })

@@ -15,12 +15,22 @@ import KisoTerminal
 ///   readline, pre-filled with its code, then run the edited code;
 /// - `q`: quit; anything else runs as Kiso code in the notebook's session.
 ///
+/// A bare letter that names a variable is the variable; `:b` and the other colon forms are always
+/// keys (StepScreen+Keys.swift). At the end the screen offers the lesson and the next chapter
+/// (StepScreen+Ending.swift).
+///
 /// Setup cells run without being shown. The section reached is remembered (``ProgressStore``)
 /// and the next `kiso step` of the same chapter resumes there, replaying the earlier cells first.
 final class StepScreen {
     /// What the learner asked for at the prompt.
-    enum Action: Equatable {
+    enum Action: Hashable {
         case next, back, rerun, edit, quit
+        /// The chapter's lesson (at the end of the chapter).
+        case exercises
+        /// Show the key line again.
+        case keys
+        /// A `:word` that is no key.
+        case unknownKey(String)
         case code(String)
     }
 
@@ -45,6 +55,8 @@ final class StepScreen {
     var progress: ProgressStore
     /// The notebook's session; replaced when going back.
     var session: Session
+    /// The index of the first cell not run yet in this walk (cells run in order).
+    var frontier = 0
     private let completionSession: SessionBox
     private let mute = Mute()
 
@@ -64,7 +76,7 @@ final class StepScreen {
         self.notebook = notebook
         self.key = key
         style = TextStyle.automatic
-        presenter = ErrorPresenter(style: style)
+        presenter = ErrorPresenter(style: style, width: Terminal.width)
         renderer = MarkdownRenderer(width: min(Terminal.width, 100), style: style)
         progress = ProgressStore(path: ProgressStore.defaultPath())
         session = StepScreen.makeSession(mute: mute, directory: FileSystem.directoryName(of: notebook.path))
@@ -103,10 +115,7 @@ final class StepScreen {
         var index = progress.section(for: progressKey) ?? 0
         if index >= sections.count { index = 0 }
         StandardStreams.writeLine(style.bold(notebook.title.isEmpty ? key : notebook.title))
-        StandardStreams.writeLine(
-            style.dim(
-                "\(sections.count) sections · Enter runs the cell shown and moves on · b back · r rerun · "
-                    + "e edit · q quit · any other line runs as Kiso"))
+        writeNote("\(sections.count) sections · " + keyLine)
         if index > 0 {
             StandardStreams.writeLine(
                 style.dim("Resuming at section \(index + 1) of \(sections.count); replaying the cells before it…"))
@@ -127,8 +136,8 @@ final class StepScreen {
             }
         }
         try? progress.remove(key)
-        StandardStreams.writeLine(style.bold("End of \(notebook.title.isEmpty ? key : notebook.title)."))
-        return offerLesson()
+        StandardStreams.writeLine(style.bold("End of \(title)."))
+        return endOfChapter()
     }
 
     /// A fresh session with the cells before section `index` replayed.
@@ -141,6 +150,7 @@ final class StepScreen {
     /// Runs the cells before section `index` without showing them or their output.
     private func replay(before index: Int) {
         for cell in notebook.cells(before: index) { runSilently(cell) }
+        frontier = notebook.sections.prefix(index).flatMap(\.cellIndices).map { $0 + 1 }.max() ?? 0
     }
 
     /// Runs a cell without showing it; only an unexpected error is shown.
@@ -172,13 +182,15 @@ final class StepScreen {
                 let cell = notebook.cells[cellIndex]
                 if cell.flags.contains(.setup) {
                     runSilently(cell)
+                    frontier = max(frontier, cellIndex + 1)
                     continue
                 }
                 display(cell.source)
                 let unit = "cell \(cell.number)"
                 pending: while true {
-                    switch ask(pending: true) {
+                    switch ask() {
                     case .next:
+                        frontier = max(frontier, cellIndex + 1)
                         runCell(cell.source, unit: unit)
                         (lastRun, lastUnit) = (cell.source, unit)
                         break pending
@@ -186,24 +198,27 @@ final class StepScreen {
                         if let last = lastRun {
                             runCell(last, unit: lastUnit)
                         } else {
+                            frontier = max(frontier, cellIndex + 1)
                             runCell(cell.source, unit: unit)
                             (lastRun, lastUnit) = (cell.source, unit)
                             break pending
                         }
                     case .edit:
                         guard let edited = edit(cell.source) else { continue }
+                        frontier = max(frontier, cellIndex + 1)
                         runCell(edited, unit: unit)
                         (lastRun, lastUnit) = (edited, unit)
                         break pending
                     case .back: return .back
                     case .quit: return .quit
                     case .code(let code): runCode(code)
+                    case .keys, .exercises, .unknownKey: continue
                     }
                 }
             }
         }
         while true {
-            switch ask(pending: false) {
+            switch ask() {
             case .next: return .next
             case .rerun:
                 if let last = lastRun { runCell(last, unit: lastUnit) }
@@ -215,24 +230,59 @@ final class StepScreen {
             case .back: return .back
             case .quit: return .quit
             case .code(let code): runCode(code)
+            case .keys, .exercises, .unknownKey: continue
             }
         }
     }
 
-    /// Shows a cell's code in a gutter.
+    /// Shows a cell's code in a gutter; a line wider than the window continues on the next
+    /// lines behind a dotted gutter, so no line is broken by the terminal at a random column.
     private func display(_ source: String) {
+        let width = Swift.max(20, Terminal.width - 4)
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            StandardStreams.writeLine(style.dim("  │ ") + style.cyan(String(line)))
+            for (index, piece) in Self.codePieces(String(line), width: width).enumerated() {
+                StandardStreams.writeLine(style.dim(index == 0 ? "  │ " : "  ┆   ") + style.cyan(piece))
+            }
         }
     }
 
+    /// `line` cut into pieces of at most `width` columns (continuations 2 narrower, for their
+    /// indent), preferring to cut after a space or comma.
+    static func codePieces(_ line: String, width: Int) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(line)
+        var limit = width
+        while DisplayWidth.of(String(rest)) > limit {
+            var taken = 0
+            var cut = rest.startIndex
+            var lastBreak: String.Index? = nil
+            var index = rest.startIndex
+            while index < rest.endIndex {
+                let w = DisplayWidth.of(rest[index])
+                if taken + w > limit { break }
+                taken += w
+                index = rest.index(after: index)
+                cut = index
+                if rest[rest.index(before: index)] == " " || rest[rest.index(before: index)] == "," {
+                    lastBreak = index
+                }
+            }
+            if let lastBreak, rest.distance(from: rest.startIndex, to: lastBreak) > 8 { cut = lastBreak }
+            guard cut > rest.startIndex else { break }
+            var piece = rest[..<cut]
+            while piece.last == " " { piece.removeLast() }
+            pieces.append(String(piece))
+            rest = rest[cut...]
+            limit = width - 2
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+
     /// Reads what the learner wants: a key, or Kiso code (continued over lines while incomplete).
-    private func ask(pending: Bool) -> Action {
-        let keys =
-            pending
-            ? "[Enter] run · e edit · r rerun · b back · q quit · or type Kiso"
-            : "[Enter] next section · r rerun · e edit · b back · q quit · or type Kiso"
-        StandardStreams.writeLine(style.dim(keys))
+    /// `allowed` are the keys that mean something here; `:keys` and unknown `:words` are
+    /// answered here and never returned.
+    func ask(allowed: Set<Action> = [.next, .back, .rerun, .edit, .quit]) -> Action {
         StandardStreams.flush()
         while true {
             let first: String
@@ -243,13 +293,23 @@ final class StepScreen {
                 StandardStreams.writeLine()
                 return .quit
             }
-            switch first.trimmed() {
-            case "", "n": return .next
-            case "b": return .back
-            case "r": return .rerun
-            case "e": return .edit
-            case "q": return .quit
-            default: break
+            let action = key(for: first) { letter in
+                writeNote("(`\(letter)` is a variable here, so it is shown; the key is :\(letter))")
+            }
+            switch action {
+            case .keys?:
+                writeNote(keyLine)
+                continue
+            case .unknownKey(let word)?:
+                StandardStreams.writeLine(style.dim("\(word) is not a key here; :keys lists them"))
+                continue
+            case let action? where allowed.contains(action):
+                return action
+            case _?:
+                StandardStreams.writeLine(style.dim("\(first.trimmed()) means nothing here; :keys lists the keys"))
+                continue
+            case nil:
+                break
             }
             var lines = [first]
             while !session.isComplete(lines.joined(separator: "\n")) {
@@ -285,17 +345,23 @@ final class StepScreen {
     }
 
     /// Runs a line typed at the prompt as the REPL does (every expression echoes).
-    private func runCode(_ source: String) {
+    func runCode(_ source: String) {
         session.echoEachExpression = true
-        show(session.run(source), source: source)
+        let result = session.run(source)
+        show(result, source: source, note: aheadNote(for: result))
     }
 
-    private func show(_ result: RunResult, source: String) {
+    /// Shows a run's echo or errors, then `note` under them, then a blank line.
+    private func show(_ result: RunResult, source: String, note: String? = nil) {
         if let echo = result.echo { StandardStreams.writeLine(echo) }
         if !result.errors.isEmpty {
             // The terminal echoed ^C without a newline.
             if result.error?.kind == .interrupted { StandardStreams.writeLine() }
             showError(presenter.text(for: result.errors, source: source))
+        }
+        if let note {
+            StandardStreams.flush()
+            writeNote(note)
         }
         StandardStreams.writeLine()
         StandardStreams.flush()

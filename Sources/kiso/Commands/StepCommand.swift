@@ -11,7 +11,8 @@ struct StepCommand: ParsableCommand {
         discussion: """
             CHAPTER is a number (01), a name (vectors), a file name (01-vectors) or a path to a \
             notebook. Keys at the step> prompt: Enter or n next/run, b back, r rerun, e edit, \
-            q quit; any other line runs as Kiso code in the notebook's session.
+            q quit (or :n :b :r :e :q, which a variable of that name never hides); any other \
+            line runs as Kiso code in the notebook's session.
             """
     )
 
