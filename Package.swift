@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The kernels are optimised in debug builds too: unoptimised SIMD code is some thirty times
+// slower, and chapters and tests replay in debug builds.
 #if arch(x86_64)
-    let vectorKernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+    let vectorKernelSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell", "-O"])]
 #else
     let vectorKernelSettings: [SwiftSetting] = []
 #endif

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoLang
 import KisoNotebook
 
@@ -46,6 +47,8 @@ public final class AnswerChecker {
     public let lesson: Lesson
     /// The chapter's cells that prepare each session (error cells are left out).
     public let preparation: [String]
+    /// The chapter's folder, where its relative paths (`read_text("data/…")`) start; empty for none.
+    public let chapterDirectory: String
     /// The time limit for one exercise, in seconds; nil for none.
     public var timeout: Double?
 
@@ -59,6 +62,7 @@ public final class AnswerChecker {
     public init(lesson: Lesson, chapter: Notebook?, timeout: Double? = nil) {
         self.lesson = lesson
         self.preparation = chapter?.cells.filter { !$0.flags.contains(.error) }.map(\.source) ?? []
+        self.chapterDirectory = chapter.map { FileSystem.directoryName(of: $0.path) } ?? ""
         self.timeout = timeout
     }
 
@@ -147,6 +151,7 @@ public final class AnswerChecker {
     /// The chapter's cells run once, silently; every check starts from a fork of this session.
     private lazy var chapterState: Session = {
         let session = Session { _ in }
+        session.directory = chapterDirectory
         for cell in preparation {
             _ = session.run(cell, origin: lesson.notebook ?? "chapter", line: AnswerChecker.chapterLine)
         }

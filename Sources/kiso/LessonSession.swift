@@ -127,9 +127,13 @@ final class LessonSession {
         defer { repl.capture.muted = false }
         if let chapter = opened.chapter {
             StandardStreams.writeLine(style.dim("running the chapter \(chapter.title.isEmpty ? key : chapter.title)…"))
+            // The chapter's relative paths start at its folder, as in `kiso run`; the learner's at theirs.
+            let learnerDirectory = repl.session.directory
+            repl.session.directory = FileSystem.directoryName(of: chapter.path)
             for cell in chapter.cells where !cell.flags.contains(.error) {
                 _ = repl.session.run(cell.source, origin: SessionEvaluator.origin)
             }
+            repl.session.directory = learnerDirectory
         }
         for exercise in lesson.exercises {
             for code in exercise.setup { _ = repl.session.run(code.source, origin: lesson.path, line: code.line) }

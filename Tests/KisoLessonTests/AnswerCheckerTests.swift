@@ -1,3 +1,4 @@
+import Foundation
 import KisoLang
 import KisoNotebook
 import Testing
@@ -118,6 +119,20 @@ import Testing
         let outcome = AnswerChecker(lesson: broken, chapter: nil).check(
             broken.exercises[0], answers: [LearnerCode(source: "f(x) = x", origin: "mine")])
         #expect(outcome.status == .lessonError)
+    }
+
+    @Test func theChaptersRelativePathsStartAtItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiso-chapter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "abc".write(to: folder.appendingPathComponent("data/words.txt"), atomically: true, encoding: .utf8)
+        let reading = try Notebook(
+            text: "```kiso\nwords = read_text(\"data/words.txt\")\n```\n", path: folder.appendingPathComponent("ch.md").path)
+        let exercise = try Lesson(text: "## A\n```kiso solution\nn = len(words)\n```\n```kiso check\nn\n```\n")
+        let outcome = AnswerChecker(lesson: exercise, chapter: reading).check(
+            exercise.exercises[0], answers: [LearnerCode(source: "n = 3", origin: "mine")])
+        #expect(outcome.status == .passed, "\(outcome.diagnosis ?? "")")
     }
 
     @Test func functionNames() throws {
