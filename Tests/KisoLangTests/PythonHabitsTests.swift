@@ -33,6 +33,26 @@ import Testing
         #expect(h.run("squares(4)") == "[0, 1, 4, 9]")
     }
 
+    /// In a loop, `xs.append(v)` appends in place (compiled); every receiver still behaves as the
+    /// general call does.
+    @Test func appendInLoopsAndFunctions() {
+        let h = Harness()
+        h.run("xs = []\nfor i in range(3000)\n    xs.append(i % 7)\nend")
+        #expect(h.run("len(xs), xs[-1], int(sum(xs))") == "(3000, 3, 8994)")
+        h.run(
+            "def collect(n)\n    out = []\n    for i in range(n)\n        out.append(str(i))\n    end\n    return out\nend"
+        )
+        #expect(h.run("collect(3)") == "['0', '1', '2']")
+        h.run("log = []\ndef record(v)\n    log.append(v)\nend\nfor k in range(2) record(k * 1.5) end")
+        #expect(h.run("log") == "[0.0, 1.5]")
+        h.run("t = [1, 2]\nfor k in range(2) t.append(k + 10) end")
+        #expect(h.run("t") == "[ 1  2 10 11]")
+        h.run("q = [\"a\", \"b\", \"c\"]\nfor k in range(1) q.append(q.pop(0)) end")
+        #expect(h.run("q") == "['b', 'c', 'a']")
+        let notList = h.error("s = \"text\"\nfor k in range(1) s.append(1) end")
+        #expect(notList.contains("a string has no attribute `append`"), "\(notList)")
+    }
+
     /// Values stay values: only the variable the method is called on changes.
     @Test func mutationChangesOnlyTheVariable() {
         let h = Harness()

@@ -219,6 +219,7 @@ struct Compiler {
     /// A call. The callee is found afresh each time (a name may be rebound), but how the
     /// arguments bind to a builtin's parameters is worked out once per builtin and kept.
     private func call(_ calleeExpr: Expr, _ arguments: [Argument], span: SourceSpan) -> CompiledExpression {
+        if let append = appendInPlace(calleeExpr, arguments, span: span) { return append }
         // `*xs` and `**d` compile to their collection; the call spreads it.
         let values = arguments.map { argument -> CompiledExpression in
             if case .spread(let inner, _) = argument.value.kind { return expression(inner) }

@@ -71,6 +71,19 @@ extension Interpreter {
         return result
     }
 
+    /// `name.append(value)` with the value already evaluated, for whatever `name` holds: the
+    /// general call that `Compiler.appendInPlace` stands in for when it holds a list.
+    func append(
+        _ value: Value, to place: Expr, _ ref: NameRef, nameSpan: SourceSpan, span: SourceSpan, frame: Frame?
+    ) throws -> Value {
+        let receiver = try lookup(ref, span: place.span, frame: frame)
+        let callee = try attribute(receiver, "append", span: nameSpan)
+        if case .method(let m) = callee, m.builtin.mutates == 0 {
+            return try callMutating(m.builtin, [m.receiver, value], [], place: place, span: span, frame: frame)
+        }
+        return try call(callee, [value], span: span)
+    }
+
     /// The error for a mutating method reached other than by calling it on its variable
     /// (`f = xs.append; f(1)`), where there is no variable to store the change into.
     func detachedMutation(_ builtin: Builtin, span: SourceSpan) -> KisoError {
