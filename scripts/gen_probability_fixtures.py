@@ -245,6 +245,51 @@ def kl_cases():
     return cases
 
 
+def batched_mvn_cases():
+    """Batches of multivariate normals, broadcast as torch.distributions broadcasts them (the
+    batch axes of the mean, shape batch + (d,), and of the covariance, batch + (d, d), broadcast
+    together); every value comes from SciPy, one distribution of the batch at a time."""
+    rng = np.random.default_rng(3)
+
+    def spd(batch, d):
+        b = rng.normal(0, 1, tuple(batch) + (d, d))
+        return b @ np.swapaxes(b, -1, -2) + 0.5 * np.eye(d)
+
+    cases = []
+    for mean_shape, cov_batch, sample in [((3, 2), (), ()), ((2,), (3,), ()), ((4, 1, 2), (3,), ()),
+                                          ((2, 3), (2,), (5,))]:
+        d = mean_shape[-1]
+        mean = rng.normal(0, 1, mean_shape)
+        cov = spd(cov_batch, d)
+        batch = np.broadcast_shapes(mean_shape[:-1], cov_batch)
+        means = np.broadcast_to(mean, batch + (d,))
+        covs = np.broadcast_to(cov, batch + (d, d))
+        x = rng.normal(0, 1, tuple(sample) + batch + (d,))
+        log_prob = np.empty(tuple(sample) + batch)
+        entropy = np.empty(batch)
+        for index in np.ndindex(*batch):
+            frozen = stats.multivariate_normal(means[index], covs[index])
+            entropy[index] = frozen.entropy()
+            for s in np.ndindex(*sample):
+                log_prob[s + index] = frozen.logpdf(x[s + index])
+        variance = np.diagonal(covs, axis1=-2, axis2=-1)
+        cases.append({"mean": mean.tolist(), "cov": cov.tolist(), "batch_shape": list(batch),
+                      "x": x.tolist(), "log_prob": values(log_prob.ravel()),
+                      "entropy": values(entropy.ravel()), "variance": values(variance.ravel())})
+    # KL between batches: p's mean batch (3,), q's covariance batch (3,): one KL per pair.
+    m1, c1 = rng.normal(0, 1, (3, 2)), spd((), 2)
+    m2, c2 = rng.normal(0, 1, (2,)), spd((3,), 2)
+    kl = []
+    for i in range(3):
+        inv2 = np.linalg.inv(c2[i])
+        diff = m2 - m1[i]
+        kl.append(0.5 * (np.trace(inv2 @ c1) + diff @ inv2 @ diff - 2 + np.linalg.slogdet(c2[i])[1]
+                         - np.linalg.slogdet(c1)[1]))
+    kl_case = {"p_mean": m1.tolist(), "p_cov": c1.tolist(), "q_mean": m2.tolist(), "q_cov": c2.tolist(),
+               "kl": values(kl)}
+    return {"cases": cases, "kl": kl_case}
+
+
 def special_cases():
     from scipy import special
     x = np.array([1e-8, 0.3, 1.0, 1.4616321449683622, 2.5, 7.0, 31.5, 1e4, -0.5, -2.7])
@@ -272,4 +317,4 @@ def special_cases():
 if __name__ == "__main__":
     fixturelib.write("random_distributions", stream_cases())
     fixturelib.write("probability_scipy", scipy_cases(), scipy_version=scipy.__version__, kl=kl_cases(),
-                     special=special_cases())
+                     special=special_cases(), batched_mvn=batched_mvn_cases())

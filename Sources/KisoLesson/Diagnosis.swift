@@ -112,7 +112,10 @@ public enum Diagnosis {
     /// Why a value turned nan or inf, judged by what the learner's code uses.
     private static func nonFiniteCause(_ value: Double, _ names: Set<String>) -> String {
         var causes: [String] = []
-        if names.contains("exp") {
+        // −inf through a log is the mirror image of overflow: exp(−1000) is 0, and log(0) is −inf.
+        if value == -.infinity, names.contains("exp"), names.contains("log") {
+            causes.append("underflow: exp of a very negative number is 0 and log(0) is -inf — subtract the maximum first")
+        } else if names.contains("exp") {
             causes.append("overflow: exp of a large number is inf — subtract the maximum first")
         }
         if value.isNaN, names.contains("log") {

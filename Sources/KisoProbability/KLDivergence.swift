@@ -28,12 +28,14 @@ let klTable: [String: @Sendable (Distribution, Distribution) throws -> Variable]
                 .shape, "kl_divergence: the normals have dimensions \(p.dimension) and \(q.dimension)",
                 hint: "both distributions must be over vectors of one length")
         }
-        // ½(‖Lq⁻¹Lp‖²_F + ‖Lq⁻¹(μq − μp)‖² − d) + log det Lq − log det Lp.
-        let m = try Triangular.solveLower(q.scaleTril, p.scaleTril.transposed())
+        // ½(‖Lq⁻¹Lp‖²_F + ‖Lq⁻¹(μq − μp)‖² − d) + log det Lq − log det Lp, for each pair of the
+        // broadcast batches. The columns of Lp are the right-hand sides: Lq gets an axis for them.
+        let m = try Triangular.solveLower(q.scaleTril.expandingDims(-3), p.scaleTril.swappingLastTwoAxes())
         let shift = try Triangular.solveLower(q.scaleTril, q.loc - p.loc)
-        let logDetQ = try Triangular.diagonal(q.scaleTril).log().sum()
-        let logDetP = try Triangular.diagonal(p.scaleTril).log().sum()
-        return try ((m * m).sum() + (shift * shift).sum() - Double(p.dimension)) * 0.5 + logDetQ - logDetP
+        let logDetQ = try Triangular.diagonal(q.scaleTril).log().sum(axes: [-1])
+        let logDetP = try Triangular.diagonal(p.scaleTril).log().sum(axes: [-1])
+        return try ((m * m).sum(axes: [-2, -1]) + (shift * shift).sum(axes: [-1]) - Double(p.dimension)) * 0.5
+            + logDetQ - logDetP
     },
     "Bernoulli|Bernoulli": { p, q in
         guard let p = p as? Bernoulli, let q = q as? Bernoulli else { throw klMismatch }

@@ -64,7 +64,14 @@ extension Tensor {
         let c = try condition.broadcast(to: shape).scalars
         let ys = try y.broadcast(to: shape).scalars
         var out = try x.broadcast(to: shape).scalars
-        for i in out.indices where c[i] == 0 { out[i] = ys[i] }
+        // Through raw buffers: indexing the arrays would check their uniqueness at every element.
+        out.withUnsafeMutableBufferPointer { o in
+            c.withUnsafeBufferPointer { cs in
+                ys.withUnsafeBufferPointer { ysb in
+                    for i in 0..<Swift.min(o.count, cs.count, ysb.count) where cs[i] == 0 { o[i] = ysb[i] }
+                }
+            }
+        }
         return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
     }
 }

@@ -38,6 +38,34 @@ extension Tensor {
         return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
     }
 
+    /// A new float64 tensor of `a`'s shape whose elements `kernel(a, b, destination, count)`
+    /// computes a block at a time from corresponding elements of `a` and `b` (for vectorised
+    /// kernels). The two must have the same shape; either is made contiguous first if it is not.
+    static func zipBlocks(
+        _ a: Tensor, _ b: Tensor,
+        _ kernel: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    ) -> Tensor {
+        let first = a.isContiguous ? a : a.contiguous()
+        let second = b.isContiguous ? b : b.contiguous()
+        let n = Swift.min(first.count, second.count)
+        let out = Storage.make(count: n) { outPtr in
+            first.storage.withUnsafeBufferPointer { pa in
+                second.storage.withUnsafeBufferPointer { pb in
+                    guard let xa = pa.baseAddress, let xb = pb.baseAddress else { return }
+                    let x = UncheckedSendable(xa + first.offset)
+                    let y = UncheckedSendable(xb + second.offset)
+                    let dst = UncheckedSendable(outPtr)
+                    Parallel.forRanges(n) { range in
+                        kernel(
+                            x.value + range.lowerBound, y.value + range.lowerBound, dst.value + range.lowerBound,
+                            range.count)
+                    }
+                }
+            }
+        }
+        return Tensor(uncheckedShape: first.shape, storage: out, dtype: .float64)
+    }
+
     /// A new tensor holding `K.apply(a, b)` for each pair of elements of `a` and `b` broadcast
     /// together.
     static func zipElements<K: BinaryKernel>(

@@ -95,6 +95,10 @@ import Testing
                 == "your value is nan where 0 was expected, on `f(x)` — log(0) is -inf and 0 · -inf is nan — make "
                 + "0 · log 0 count as 0 (e.g. with where)")
         #expect(
+            try diagnose("[-inf, -2.0]", "[-1001.0, -2.0]", uses: ["exp", "log", "mean"])
+                == "your result has -inf at [0] where the expected value is -1001, on `f(x)` — underflow: exp of a "
+                + "very negative number is 0 and log(0) is -inf — subtract the maximum first")
+        #expect(
             try diagnose("[1.0, inf]", "[1.0, 2.0]")
                 == "your result has inf at [1] where the expected value is 2, on `f(x)` — a division by zero, or a "
                 + "number too large for a float?")

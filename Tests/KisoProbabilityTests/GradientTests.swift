@@ -55,6 +55,10 @@ struct GradientTests {
         try rsampleCheck("MultivariateNormal", [Tensor([1.0, -1.0]), cov]) {
             try MultivariateNormal(mean: $0[0], cov: $0[1])
         }
+        let covs = try Tensor(shape: [2, 2, 2], scalars: [2.0, 0.3, 0.3, 1.0, 1.0, -0.4, -0.4, 0.5])
+        try rsampleCheck("batched MultivariateNormal", [Tensor([1.0, -1.0]), covs]) {
+            try MultivariateNormal(mean: $0[0], cov: $0[1])
+        }
     }
 
     @Test func closedFormKL() throws {
@@ -66,6 +70,13 @@ struct GradientTests {
         try check("KL MultivariateNormal", [Tensor([1.0, -1.0]), c1, Tensor([0.0, 0.5]), c2]) { p in
             try klDivergence(
                 try MultivariateNormal(mean: p[0], cov: p[1]), try MultivariateNormal(mean: p[2], cov: p[3]))
+        }
+        let covs = try Tensor(shape: [2, 2, 2], scalars: [2.0, 0.3, 0.3, 1.0, 1.0, -0.4, -0.4, 0.5])
+        let means = try Tensor(shape: [3, 1, 2], scalars: [1.0, -1.0, 0.2, 0.4, -0.3, 0.0])
+        try check("KL batched MultivariateNormal", [means, covs, Tensor([0.0, 0.5]), c2]) { p in
+            try klDivergence(
+                try MultivariateNormal(mean: p[0], cov: p[1]), try MultivariateNormal(mean: p[2], cov: p[3])
+            ).sum()
         }
         try check("KL Bernoulli", [Tensor([0.3, 0.9]), Tensor([0.6, 0.2])]) { p in
             try klDivergence(try Bernoulli(probs: p[0]), try Bernoulli(probs: p[1])).sum()

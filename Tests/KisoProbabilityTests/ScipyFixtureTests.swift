@@ -68,6 +68,76 @@ struct ScipyFixtureTests {
         }
     }
 
+    /// Batches of multivariate normals: a batch of means with one covariance, one mean with a
+    /// batch of covariances, batches that broadcast to a larger one (4, 3), and draws of a sample
+    /// shape before the batch; log_prob, entropy and variance per member against SciPy, and the
+    /// KL between two batches.
+    @Test func batchedMultivariateNormalMatchesSciPy() throws {
+        let batched = try Self.root()["batched_mvn"] as? [String: Any] ?? [:]
+        let cases = batched["cases"] as? [[String: Any]] ?? []
+        #expect(cases.count == 4)
+        for (n, c) in cases.enumerated() {
+            let d = try MultivariateNormal(mean: Self.variable(c["mean"]), cov: Self.variable(c["cov"]))
+            let batchShape = (c["batch_shape"] as? [Any] ?? []).compactMap { Fixture.double($0).map(Int.init) }
+            #expect(d.batchShape == batchShape, "case \(n): batch shape \(d.batchShape)")
+            let x = try Self.variable(c["x"])
+            Self.expectClose(try d.logProb(x).value.scalars, Fixture.doubles(c["log_prob"]), "case \(n) log_prob")
+            Self.expectClose(try d.entropy().value.scalars, Fixture.doubles(c["entropy"]), "case \(n) entropy")
+            Self.expectClose(try d.variance().value.scalars, Fixture.doubles(c["variance"]), "case \(n) variance")
+            let draws = try d.sample(try Generator(seed: 0), [7])
+            #expect(draws.shape == [7] + batchShape + [d.dimension], "case \(n): sample shape \(draws.shape)")
+        }
+        let kl = batched["kl"] as? [String: Any] ?? [:]
+        let p = try MultivariateNormal(mean: Self.variable(kl["p_mean"]), cov: Self.variable(kl["p_cov"]))
+        let q = try MultivariateNormal(mean: Self.variable(kl["q_mean"]), cov: Self.variable(kl["q_cov"]))
+        Self.expectClose(try klDivergence(p, q).value.scalars, Fixture.doubles(kl["kl"]), "batched KL", rtol: 1e-8)
+    }
+
+    /// The families without a closed-form cdf say so, name themselves and suggest sampling.
+    @Test func familiesWithoutClosedFormCdfSaySo() throws {
+        let x = Variable(0.5)
+        let families: [Distribution] = [
+            try MultivariateNormal(mean: Variable(Tensor([0.0, 0.0])), cov: Variable(try Tensor(shape: [2, 2], scalars: [1, 0, 0, 1]))),
+            try Categorical(probs: Variable(Tensor([0.2, 0.8]))),
+            try Binomial(totalCount: Variable(10.0), probs: Variable(0.3)),
+            try Poisson(rate: Variable(2.0)),
+            try Beta(a: Variable(2.0), b: Variable(5.0)),
+            try Gamma(concentration: Variable(2.0), rate: Variable(1.0)),
+            try StudentT(df: Variable(3.0), loc: Variable(0.0), scale: Variable(1.0)),
+        ]
+        for d in families {
+            do {
+                _ = try d.cdf(x)
+                Issue.record("\(d.name).cdf should fail")
+            } catch let error as TensorError {
+                #expect(error.message.contains("\(d.name).cdf: the \(d.name) distribution has no closed-form cdf"))
+                #expect(error.hint?.contains("sample") == true)
+            }
+        }
+    }
+
+    /// Each member of a batch draws exactly what that member alone would draw from the same noise.
+    @Test func batchedMultivariateNormalSamplesMember() throws {
+        let means = try Tensor(shape: [2, 2], scalars: [1.0, -1.0, 0.0, 3.0])
+        let covs = try Tensor(shape: [2, 2, 2], scalars: [2.0, 0.3, 0.3, 1.0, 1.0, -0.4, -0.4, 0.5])
+        let batch = try MultivariateNormal(mean: Variable(means), cov: Variable(covs))
+        let draws = try batch.sample(try Generator(seed: 5), [3])
+        let noise = try Generator(seed: 5).standardNormal([3, 2, 2]).scalars
+        for member in 0..<2 {
+            let one = try MultivariateNormal(
+                mean: Variable(try Tensor(shape: [2], scalars: Array(means.scalars[(2 * member)..<(2 * member + 2)]))),
+                cov: Variable(try Tensor(shape: [2, 2], scalars: Array(covs.scalars[(4 * member)..<(4 * member + 4)]))))
+            let l = one.scaleTril.value.scalars
+            let mu = one.loc.value.scalars
+            for row in 0..<3 {
+                let z = Array(noise[(row * 4 + member * 2)..<(row * 4 + member * 2 + 2)])
+                let expected = [mu[0] + l[0] * z[0], mu[1] + l[2] * z[0] + l[3] * z[1]]
+                let actual = Array(draws.scalars[(row * 4 + member * 2)..<(row * 4 + member * 2 + 2)])
+                Self.expectClose(actual, expected, "member \(member), draw \(row)", rtol: 1e-14)
+            }
+        }
+    }
+
     @Test func klDivergencesMatchIntegration() throws {
         let cases = try Self.root()["kl"] as? [[String: Any]] ?? []
         #expect(cases.count >= 15)

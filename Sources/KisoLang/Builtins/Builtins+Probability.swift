@@ -186,7 +186,7 @@ private func distributionParameter(_ d: any Distribution, _ name: String) throws
     if let mvn = d as? MultivariateNormal {
         switch name {
         case "loc": return .traced(mvn.loc)
-        case "covariance_matrix": return .traced(try Variable.matmul(mvn.scaleTril, mvn.scaleTril.transposed()))
+        case "covariance_matrix": return .traced(mvn.covariance)
         default: return .traced(mvn.scaleTril)
         }
     }

@@ -54,9 +54,7 @@ public func silu(_ x: Variable) throws -> Variable { try x * x.sigmoid() }
 /// PyTorch's `softplus`: log(1 + e^(βx))/β, and x itself where βx > threshold (for accuracy,
 /// as PyTorch does).
 public func softplus(_ x: Variable, beta: Double = 1, threshold: Double = 20) throws -> Variable {
-    let linear = try Tensor.greater(Tensor.multiply(x.value, Tensor(beta)), Tensor(threshold))
-    let smooth = try (x * beta).softplus() / beta
-    return try Variable.where(linear, x, smooth)
+    try x.softplus(beta: beta, threshold: threshold)
 }
 
 /// PyTorch's `mish`: x·tanh(softplus(x)).

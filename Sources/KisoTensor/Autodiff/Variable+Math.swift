@@ -51,11 +51,25 @@ extension Variable {
         }
     }
 
-    /// log(1 + eˣ), computed without overflow; d/dx = σ(x).
-    public func softplus() throws -> Variable {
-        let stable = try Tensor.add(
-            try Tensor.maximum(value, Tensor(0)), value.abs().negated().exp().log1p())
-        return Variable.record(stable, self) { g, _ in try g * self.sigmoid() }
+    /// log(1 + e^(βx))/β, computed without overflow, and x itself where βx > threshold
+    /// (PyTorch's softplus; the default threshold never cuts); d/dx = σ(βx), and 1 beyond the
+    /// threshold. Forward and pullback are one pass each over memory.
+    public func softplus(beta: Double = 1, threshold: Double = .infinity) throws -> Variable {
+        let input = value.isContiguous ? value : value.contiguous()
+        let out = input.mapBlocks { VectorMath.softplus($0, $1, count: $2, beta: beta, threshold: threshold) }
+        return Variable.record(out, self) { g, _ in
+            if !g.isTracked && !self.isTracked && g.shape == input.shape {
+                return Variable(
+                    Tensor.zipBlocks(g.value, input) {
+                        VectorMath.softplusPullback($0, $1, $2, count: $3, beta: beta, threshold: threshold)
+                    })
+            }
+            // Under a nested grad the pullback is itself differentiated, so it is built from ops.
+            let slope = try (self * beta).sigmoid()
+            if threshold == .infinity { return try g * slope }
+            let linear = try Tensor.greater(Tensor.multiply(input, Tensor(beta)), Tensor(threshold))
+            return try g * Variable.where(linear, Variable(1), slope)
+        }
     }
 
     /// The sine; d/dx = cos x.

@@ -18,6 +18,36 @@ enum VectorMath {
         }
     }
 
+    /// log(1 + e^(βx))/β of `count` values, and x itself where βx > threshold (PyTorch's softplus).
+    static func softplus(
+        _ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int,
+        beta: Double, threshold: Double
+    ) {
+        if vectorKernelsAvailable {
+            VectorSoftplus.apply(source, destination, count: count, beta: beta, threshold: threshold)
+        } else {
+            for i in 0..<count {
+                let z = source[i] * beta
+                destination[i] = z > threshold ? source[i] : (Swift.max(z, 0) + Glibc.log1p(Glibc.exp(-Swift.abs(z)))) / beta
+            }
+        }
+    }
+
+    /// g·σ(βx) for `count` cotangents g and inputs x, and g itself where βx > threshold.
+    static func softplusPullback(
+        _ cotangent: UnsafePointer<Double>, _ source: UnsafePointer<Double>,
+        _ destination: UnsafeMutablePointer<Double>, count: Int, beta: Double, threshold: Double
+    ) {
+        if vectorKernelsAvailable {
+            VectorSoftplus.pullback(cotangent, source, destination, count: count, beta: beta, threshold: threshold)
+        } else {
+            for i in 0..<count {
+                let z = source[i] * beta
+                destination[i] = z > threshold ? cotangent[i] : cotangent[i] / (1 + Glibc.exp(-z))
+            }
+        }
+    }
+
     /// tanh of `count` values.
     static func tanh(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
         if vectorKernelsAvailable {
