@@ -87,11 +87,11 @@ import Testing
 
     @Test func numpyAndPyTorchNamesAreRecognised() {
         #expect(
-            Harness().error("vmap(f)") == """
-                <input>:1:1: name error: `vmap` is not defined
-                  1 | vmap(f)
-                    | ^^^^
-                hint: `vmap` is not a Kiso builtin yet
+            Harness().error("jit(f)") == """
+                <input>:1:1: name error: `jit` is not defined
+                  1 | jit(f)
+                    | ^^^
+                hint: `jit` is not a Kiso builtin yet
                 """)
         #expect(Harness().error("cat([1], [2])").hasSuffix("hint: Kiso calls `cat` `concatenate`"))
         #expect(
@@ -105,7 +105,7 @@ import Testing
             Harness().error("np.linalg.norm([3, 4])").contains(
                 "name error: `np.linalg.norm`: Kiso needs no `np.linalg.` prefix"))
         #expect(Harness().error("torch.cat([1])").hasSuffix("hint: Kiso calls `cat` `concatenate`"))
-        #expect(Harness().error("jax.vmap(f)").hasSuffix("hint: `vmap` is not a Kiso builtin yet"))
+        #expect(Harness().error("jax.jit(f)").hasSuffix("hint: `jit` is not a Kiso builtin yet"))
         // A variable called np is the learner's own: no prefix advice.
         #expect(Harness().error("np = 3; np.zeros(3)").contains("an int has no attribute `zeros`"))
     }

@@ -77,7 +77,10 @@ extension Registry {
         add(
             "tensordot", [param("a", .tensor), param("b", .tensor), param("axes", .int, .int(2))],
             doc: "Sums of products over the last axes of a and the first axes of b.",
-            example: "tensordot(ones([2, 3, 4]), ones([3, 4, 5]), axes=2).shape"
+            example: "tensordot(ones([2, 3, 4]), ones([3, 4, 5]), axes=2).shape",
+            grad: .traced { a in
+                .traced(try Variable.tensordot(try a.variable("a"), try a.variable("b"), axes: try a.int("axes")))
+            }
         ) { a in
             .tensor(try Tensor.tensordot(try a.tensor("a"), try a.tensor("b"), axes: try a.int("axes")))
         }

@@ -31,15 +31,23 @@ extension Registry {
         ) {
             $0.log()
         }
-        elementwise("log2", doc: "The base-2 logarithm.", example: "log2(8)", scalar: Glibc.log2) { $0.log2() }
-        elementwise("log10", doc: "The base-10 logarithm.", example: "log10(1000)", scalar: Glibc.log10) { $0.log10() }
+        elementwise(
+            "log2", doc: "The base-2 logarithm.", example: "log2(8)", grad: .unary { try $0.log2() }, scalar: Glibc.log2
+        ) { $0.log2() }
+        elementwise(
+            "log10", doc: "The base-10 logarithm.", example: "log10(1000)", grad: .unary { try $0.log10() },
+            scalar: Glibc.log10
+        ) { $0.log10() }
         elementwise(
             "log1p", doc: "log(1 + x), accurate for small x.", example: "log1p(1e-10)", grad: .unary { try $0.log1p() },
             scalar: Glibc.log1p
         ) {
             $0.log1p()
         }
-        elementwise("expm1", doc: "exp(x) - 1, accurate for small x.", example: "expm1(1e-10)", scalar: Glibc.expm1) {
+        elementwise(
+            "expm1", doc: "exp(x) - 1, accurate for small x.", example: "expm1(1e-10)", grad: .unary { try $0.expm1() },
+            scalar: Glibc.expm1
+        ) {
             $0.expm1()
         }
         elementwise(
@@ -62,16 +70,21 @@ extension Registry {
         elementwise(
             "cos", doc: "The cosine (radians).", example: "cos(0)", grad: .unary { try $0.cos() }, scalar: Glibc.cos
         ) { $0.cos() }
-        elementwise("tan", doc: "The tangent (radians).", example: "tan(pi / 4)", scalar: Glibc.tan) { $0.tan() }
+        elementwise(
+            "tan", doc: "The tangent (radians).", example: "tan(pi / 4)", grad: .unary { try $0.tan() }, scalar: Glibc.tan
+        ) { $0.tan() }
         elementwise(
             "arcsin", doc: "The inverse sine, in radians (nan outside [-1, 1]).", example: "arcsin(1)",
-            scalar: Glibc.asin
+            grad: .unary { try $0.arcsin() }, scalar: Glibc.asin
         ) { $0.arcsin() }
         elementwise(
             "arccos", doc: "The inverse cosine, in radians (nan outside [-1, 1]).", example: "arccos(0)",
-            scalar: Glibc.acos
+            grad: .unary { try $0.arccos() }, scalar: Glibc.acos
         ) { $0.arccos() }
-        elementwise("arctan", doc: "The inverse tangent, in radians.", example: "arctan(1)", scalar: Glibc.atan) {
+        elementwise(
+            "arctan", doc: "The inverse tangent, in radians.", example: "arctan(1)", grad: .unary { try $0.arctan() },
+            scalar: Glibc.atan
+        ) {
             $0.arctan()
         }
         elementwise(

@@ -35,7 +35,10 @@ extension Registry {
         ) {
             try $0.mean(axes: $1, keepdims: $2)
         }
-        reduction("prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])") {
+        reduction(
+            "prod", doc: "The product of the elements (over axis).", example: "prod([1, 2, 3, 4])",
+            grad: Registry.tracedReduction { try $0.prod(axes: $1, keepdims: $2) }
+        ) {
             try $0.prod(axes: $1, keepdims: $2)
         }
         extremum(
@@ -96,13 +99,14 @@ extension Registry {
         }
         add(
             "cumsum", [param("x", .tensor), param("axis", .axes, .none)],
-            doc: "Running sums (of the flattened tensor when axis is none).", example: "cumsum([1, 2, 3])"
+            doc: "Running sums (of the flattened tensor when axis is none).", example: "cumsum([1, 2, 3])",
+            grad: .traced { a in .traced(try a.variable("x").cumsum(axis: try a.axis("axis"))) }
         ) { a in
             .tensor(try a.tensor(0).cumsum(axis: try a.axis(1)))
         }
         add(
             "cumprod", [param("x", .tensor), param("axis", .axes, .none)], doc: "Running products.",
-            example: "cumprod([1, 2, 3])"
+            example: "cumprod([1, 2, 3])", grad: .traced { a in .traced(try a.variable("x").cumprod(axis: try a.axis("axis"))) }
         ) { a in
             .tensor(try a.tensor(0).cumprod(axis: try a.axis(1)))
         }

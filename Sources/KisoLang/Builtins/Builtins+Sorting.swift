@@ -7,7 +7,8 @@ extension Registry {
         add(
             "sort", [param("x", .tensor), param("axis", .axes, .int(-1))],
             doc: "The elements sorted ascending along axis (the last by default; none sorts all of them); NaN last.",
-            example: "sort([3, 1, 2])"
+            example: "sort([3, 1, 2])",
+            grad: .traced { a in .traced(try a.variable("x").sorted(axis: try a.axis("axis"))) }
         ) { a in
             .tensor(try a.tensor("x").sorted(axis: try a.axis("axis")))
         }

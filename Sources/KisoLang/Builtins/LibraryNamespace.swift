@@ -95,7 +95,10 @@ enum LibraryTables {
         "numpy.random": Module(
             functions: names(
                 "default_rng seed normal uniform randint permutation shuffle random standard_normal choice rand randn")),
-        "jax": Module(functions: names("grad value_and_grad stop_gradient"), submodules: ["numpy", "nn"]),
+        "jax": Module(
+            functions: names("grad value_and_grad stop_gradient hessian vmap").merging(
+                ["jacrev": "jacobian", "jacobian": "jacobian"], uniquingKeysWith: { a, _ in a }),
+            submodules: ["numpy", "nn"]),
         "jax.numpy": Module(functions: numpyNames, submodules: ["linalg"], hasConstants: true),
         "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky")),
         "jax.nn": Module(

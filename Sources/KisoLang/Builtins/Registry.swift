@@ -37,6 +37,7 @@ final class Registry {
         registerTokenizers()
         registerPythonBuiltins()
         registerProgress()
+        registerTransforms()
     }
 
     /// Starts a group of builtins in the documentation.

@@ -35,6 +35,6 @@ enum ForeignNames {
         "conv2d": nil, "max_pool2d": nil, "avg_pool2d": nil, "batch_norm": nil,
         "nll_loss": nil, "l1_loss": nil, "smooth_l1_loss": nil, "kl_div": nil, "one_hot": nil,
         "randn_like": nil, "rand_like": nil, "manual_seed": "seed", "no_grad": "stop_gradient",
-        "detach": "stop_gradient", "vmap": nil, "jit": nil, "jacobian": nil, "hessian": nil,
+        "detach": "stop_gradient", "jit": nil,
     ]
 }

@@ -118,3 +118,41 @@ private enum ReluPullback: BinaryKernel {
 private enum SigmoidPullback: BinaryKernel {
     static func apply(_ g: Double, _ s: Double) -> Double { g * (s * (1 - s)) }
 }
+
+/// The remaining elementary functions, each with its derivative.
+extension Variable {
+    /// tan x; d/dx = 1 + tan² x.
+    public func tan() throws -> Variable {
+        Variable.record(value.tan(), self) { g, out in try g * (out * out + 1) }
+    }
+
+    /// log₂ x; d/dx = 1 / (x ln 2).
+    public func log2() throws -> Variable {
+        Variable.record(value.log2(), self) { g, _ in try g / (self * 0.693_147_180_559_945_3) }
+    }
+
+    /// log₁₀ x; d/dx = 1 / (x ln 10).
+    public func log10() throws -> Variable {
+        Variable.record(value.log10(), self) { g, _ in try g / (self * 2.302_585_092_994_046) }
+    }
+
+    /// eˣ − 1; d/dx = eˣ.
+    public func expm1() throws -> Variable {
+        Variable.record(value.expm1(), self) { g, out in try g * (out + 1) }
+    }
+
+    /// arcsin x; d/dx = 1 / √(1 − x²).
+    public func arcsin() throws -> Variable {
+        Variable.record(value.arcsin(), self) { g, _ in try g / (1 - self * self).sqrt() }
+    }
+
+    /// arccos x; d/dx = −1 / √(1 − x²).
+    public func arccos() throws -> Variable {
+        Variable.record(value.arccos(), self) { g, _ in try -(g / (1 - self * self).sqrt()) }
+    }
+
+    /// arctan x; d/dx = 1 / (1 + x²).
+    public func arctan() throws -> Variable {
+        Variable.record(value.arctan(), self) { g, _ in try g / (self * self + 1) }
+    }
+}
