@@ -99,6 +99,10 @@ extension Interpreter {
             return try callBuiltin(m.builtin, [m.receiver] + positional, keywords, span: span)
         case .function(let closure):
             return try callClosure(closure, positional, keywords, span: span)
+        case .object(let object) where object.objectType.method("call") != nil:
+            // An object with a `call` method (a layer, a model) is called like a function.
+            guard let method = object.objectType.method("call") else { fallthrough }
+            return try callBuiltin(method, [callee] + positional, keywords, span: span)
         default:
             throw KisoError(
                 .type, "\(callee.kindName) is not a function", span: span,

@@ -2,12 +2,16 @@
 func closestName(to name: String, among candidates: [String]) -> String? {
     let target = Array(name.lowercased())
     let limit = Swift.max(1, Swift.min(3, target.count / 3 + 1))
-    var best: (String, Int)? = nil
+    // Ties go to the name closer in case too (`sofmax` → `softmax`, not the layer `Softmax`).
+    var best: (String, Int, Int)? = nil
     for candidate in candidates where candidate != name {
         let distance = editDistance(target, Array(candidate.lowercased()), limit: limit)
-        if distance <= limit, best.map({ distance < $0.1 || (distance == $0.1 && candidate < $0.0) }) ?? true {
-            best = (candidate, distance)
+        guard distance <= limit else { continue }
+        let cased = editDistance(Array(name), Array(candidate), limit: limit + name.count)
+        let better = best.map {
+            distance < $0.1 || (distance == $0.1 && (cased < $0.2 || (cased == $0.2 && candidate < $0.0)))
         }
+        if better ?? true { best = (candidate, distance, cased) }
     }
     return best?.0
 }

@@ -1,0 +1,168 @@
+"""Keras 3 references for the model library (Tests/Fixtures/keras_layers.json).
+
+Each case builds one Keras layer with float64 weights, replaces its weights with values drawn from
+NumPy's default_rng (so the test does not depend on Keras's initialisers), runs it on a
+default_rng(1) input — in training mode where that matters — and records the weights, the
+input and the output. Batch normalisation also records its moving statistics after the
+training call. The summaries of the course's models (Dense 2→10→8→5 and 3→2→5) and of a small
+CNN are recorded as Keras prints them, parameter counts included.
+
+Run: KERAS_BACKEND=torch python3 scripts/gen_keras_fixtures.py
+"""
+import io
+import os
+import sys
+from contextlib import redirect_stdout
+
+os.environ.setdefault("KERAS_BACKEND", "torch")
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fixturelib import tensor, write  # noqa: E402
+
+keras.config.set_floatx("float64")
+L = keras.layers
+
+
+# Even under a float64 policy Keras 3.15's torch backend computes in float32: its
+# dtypes.result_type("float64", "float64") is "float32" (float64 is off unless enabled, as in
+# JAX), so matmul, mean and the activations round through float32. Inputs and weights are still
+# written in float64; the outputs agree with Kiso to float32's precision.
+def layer_case(name, layer, input_shape, config, training=False, integer_input=None):
+    rng = np.random.default_rng(1)
+    if integer_input is not None:
+        x = rng.integers(0, integer_input, size=input_shape)
+    else:
+        x = rng.normal(0, 1, size=input_shape)
+    layer.build(input_shape)
+    wrng = np.random.default_rng(7)
+    weights = []
+    for w in layer.weights:
+        if w.name == "moving_variance":
+            value = wrng.uniform(0.5, 1.5, size=w.shape)
+        else:
+            value = wrng.normal(0, 0.5, size=w.shape)
+        w.assign(value)
+        weights.append({"name": w.name, "value": tensor(value)})
+    y = layer(x, training=training)
+    case = {
+        "name": name,
+        "layer": type(layer).__name__,
+        "config": config,
+        "training": training,
+        "input": tensor(x),
+        "weights": weights,
+        "output": tensor(keras.ops.convert_to_numpy(y)),
+    }
+    if training and layer.non_trainable_weights:
+        case["after"] = [
+            {"name": w.name, "value": tensor(keras.ops.convert_to_numpy(w.value))} for w in layer.non_trainable_weights
+        ]
+    return case
+
+
+cases = [
+    layer_case("dense", L.Dense(3), (4, 5), {"units": 3}),
+    layer_case("dense relu no bias", L.Dense(2, activation="relu", use_bias=False), (3, 4), {"units": 2, "activation": "relu", "use_bias": False}),
+    layer_case("dense on a sequence", L.Dense(4, activation="tanh"), (2, 3, 5), {"units": 4, "activation": "tanh"}),
+    layer_case("activation softmax", L.Activation("softmax"), (3, 4), {"activation": "softmax"}),
+    layer_case("activation gelu", L.Activation("gelu"), (3, 4), {"activation": "gelu"}),
+    layer_case("relu", L.ReLU(), (2, 3), {}),
+    layer_case("leaky relu", L.LeakyReLU(), (2, 5), {}),
+    layer_case("softmax", L.Softmax(), (2, 6), {}),
+    layer_case("flatten", L.Flatten(), (2, 3, 4, 2), {}),
+    layer_case("reshape", L.Reshape((3, 4)), (2, 12), {"target_shape": [3, 4]}),
+    layer_case("conv2d", L.Conv2D(4, 3), (2, 6, 7, 3), {"filters": 4, "kernel_size": [3, 3]}),
+    layer_case(
+        "conv2d strided relu", L.Conv2D(2, (2, 3), strides=(2, 1), activation="relu"), (1, 7, 6, 2),
+        {"filters": 2, "kernel_size": [2, 3], "strides": [2, 1], "activation": "relu"}),
+    layer_case("conv2d same", L.Conv2D(3, 3, padding="same"), (1, 5, 5, 2), {"filters": 3, "kernel_size": [3, 3], "padding": "same"}),
+    layer_case("conv1d", L.Conv1D(3, 2), (2, 6, 4), {"filters": 3, "kernel_size": [2]}),
+    layer_case("conv1d same", L.Conv1D(2, 3, padding="same"), (1, 5, 3), {"filters": 2, "kernel_size": [3], "padding": "same"}),
+    layer_case("max pooling", L.MaxPooling2D(), (2, 6, 5, 3), {"pool_size": [2, 2]}),
+    layer_case("max pooling 3 stride 1", L.MaxPooling2D(3, strides=1), (1, 5, 5, 2), {"pool_size": [3, 3], "strides": [1, 1]}),
+    layer_case("average pooling", L.AveragePooling2D((2, 3)), (1, 6, 6, 2), {"pool_size": [2, 3]}),
+    layer_case("global average pooling", L.GlobalAveragePooling2D(), (2, 4, 3, 5), {}),
+    layer_case("batch normalization training", L.BatchNormalization(), (6, 4), {}, training=True),
+    layer_case("batch normalization inference", L.BatchNormalization(), (6, 4), {}),
+    layer_case("batch normalization images", L.BatchNormalization(), (2, 3, 3, 2), {}, training=True),
+    layer_case("layer normalization", L.LayerNormalization(), (4, 3), {}),
+    layer_case("layer normalization images", L.LayerNormalization(), (2, 3, 3, 4), {}),
+    layer_case("embedding", L.Embedding(7, 3), (2, 5), {"input_dim": 7, "output_dim": 3}, integer_input=7),
+    layer_case("simple rnn", L.SimpleRNN(3), (2, 5, 4), {"units": 3}),
+    layer_case("simple rnn sequences", L.SimpleRNN(2, return_sequences=True), (1, 4, 3), {"units": 2, "return_sequences": True}),
+    layer_case("lstm", L.LSTM(3), (2, 4, 3), {"units": 3}),
+    layer_case("lstm sequences", L.LSTM(2, return_sequences=True), (2, 3, 4), {"units": 2, "return_sequences": True}),
+    layer_case("gru", L.GRU(3), (2, 4, 3), {"units": 3}),
+    layer_case("gru sequences", L.GRU(2, return_sequences=True), (1, 5, 2), {"units": 2, "return_sequences": True}),
+]
+
+
+def attention_case(name, layer, shapes, config):
+    """Query, value and key of the given shapes from default_rng(1), as the course draws them."""
+    rng = np.random.default_rng(1)
+    q, v, k = (rng.normal(0, 1, size=shape) for shape in shapes)
+    if isinstance(layer, L.MultiHeadAttention):
+        layer.build(q.shape, v.shape, k.shape)
+        wrng = np.random.default_rng(7)
+        weights = []
+        for w in layer.weights:
+            value = wrng.normal(0, 0.5, size=w.shape)
+            w.assign(value)
+            weights.append({"name": w.path.split("/", 1)[1], "value": tensor(value)})
+        y, scores = layer(query=q, value=v, key=k, return_attention_scores=True)
+    else:
+        weights = []
+        y, scores = layer([q, v, k], return_attention_scores=True)
+    return {
+        "name": name,
+        "layer": type(layer).__name__,
+        "config": config,
+        "training": False,
+        "query": tensor(q),
+        "value": tensor(v),
+        "key": tensor(k),
+        "weights": weights,
+        "output": tensor(keras.ops.convert_to_numpy(y)),
+        "scores": tensor(keras.ops.convert_to_numpy(scores)),
+    }
+
+
+cases += [
+    attention_case(
+        "multi-head attention (the course's shapes)", L.MultiHeadAttention(num_heads=2, key_dim=10, value_dim=8, output_shape=2),
+        [(1, 5, 3), (1, 4, 3), (1, 4, 3)], {"num_heads": 2, "key_dim": 10, "value_dim": 8, "output_shape": 2}),
+    attention_case("multi-head attention", L.MultiHeadAttention(num_heads=3, key_dim=2), [(2, 3, 4), (2, 5, 4), (2, 5, 4)], {"num_heads": 3, "key_dim": 2}),
+    attention_case("attention (the course's shapes)", L.Attention(), [(3, 2, 5), (3, 4, 5), (3, 4, 5)], {}),
+]
+
+
+def summary(model):
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        model.summary()
+    return buffer.getvalue()
+
+
+# Summaries in Keras's default float32, whose 4 bytes a parameter the byte counts assume.
+keras.config.set_floatx("float32")
+summaries = []
+keras.backend.clear_session()
+course = keras.Sequential(
+    [keras.Input(shape=(2,)), L.Dense(10, activation="relu"), L.Dense(8, activation="relu"), L.Dense(5, activation="softmax")]
+)
+summaries.append({"name": "course 2-10-8-5", "text": summary(course), "params": course.count_params()})
+keras.backend.clear_session()
+small = keras.Sequential([keras.Input(shape=(3,)), L.Dense(2), L.ReLU(), L.Dense(5), L.Softmax()])
+summaries.append({"name": "course 3-2-5", "text": summary(small), "params": small.count_params()})
+keras.backend.clear_session()
+cnn = keras.Sequential(
+    [
+        keras.Input(shape=(8, 8, 1)), L.Conv2D(4, 3, activation="relu"), L.MaxPooling2D(), L.Flatten(), L.Dropout(0.2),
+        L.BatchNormalization(), L.Dense(10),
+    ]
+)
+summaries.append({"name": "small cnn", "text": summary(cnn), "params": cnn.count_params()})
+
+write("keras_layers", cases, keras_version=keras.__version__, summaries=summaries)
