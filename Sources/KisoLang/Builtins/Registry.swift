@@ -37,6 +37,8 @@ final class Registry {
         registerTokenizers()
         registerPythonBuiltins()
         registerModels()
+        registerCallbacks()
+        registerKerasOptimizers()
         registerProgress()
         registerTransforms()
     }
