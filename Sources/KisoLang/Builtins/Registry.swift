@@ -39,6 +39,7 @@ final class Registry {
         registerModels()
         registerCallbacks()
         registerKerasOptimizers()
+        registerArrayFiles()
         registerProgress()
         registerTransforms()
     }
