@@ -264,6 +264,24 @@ private struct UsageWalker {
             names.insert(name)
             visit(base)
         case .lambda(let decl): visit(decl)
+        case .comprehension(let c):
+            // A comprehension is a loop written inside brackets.
+            loops = true
+            if case .dict(let key) = c.kind { visit(key) }
+            visit(c.element)
+            for clause in c.clauses {
+                switch clause {
+                case .loop(let targets, let sequence):
+                    targets.forEach { visit($0) }
+                    visit(sequence)
+                case .filter(let condition): visit(condition)
+                }
+            }
+        case .spread(let e, _): visit(e)
+        case .conditional(let value, let condition, let otherwise):
+            visit(condition)
+            visit(value)
+            visit(otherwise)
         }
     }
 }

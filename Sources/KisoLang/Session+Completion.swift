@@ -6,13 +6,16 @@ extension Session {
         let tokens = lexer.tokenize()
         if lexer.endedInString || lexer.openBrackets > 0 { return false }
         var depth = 0
-        // Inside brackets `for` and `if` open no block (`[f(w) for w in ws]` is an error to
-        // report, not a reason to wait for `end`).
+        // Inside brackets `for` and `if` open no block: they belong to a comprehension
+        // (`[f(w) for w in ws if w != ""]`).
         var brackets = 0
-        for token in tokens {
+        for (k, token) in tokens.enumerated() {
             switch token.kind {
             case .symbol("("), .symbol("["), .symbol("{"): brackets += 1
             case .symbol(")"), .symbol("]"), .symbol("}"): brackets = Swift.max(0, brackets - 1)
+            case .keyword(.if) where k > 0 && Parser.elseFollows(tokens, from: k + 1) && tokens[k - 1].endsExpression:
+                // `y = a if c else b`: a conditional expression, not a block.
+                break
             case .keyword(.def), .keyword(.if), .keyword(.for), .keyword(.while):
                 if brackets == 0 { depth += 1 }
             case .keyword(.end): depth -= 1
@@ -48,5 +51,18 @@ extension Session {
             names.insert(name)
         }
         return names.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+}
+
+extension Token {
+    /// Whether an expression can end with this token (a name, a literal, a closing bracket), so
+    /// that an `if` after it belongs to a conditional expression rather than opening a block.
+    fileprivate var endsExpression: Bool {
+        switch kind {
+        case .identifier, .number, .integer, .string, .fstring, .keyword(.true), .keyword(.false), .keyword(.none),
+            .symbol(")"), .symbol("]"), .symbol("}"):
+            return true
+        default: return false
+        }
     }
 }

@@ -96,7 +96,9 @@ private final class CounterHarness {
         #expect(g.error("rng.normall(0, 1)").contains("did you mean `normal`?"))
         #expect(g.error("x.shap").contains("a tensor has no attribute `shap`"))
         #expect(g.error("x.shap").contains("did you mean `shape`?"))
-        #expect(g.error("x.zzzzzzz").contains("a tensor has .shape .ndim .size .T .dtype and methods such as .sum()"))
+        #expect(
+            g.error("x.zzzzzzz").contains(
+                "a tensor has .shape .ndim .size .T .dtype .copy .fill .sort and methods such as .sum()"))
         #expect(g.error("\"a\".shape").contains("a string has no attribute `shape`"))
     }
 

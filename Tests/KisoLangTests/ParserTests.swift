@@ -41,7 +41,35 @@ import Testing
             return "(index \(shape(b)) \(parts.joined(separator: ", ")))"
         case .attribute(let b, let n, _): return "(. \(shape(b)) \(n))"
         case .lambda(let d): return "(lambda \(d.parameters.map(\.name).joined(separator: " ")))"
+        case .comprehension(let c):
+            var text = "(comp "
+            if case .dict(let key) = c.kind { text += shape(key) + ":" }
+            text += shape(c.element)
+            for clause in c.clauses {
+                switch clause {
+                case .loop(let targets, let sequence):
+                    text += " for " + targets.map(shape).joined(separator: ",") + " in " + shape(sequence)
+                case .filter(let condition): text += " if " + shape(condition)
+                }
+            }
+            return text + ")"
+        case .spread(let e, let keywords): return (keywords ? "**" : "*") + shape(e)
+        case .conditional(let a, let c, let b): return "(if \(shape(c)) \(shape(a)) \(shape(b)))"
         }
+    }
+
+    @Test func comprehensionsAndSpreads() {
+        #expect(expression("[f(w) for w in ws if w != \"\"]") == "(comp (call f w) for w in ws if (!= w ''))")
+        #expect(expression("sum(x * x for x in xs)") == "(call sum (comp (* x x) for x in xs))")
+        #expect(expression("{k: v for k, v in items(d)}") == "(comp k:v for k,v in (call items d))")
+        #expect(expression("[i for i in a for j in b if i in j]") == "(comp i for i in a for j in b if (in i j))")
+        #expect(expression("(x for x in xs)") == "(comp x for x in xs)")
+        #expect(expression("f(*xs, **kw)") == "(call f *xs **kw)")
+        #expect(expression("randn(*x.shape)") == "(call randn *(. x shape))")
+        #expect(expression("a if c else b if d else e") == "(if c a (if d b e))")
+        #expect(expression("[x if x > 0 else 0 for x in xs]") == "(comp (if (> x 0) x 0) for x in xs)")
+        #expect(expression("0 < x <= 1") == "(and (< 0 x) (<= x 1))")
+        #expect(expression("a == b == c != d") == "(and (and (== a b) (== b c)) (!= c d))")
     }
 
     private func expression(_ source: String) -> String {

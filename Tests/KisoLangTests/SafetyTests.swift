@@ -36,6 +36,8 @@ import Testing
         #expect(session.run("r[10^11]").echo == "100000000000")
         #expect(session.run("list(range(10^12))").error?.kind == .memory)
         #expect(session.run("zeros([10^6, 10^6])").error?.kind == .memory)
+        #expect(session.run("causal_mask(10^12)").error?.kind == .memory)
+        #expect(session.run("causal_mask(10^6)").error?.kind == .memory)
     }
 
     @Test func garbageAndEmptyInput() {

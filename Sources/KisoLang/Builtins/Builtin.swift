@@ -100,8 +100,10 @@ enum ParameterKind: Equatable {
         case .object(let typeName):
             switch value {
             case .object(let object): return object.objectType.name == typeName
-            case .tensor, .variable: return typeName == ObjectType.tensor.name
-            case .string, .dict: return ObjectType.methods(of: value)?.name == typeName
+            // A tensor written as bracketed numbers also answers a list's methods (xs.append).
+            case .tensor: return typeName == ObjectType.tensor.name || typeName == "list"
+            case .variable: return typeName == ObjectType.tensor.name
+            case .string, .dict, .list: return ObjectType.methods(of: value)?.name == typeName
             default: return false
             }
         }
@@ -145,6 +147,11 @@ final class Builtin {
     let isTensorMethod: Bool
     /// What it does when an argument is being differentiated.
     let grad: GradBehaviour
+    /// The parameter whose argument the builtin changes, as Python's `xs.append(v)` or NumPy's
+    /// `rng.shuffle(x)` change theirs: the body writes the new value into that argument's slot,
+    /// and the call site stores it back into the variable (or element) the argument was read
+    /// from. Nil for the builtins that change nothing (almost all).
+    var mutates: Int? = nil
 
     init(
         name: String, parameters: [BuiltinParameter], doc: String, example: String, category: String,

@@ -4,11 +4,13 @@ extension Registry {
     func registerCore() {
         section("Language")
         add(
-            "print", [rest("values")], doc: "Writes the values, separated by spaces, then a newline.",
+            "print", [rest("values"), param("sep", .string, .string(" ")), param("end", .string, .string("\n"))],
+            doc: "Writes the values, separated by sep (a space), then end (a newline), as Python's print.",
             example: "print(\"loss\", 0.25)", grad: .detaching
         ) { a in
             guard case .list(let items) = a[0] else { return .none }
-            a.interpreter.output(items.map(a.interpreter.printedText).joined(separator: " ") + "\n")
+            let text = items.map(a.interpreter.printedText).joined(separator: try a.string(1))
+            a.interpreter.output(text + (try a.string(2)))
             return .none
         }
         add(
@@ -180,11 +182,20 @@ extension Registry {
             .string(a[0].shortKind)
         }
         add(
-            "enumerate", [param("x", .any)], doc: "(index, item) pairs.",
+            "enumerate", [param("x", .any), param("start", .int, .int(0))],
+            doc: "(index, item) pairs, the index counting from start.",
             example: "for i, w in enumerate([\"a\", \"b\"]) print(i, w) end", grad: .structural
         ) { a in
             let items = try a.interpreter.iterationItems(a[0], span: a.span)
-            return .list(items.enumerated().map { .tuple([.int($0), $1]) })
+            let start = try a.int(1)
+            return .list(
+                try items.enumerated().map { k, item in
+                    let (index, overflow) = start.addingReportingOverflow(k)
+                    if overflow {
+                        throw KisoError(.value, "enumerate: start \(start) is too large", hint: "start from 0")
+                    }
+                    return .tuple([.int(index), item])
+                })
         }
         add(
             "zip", [rest("sequences")], doc: "Tuples of the items at the same position in each sequence.",

@@ -118,13 +118,14 @@ extension Registry {
             $0.ceil()
         }
         add(
-            "round", [param("x", .numeric), param("decimals", .int, .int(0))],
-            doc: "Rounds to decimals places, halves to even.", example: "round(2.675, 2)", grad: .detaching
+            "round", [param("x", .numeric), param("decimals", .int, .none)],
+            doc:
+                "Rounds to decimals places, halves to even: a Python number as Python's round (an int without decimals), a tensor as NumPy's.",
+            example: "round(2.675, 2)", grad: .detaching
         ) { a in
-            let decimals = try a.int(1)
-            if case .number(let x) = a[0] { return .number(Tensor(x).round(decimals: decimals).scalar ?? x) }
+            if case .number(let x) = a[0] { return try pythonRound(x, decimals: try a.optionalInt(1)) }
             if case .int = a[0] { return a[0] }
-            return .tensor(try a.tensor(0).round(decimals: decimals))
+            return .tensor(try a.tensor(0).round(decimals: try a.optionalInt(1) ?? 0))
         }
         add(
             "clip", [param("x", .tensor), param("a_min", .tensor), param("a_max", .tensor)],

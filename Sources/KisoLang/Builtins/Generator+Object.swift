@@ -25,7 +25,8 @@ extension KisoTensor.Generator: KisoObject {
         ) { g, a in
             let size = try a.optionalShape("size")
             if try a["loc"].isScalarNumber, try a["scale"].isScalarNumber {
-                let loc = try a.number("loc"), scale = try a.number("scale")
+                let loc = try a.number("loc")
+                let scale = try a.number("scale")
                 return .tensor(try g.normal(loc: loc, scale: scale, size: size))
             }
             return .tensor(try g.normal(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: size))
@@ -36,7 +37,8 @@ extension KisoTensor.Generator: KisoObject {
         ) { g, a in
             let size = try a.optionalShape("size")
             if try a["low"].isScalarNumber, try a["high"].isScalarNumber {
-                let low = try a.number("low"), high = try a.number("high")
+                let low = try a.number("low")
+                let high = try a.number("high")
                 return .tensor(try g.uniform(low: low, high: high, size: size))
             }
             return .tensor(try g.uniform(low: try a.tensor("low"), high: try a.tensor("high"), size: size))
@@ -77,14 +79,34 @@ extension KisoTensor.Generator: KisoObject {
             return .tensor(try g.permutation(try a.tensor("x")))
         }
         t.method(
-            "shuffle", [param("x", .tensor)],
-            doc: "x with its rows in random order. Values are values: the result is returned, x is unchanged.",
-            example: "x = rng.shuffle(x)"
+            "shuffle", [param("x", .collection)],
+            doc:
+                "Puts x's rows (or a list's items) in random order; the variable x changes, as NumPy's shuffle changes it in place.",
+            example: "x = arange(5); rng.shuffle(x); x", mutates: "x"
         ) { g, a in
-            var x = try a.tensor("x")
-            try g.shuffle(&x)
-            return .tensor(x)
+            a.values[1] = try shuffled(a["x"], span: a.span) { try g.shuffle(&$0) }
+            return .none
         }
         t.declareDistributions()
+    }
+}
+
+/// `x` with its rows, or a list's items, put in random order by `shuffle` (a generator's
+/// in-place shuffle of a tensor). A list moves its items as a tensor of their positions moves,
+/// which are the draws NumPy's shuffle makes for a list.
+func shuffled(_ x: Value, span: SourceSpan, _ shuffle: (inout Tensor) throws -> Void) throws -> Value {
+    switch x {
+    case .list(let items):
+        var order = Tensor((0..<items.count).map(Double.init), dtype: .int64)
+        try shuffle(&order)
+        return .list(order.scalars.map { items[Int($0)] })
+    case .tuple:
+        throw KisoError(
+            .type, "shuffle: a tuple cannot change", span: span, hint: "shuffle a list or tensor, or use permutation(…)"
+        )
+    default:
+        var t = try Convert.tensor(x, "x")
+        try shuffle(&t)
+        return .tensor(t)
     }
 }

@@ -221,16 +221,20 @@ struct ObjectMembers<Object> {
     }
 
     /// Declares a method: `parameters` as a builtin's, after the receiver; `grad` as a builtin's.
+    /// `mutates` names the argument the method changes in place (see `Builtin.mutates`): the
+    /// receiver's name for `xs.append(v)`, a parameter's for `rng.shuffle(x)`.
     mutating func method(
         _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        grad: GradBehaviour = .notDifferentiable, _ body: @escaping (Object, inout Arguments) throws -> Value
+        grad: GradBehaviour = .notDifferentiable, mutates: String? = nil,
+        _ body: @escaping (Object, inout Arguments) throws -> Value
     ) {
         let receiver = self.receiver
-        methods.append(
-            Builtin(
-                name: name, parameters: [param(receiverName, .object(typeName))] + parameters, doc: doc,
-                example: example, category: "", grad: grad,
-                body: { a in try body(try receiver(a[0]), &a) }))
+        let all = [param(receiverName, .object(typeName))] + parameters
+        let builtin = Builtin(
+            name: name, parameters: all, doc: doc, example: example, category: "", grad: grad,
+            body: { a in try body(try receiver(a[0]), &a) })
+        builtin.mutates = mutates.flatMap { changed in all.firstIndex { $0.name == changed } }
+        methods.append(builtin)
     }
 }
 

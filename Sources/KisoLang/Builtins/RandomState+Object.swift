@@ -49,7 +49,8 @@ extension RandomState: KisoObject {
         ) { rs, a in
             let size = try a.optionalShape("size")
             if try a["loc"].isScalarNumber, try a["scale"].isScalarNumber {
-                let loc = try a.number("loc"), scale = try a.number("scale")
+                let loc = try a.number("loc")
+                let scale = try a.number("scale")
                 return .tensor(try rs.normal(loc: loc, scale: scale, size: size))
             }
             return .tensor(try rs.normal(loc: try a.tensor("loc"), scale: try a.tensor("scale"), size: size))
@@ -60,7 +61,8 @@ extension RandomState: KisoObject {
         ) { rs, a in
             let size = try a.optionalShape("size")
             if try a["low"].isScalarNumber, try a["high"].isScalarNumber {
-                let low = try a.number("low"), high = try a.number("high")
+                let low = try a.number("low")
+                let high = try a.number("high")
                 return .tensor(try rs.uniform(low: low, high: high, size: size))
             }
             return .tensor(try rs.uniform(low: try a.tensor("low"), high: try a.tensor("high"), size: size))
@@ -96,13 +98,13 @@ extension RandomState: KisoObject {
             return .tensor(try rs.permutation(try a.tensor("x")))
         }
         t.method(
-            "shuffle", [param("x", .tensor)],
-            doc: "x with its rows in random order. Values are values: the result is returned, x is unchanged.",
-            example: "rs = RandomState(0); rs.shuffle(arange(5))"
+            "shuffle", [param("x", .collection)],
+            doc:
+                "Puts x's rows (or a list's items) in random order; the variable x changes, as NumPy's shuffle changes it in place.",
+            example: "rs = RandomState(0); y = arange(5); rs.shuffle(y); y", mutates: "x"
         ) { rs, a in
-            var x = try a.tensor("x")
-            try rs.shuffle(&x)
-            return .tensor(x)
+            a.values[1] = try shuffled(a["x"], span: a.span) { try rs.shuffle(&$0) }
+            return .none
         }
     }
 }

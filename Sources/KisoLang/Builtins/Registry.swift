@@ -5,7 +5,7 @@ final class Registry {
     private(set) var functions: [Builtin] = []
     private(set) var byName: [String: Builtin] = [:]
     /// The object types, in registration order; tensors' attributes first.
-    private(set) var objectTypes: [ObjectType] = [.tensor, .string, .dict]
+    private(set) var objectTypes: [ObjectType] = [.tensor, .string, .dict, .list]
     private var category = ""
 
     init() {
@@ -35,6 +35,7 @@ final class Registry {
         registerStrings()
         registerTextFiles()
         registerTokenizers()
+        registerPythonBuiltins()
         registerModels()
         registerCallbacks()
         registerKerasOptimizers()

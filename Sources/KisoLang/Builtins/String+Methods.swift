@@ -165,15 +165,63 @@ extension ObjectType {
         t.method("values", [], doc: "The values, in insertion order.", example: "d.values()") { d, _ in
             .list(d.values)
         }
+        t.method(
+            "update", [param("other", .any)],
+            doc: "Sets each key of other (a dict, or (key, value) pairs) to its value (the variable changes).",
+            example: "d.update({\"b\": 2}); d", mutates: "d"
+        ) { d, a in
+            var d = d
+            let pairs: [(Value, Value)]
+            if case .dict(let other) = a[1] {
+                pairs = zip(other.keys, other.values).map { ($0.value, $1) }
+            } else {
+                pairs = try a.interpreter.iterationItems(a[1], span: a.span).map { pair in
+                    guard case .tuple(let kv) = pair, kv.count == 2 else {
+                        throw KisoError(
+                            .type, "update: \(pair.kindName) is not a (key, value) pair", hint: "d.update({\"k\": 1})")
+                    }
+                    return (kv[0], kv[1])
+                }
+            }
+            for (key, value) in pairs { d.set(try a.interpreter.dictKey(key, span: a.span), value) }
+            a.values[0] = .dict(d)
+            return .none
+        }
+        t.method(
+            "pop", [param("key", .any), param("default", .any, .none)],
+            doc: "Removes key and gives its value (default if it is absent); the variable changes.",
+            example: "d.pop(\"a\")", mutates: "d"
+        ) { d, a in
+            let key = try a.interpreter.dictKey(try a["key"], span: a.span)
+            guard let value = d[key] else {
+                if a.isNone(2) {
+                    throw KisoError(
+                        .index, "key \(key.value.repr) is not in the dict", hint: "give a default: d.pop(key, 0)")
+                }
+                return a[2]
+            }
+            a.values[0] = .dict(d.removing(key))
+            return value
+        }
     }
 
-    /// The methods of a string or dict receiver; nil for other values.
+    /// The methods of a string, dict or list receiver; nil for other values.
     static func methods(of value: Value) -> ObjectType? {
         switch value {
         case .string: return .string
         case .dict: return .dict
+        case .list: return .list
         default: return nil
         }
+    }
+}
+
+extension KisoDict {
+    /// The dict without `key`, the others in their order.
+    func removing(_ key: DictKey) -> KisoDict {
+        var d = KisoDict()
+        for (k, v) in zip(keys, values) where k != key { d.set(k, v) }
+        return d
     }
 }
 

@@ -5,7 +5,9 @@ extension ObjectType {
     /// come from here. A value being differentiated is a tensor too, so `.T` transposes it on the
     /// tape. Tensors' methods are not declared here: `x.f(…)` is every builtin whose first
     /// parameter takes a tensor; the methods declared here are the call forms of attributes
-    /// (`x.size(0)` is PyTorch's while `x.size` is NumPy's), which a call prefers.
+    /// (`x.size(0)` is PyTorch's while `x.size` is NumPy's), which a call prefers, and NumPy's
+    /// in-place methods (`x.fill(v)`, `x.sort()`), which change the variable they are called on
+    /// (see `Builtin.mutates`).
     static let tensor = ObjectType(
         "tensor", receiver: "x", doc: "An n-dimensional array with NumPy's semantics.",
         example: "x = zeros([2, 3]); x.shape",
@@ -46,6 +48,31 @@ extension ObjectType {
         }
         t.attribute("dtype", doc: "The element kind: 'float64', 'int64' or 'bool'.", example: "arange(3).dtype") { x in
             .string(try Convert.tensor(x, "x").dtype.description)
+        }
+        t.method(
+            "copy", [],
+            doc: "x itself: values are values, so a copy is never needed (NumPy's x.copy() works as written).",
+            example: "y = x.copy(); y[0] = 9; x"
+        ) { x, _ in x }
+        t.method(
+            "fill", [param("value", .number)],
+            doc: "Sets every element to value, kept in x's dtype (the variable changes, as NumPy's x.fill does).",
+            example: "y = zeros(3); y.fill(7); y", mutates: "x"
+        ) { x, a in
+            var filled = try Convert.tensor(x, "x")
+            let value = try a.tensor(1)
+            try filled.assign(value, at: [.ellipsis])
+            a.values[0] = .tensor(filled)
+            return .none
+        }
+        t.method(
+            "sort", [param("axis", .axes, .int(-1))],
+            doc:
+                "Sorts x along axis, the last by default (the variable changes, as NumPy's x.sort does; sort(x) gives a sorted copy).",
+            example: "y = [3, 1, 2]; y.sort(); y", mutates: "x"
+        ) { x, a in
+            a.values[0] = .tensor(try Convert.tensor(x, "x").sorted(axis: try a.axis(1)))
+            return .none
         }
     }
 }

@@ -58,7 +58,7 @@ struct Compiler {
                 return try rest?(i, f) ?? .value(.none)
             }
         case .forLoop(let targets, let sequenceExpr, let body):
-            return forLoop(targets, sequenceExpr, body)
+            return forLoop(targets, sequenceExpr, block(body), scalarBody: body)
         case .whileLoop(let condition, let body):
             let test = expression(condition)
             let run = block(body)
@@ -94,15 +94,20 @@ struct Compiler {
 
     /// A `for` loop. A single name walking a range is stored into directly; every other loop
     /// goes through `Interpreter.runFor`, which knows each kind of sequence.
-    private func forLoop(_ targets: [Expr], _ sequenceExpr: Expr, _ body: [Stmt]) -> CompiledStatement {
-        let run = block(body)
+    /// A comprehension's loops pass their compiled body alone; a `for` statement also passes
+    /// its statements, `scalarBody`, so a number-only loop can run on typed registers.
+    func forLoop(
+        _ targets: [Expr], _ sequenceExpr: Expr, _ run: @escaping CompiledStatement, scalarBody: [Stmt]? = nil
+    )
+        -> CompiledStatement
+    {
         let sequence = expression(sequenceExpr)
         let span = sequenceExpr.span
         guard targets.count == 1, case .name(let ref) = targets[0].kind else {
             return { i, f in try i.runFor(targets, try sequence(i, f), span: span, frame: f) { try run(i, f) } }
         }
         let store = storer(ref)
-        let scalar = ScalarLoop(variable: ref, body: body, span: span)
+        let scalar = scalarBody.flatMap { ScalarLoop(variable: ref, body: $0, span: span) }
         return { i, f in
             let items = try sequence(i, f)
             guard case .range(let r) = items else {
@@ -203,6 +208,16 @@ struct Compiler {
         case .attribute(let base, let name, let nameSpan):
             let receiver = expression(base)
             return { i, f in try i.attribute(try receiver(i, f), name, span: nameSpan) }
+        case .comprehension(let c):
+            return comprehension(c, span: span)
+        case .conditional(let valueExpr, let conditionExpr, let otherwiseExpr):
+            let value = expression(valueExpr)
+            let test = expression(conditionExpr)
+            let otherwise = expression(otherwiseExpr)
+            let conditionSpan = conditionExpr.span
+            return { i, f in
+                try i.truth(try test(i, f), span: conditionSpan) ? try value(i, f) : try otherwise(i, f)
+            }
         default:
             return walked(e)
         }
@@ -211,7 +226,17 @@ struct Compiler {
     /// A call. The callee is found afresh each time (a name may be rebound), but how the
     /// arguments bind to a builtin's parameters is worked out once per builtin and kept.
     private func call(_ calleeExpr: Expr, _ arguments: [Argument], span: SourceSpan) -> CompiledExpression {
-        let values = arguments.map { expression($0.value) }
+        if let append = appendInPlace(calleeExpr, arguments, span: span) { return append }
+        // `*xs` and `**d` compile to their collection; the call spreads it.
+        let values = arguments.map { argument -> CompiledExpression in
+            if case .spread(let inner, _) = argument.value.kind { return expression(inner) }
+            return expression(argument.value)
+        }
+        let spreads = arguments.map { argument -> Bool? in
+            if case .spread(_, let keywords) = argument.value.kind { return keywords }
+            return nil
+        }
+        let hasSpread = arguments.contains(where: \.isSpread)
         let labels = arguments.map(\.label)
         let plan = BindingCache()
         let method: (base: CompiledExpression, name: String, span: SourceSpan)?
@@ -235,7 +260,13 @@ struct Compiler {
             } else {
                 target = try callee(i, f)
             }
-            if case .builtin(let builtin) = target,
+            var place: Expr? = nil
+            if case .builtin(let builtin) = target, builtin.mutates != nil {
+                place = try i.mutationTarget(
+                    builtin, calleeExpr: calleeExpr, arguments: arguments, hasReceiver: !receiver.isAbsent,
+                    span: span)
+            }
+            if place == nil, !hasSpread, case .builtin(let builtin) = target,
                 let slots = plan.slots(for: builtin, hasReceiver: !receiver.isAbsent, labels: labels)
             {
                 return try i.callBuiltin(
@@ -248,11 +279,18 @@ struct Compiler {
             var keywords: [(label: String, value: Value, span: SourceSpan)] = []
             for k in values.indices {
                 let value = try values[k](i, f)
-                if let label = labels[k] {
+                if let spreadsKeywords = spreads[k] {
+                    try i.spread(
+                        value, keywords: spreadsKeywords, span: arguments[k].span, positional: &positional,
+                        named: &keywords)
+                } else if let label = labels[k] {
                     keywords.append((label, value, arguments[k].span))
                 } else {
                     positional.append(value)
                 }
+            }
+            if let place, case .builtin(let builtin) = target {
+                return try i.callMutating(builtin, positional, keywords, place: place, span: span, frame: f)
             }
             return try i.call(target, positional, keywords, span: span)
         }

@@ -26,7 +26,7 @@ enum Convert {
         }
     }
 
-    static func tensor(_ value: Value, _ what: String) throws -> Tensor {
+    static func tensor(_ value: Value, _ what: String, depth: Int = 0) throws -> Tensor {
         if let t = value.readableTensor { return t }
         switch value {
         case .number(let x): return Tensor(x, dtype: .float64)
@@ -35,6 +35,18 @@ enum Convert {
         case .list(let items), .tuple(let items):
             if items.isEmpty { return try Tensor(shape: [0], scalars: []) }
             if case .tensor(let t) = try Literal.collect(items, spans: nil) { return t }
+            // Tuples and lists inside are sequences too, as np.array([(1, 2), x]) takes them.
+            guard
+                items.contains(where: { if case .tuple = $0 { true } else if case .list = $0 { true } else { false } })
+            else { throw mismatch("a tensor", what, value) }
+            if depth >= Nesting.limit { throw Nesting.tooDeep(what) }
+            let rows = try items.map { item -> Value in
+                switch item {
+                case .list, .tuple: return .tensor(try tensor(item, what, depth: depth + 1))
+                default: return item
+                }
+            }
+            if case .tensor(let t) = try Literal.collect(rows, spans: nil) { return t }
             throw mismatch("a tensor", what, value)
         case .range(let r):
             guard r.count <= 100_000_000 else { throw rangeTooLarge(r) }

@@ -15,7 +15,12 @@ extension Interpreter {
         } else {
             callee = try evaluate(calleeExpr, frame: frame)
         }
-        if case .builtin(let builtin) = callee,
+        var place: Expr? = nil
+        if case .builtin(let builtin) = callee, builtin.mutates != nil {
+            place = try mutationTarget(
+                builtin, calleeExpr: calleeExpr, arguments: arguments, hasReceiver: !receiver.isAbsent, span: span)
+        }
+        if place == nil, case .builtin(let builtin) = callee, !arguments.contains(where: \.isSpread),
             let slots = builtin.directSlots(hasReceiver: !receiver.isAbsent, labels: arguments.map(\.label))
         {
             return try callBuiltin(
@@ -27,6 +32,12 @@ extension Interpreter {
         if let receiver { positional.append(receiver) }
         var keywords: [(label: String, value: Value, span: SourceSpan)] = []
         for argument in arguments {
+            if case .spread(let inner, let spreadsKeywords) = argument.value.kind {
+                let value = try evaluate(inner, frame: frame)
+                try spread(
+                    value, keywords: spreadsKeywords, span: argument.span, positional: &positional, named: &keywords)
+                continue
+            }
             let value = try evaluate(argument.value, frame: frame)
             if let label = argument.label {
                 keywords.append((label, value, argument.span))
@@ -34,7 +45,45 @@ extension Interpreter {
                 positional.append(value)
             }
         }
+        if let place, case .builtin(let builtin) = callee {
+            return try callMutating(builtin, positional, keywords, place: place, span: span, frame: frame)
+        }
         return try call(callee, positional, keywords, span: span)
+    }
+
+    /// `*xs` adds xs's items as positional arguments; `**d` adds d's entries as keyword ones.
+    func spread(
+        _ value: Value, keywords: Bool, span: SourceSpan, positional: inout [Value],
+        named: inout [(label: String, value: Value, span: SourceSpan)]
+    ) throws {
+        guard keywords else {
+            do {
+                positional += try iterationItems(value, span: span)
+            } catch {
+                throw KisoError(
+                    .type, "`*` spreads a list, tuple or tensor into arguments, not \(value.kindName)", span: span,
+                    hint: "randn(*x.shape)")
+            }
+            return
+        }
+        guard case .dict(let d) = value else {
+            throw KisoError(
+                .type, "`**` spreads a dict into keyword arguments, not \(value.kindName)", span: span,
+                hint: "f(**{\"axis\": 0})")
+        }
+        for (key, item) in zip(d.keys, d.values) {
+            guard case .string(let label) = key.value else {
+                throw KisoError(
+                    .type, "`**` needs string keys to name arguments; this dict has the key \(key.value.repr)",
+                    span: span, hint: "use keys like \"axis\"")
+            }
+            if named.contains(where: { $0.label == label }) {
+                throw KisoError(
+                    .argument, "keyword argument `\(label)` is given twice", span: span, hint: "give each argument once"
+                )
+            }
+            named.append((label, item, span))
+        }
     }
 
     func call(
@@ -43,8 +92,10 @@ extension Interpreter {
     ) throws -> Value {
         switch callee {
         case .builtin(let builtin):
+            if builtin.mutates != nil { throw detachedMutation(builtin, span: span) }
             return try callBuiltin(builtin, positional, keywords, span: span)
         case .method(let m):
+            if m.builtin.mutates != nil { throw detachedMutation(m.builtin, span: span) }
             return try callBuiltin(m.builtin, [m.receiver] + positional, keywords, span: span)
         case .function(let closure):
             return try callClosure(closure, positional, keywords, span: span)
@@ -148,6 +199,8 @@ extension Interpreter {
         }
         let frame = Frame(slotCount: decl.slotCount, parent: closure.frame)
         let parameters = decl.parameters
+        var (positional, keywords) = (positional, keywords)
+        if decl.collectsArguments { collectExtraArguments(decl, frame, &positional, &keywords) }
         guard positional.count <= parameters.count else {
             throw KisoError(
                 .argument,
@@ -205,6 +258,36 @@ extension Interpreter {
 
     func signature(of decl: FunctionDecl) -> String {
         "\(decl.name)("
-            + decl.parameters.map { $0.defaultValue == nil ? $0.name : "\($0.name)=…" }.joined(separator: ", ") + ")"
+            + decl.parameters.map { p in
+                switch p.collects {
+                case .positional: return "*" + p.name
+                case .keywords: return "**" + p.name
+                case nil: return p.defaultValue == nil ? p.name : "\(p.name)=…"
+                }
+            }.joined(separator: ", ") + ")"
+    }
+
+    /// `def f(x, *args, **kwargs)`: puts the positional arguments past the others into `args` (a
+    /// tuple) and the keyword arguments no other parameter takes into `kwargs` (a dict), leaving
+    /// the rest to bind as usual.
+    private func collectExtraArguments(
+        _ decl: FunctionDecl, _ frame: Frame, _ positional: inout [Value],
+        _ keywords: inout [(label: String, value: Value, span: SourceSpan)]
+    ) {
+        let parameters = decl.parameters
+        let regular = parameters.filter { $0.collects == nil }.count
+        if let k = parameters.firstIndex(where: { $0.collects == .positional }) {
+            frame.slots[k] = .tuple(Array(positional.dropFirst(regular)))
+            positional = Array(positional.prefix(regular))
+        }
+        if let k = parameters.firstIndex(where: { $0.collects == .keywords }) {
+            var extra = KisoDict()
+            keywords = keywords.filter { keyword in
+                if parameters.contains(where: { $0.name == keyword.label && $0.collects == nil }) { return true }
+                extra.set(.string(keyword.label), keyword.value)
+                return false
+            }
+            frame.slots[k] = .dict(extra)
+        }
     }
 }

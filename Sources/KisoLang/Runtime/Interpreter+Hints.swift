@@ -3,6 +3,7 @@
 extension Interpreter {
     /// The hint for an undefined name that NumPy or PyTorch has, or nil.
     func foreignNameHint(_ name: String) -> String? {
+        if name == "pass" { return "Kiso needs no `pass`: a block may be empty, as in `def f() end`" }
         guard let equivalent = ForeignNames.functions[name] else { return nil }
         if let kiso = equivalent, registry.byName[kiso] != nil {
             return "Kiso calls `\(name)` `\(kiso)`"

@@ -22,6 +22,7 @@ extension Interpreter {
         case (.int(let a), .number(let b)): return try PythonNumbers.float(op, Double(a), b, span: span)
         default: break
         }
+        if op == .add { try refuseListPlusTensor(left, right, span: span) }
         switch (left, right) {
         case (.variable, _), (_, .variable):
             return try variableBinary(op, left, right, span: span)
@@ -90,6 +91,9 @@ extension Interpreter {
     }
 
     private func operatorHint(_ op: BinaryOperator, _ left: Value, _ right: Value) -> String? {
+        if op == .modulo, case .string = left {
+            return "Kiso formats text with f-strings: \"%d apples\" % n is f\"{n:d} apples\""
+        }
         if case .string = left { return "convert with str(…) to join text, or float(…) to compute" }
         if case .string = right { return "convert with str(…) to join text, or float(…) to compute" }
         if case .none = left { return "a variable holds none; assign it a value first" }
@@ -356,10 +360,35 @@ extension Interpreter {
                 if let builtin = registry.byName[name], builtin.isTensorMethod {
                     return .method(BoundMethod(receiver: receiver, builtin: builtin))
                 }
+                if ["append", "extend", "insert", "pop", "remove"].contains(name) {
+                    // Python's list habit meeting Kiso's rule that numbers in brackets are a
+                    // tensor: the tensor changes as the list it was written as would.
+                    if case .tensor(let t) = receiver, t.rank >= 1,
+                        let member = try ObjectType.list.member(name, of: receiver)
+                    {
+                        return member
+                    }
+                    throw KisoError(
+                        .type, "\(receiver.kindName) of rank 0 or under differentiation has no `.\(name)`",
+                        hint: "grow a list started from `xs = []`, or join tensors with concatenate([x, [v]])")
+                }
+                if ["backward", "grad", "requires_grad", "zero_grad"].contains(name) {
+                    throw KisoError(
+                        .name, "a tensor has no `.\(name)`: Kiso differentiates functions, as JAX does",
+                        hint:
+                            "write the loss as a function of the parameters and call grad(loss)(w) for its gradient at w"
+                    )
+                }
                 throw type.unknownMember(name, extra: tensorMethodNames, more: "and methods such as .sum()")
             default:
                 if let type = ObjectType.methods(of: receiver) {
                     if let member = try type.member(name, of: receiver) { return member }
+                    // A list of numbers built by `append` is a tensor to the tensor methods.
+                    if case .list = receiver, let builtin = registry.byName[name], builtin.isTensorMethod,
+                        builtin.parameters[0].kind.accepts(receiver)
+                    {
+                        return .method(BoundMethod(receiver: receiver, builtin: builtin))
+                    }
                     throw type.unknownMember(name)
                 }
                 if let builtin = registry.byName[name], builtin.isTensorMethod,
@@ -392,6 +421,27 @@ extension Interpreter {
         default: break
         }
         return try attribute(receiver, name, span: span)
+    }
+
+    /// `xs + [v]` where xs is a list: a Python learner means joining lists, but `[v]` is a
+    /// tensor in Kiso, and a list meets a tensor as the tensor it would be, so `[] + [0.5]` would
+    /// broadcast to an empty tensor. Said plainly instead of computed.
+    private func refuseListPlusTensor(_ left: Value, _ right: Value, span: SourceSpan) throws {
+        let list: [Value]
+        switch (left, right) {
+        case (.list(let xs), .tensor), (.list(let xs), .variable), (.tensor, .list(let xs)), (.variable, .list(let xs)):
+            list = xs
+        default: return
+        }
+        let trap =
+            list.isEmpty
+            ? "`+` of an empty list and a tensor would broadcast to an empty tensor, not join them"
+            : "`+` of a list and a tensor is ambiguous: Python would join them, NumPy would add elementwise"
+        throw KisoError(
+            .type, trap, span: span,
+            hint:
+                "numbers in brackets are a tensor in Kiso; to add an item to a list write `xs.append(v)`, to join tensors `concatenate([x, y])`, to add elementwise `array(xs) + y`"
+        )
     }
 
     /// The builtins `x.f(…)` reaches on a tensor.

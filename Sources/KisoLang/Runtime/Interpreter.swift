@@ -334,6 +334,10 @@ final class Interpreter {
         switch target.kind {
         case .name(let ref):
             try store(value, ref, frame: frame)
+        case .tuple(let targets):
+            // `for i, (x, y) in …`: a group of loop names unpacks its item.
+            let items = try unpackItems(value, count: targets.count, span: target.span)
+            for (t, item) in zip(targets, items) { try assign(item, to: t, frame: frame) }
         case .index(let baseExpr, let items):
             // Every index is evaluated before the container is touched, so `x[x < 0] = 0` reads
             // the old x and a failing index leaves x as it was.
@@ -549,6 +553,19 @@ final class Interpreter {
             return .string(text)
         case .lambda(let decl):
             return .function(try makeClosure(decl, frame: frame))
+        case .comprehension(let c):
+            // Compiled once and kept, as a loop's body is.
+            let run = c.compiled ?? Compiler(interpreter: self).expression(expr)
+            c.compiled = run
+            return try run(self, frame)
+        case .conditional(let value, let condition, let otherwise):
+            let test = try evaluate(condition, frame: frame)
+            return try truth(test, span: condition.span)
+                ? try evaluate(value, frame: frame) : try evaluate(otherwise, frame: frame)
+        case .spread(_, let keywords):
+            throw KisoError(
+                .syntax, "`\(keywords ? "**" : "*")` spreads a collection only into a call's arguments",
+                span: expr.span, hint: keywords ? "f(**options)" : "randn(*x.shape)")
         }
     }
 

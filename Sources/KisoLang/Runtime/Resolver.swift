@@ -92,7 +92,7 @@ struct Resolver {
                 for case .name(let ref) in targets.map(\.kind) { add(ref.name) }
             case .function(let ref, _): add(ref.name)
             case .forLoop(let targets, _, let body):
-                for case .name(let ref) in targets.map(\.kind) { add(ref.name) }
+                for name in targets.flatMap({ Resolver.names(in: $0) }) { add(name) }
                 collectAssigned(body, add)
             case .ifChain(let branches, let otherwise):
                 for branch in branches { collectAssigned(branch.body, add) }
@@ -137,6 +137,53 @@ struct Resolver {
             }
         case .attribute(let base, _, _): resolve(base)
         case .lambda(let decl): resolveFunction(decl)
+        case .comprehension(let c): resolveComprehension(c)
+        case .spread(let e, _): resolve(e)
+        case .conditional(let value, let condition, let otherwise):
+            resolve(condition)
+            resolve(value)
+            resolve(otherwise)
+        }
+    }
+
+    /// A comprehension's loop names live in its own frame. Its first sequence is read in the
+    /// enclosing scope, as Python reads it (`[x for x in x]` walks the outer `x`); the compiled
+    /// comprehension evaluates it in the parent frame accordingly.
+    private mutating func resolveComprehension(_ c: Comprehension) {
+        var slots: [String: Int] = [:]
+        for case .loop(let targets, _) in c.clauses {
+            for name in targets.flatMap({ Resolver.names(in: $0) }) where slots[name] == nil {
+                slots[name] = slots.count
+            }
+        }
+        // Two more slots: the result being built and the first sequence (see `Compiler.comprehension`).
+        c.slotCount = slots.count + 2
+        for (k, clause) in c.clauses.enumerated() {
+            switch clause {
+            case .loop(let targets, let sequence):
+                if k == 0 { resolve(sequence) }
+                scopes.append(slots)
+                if k != 0 { resolve(sequence) }
+                for t in targets { resolve(t) }
+                scopes.removeLast()
+            case .filter(let condition):
+                scopes.append(slots)
+                resolve(condition)
+                scopes.removeLast()
+            }
+        }
+        scopes.append(slots)
+        if case .dict(let key) = c.kind { resolve(key) }
+        resolve(c.element)
+        scopes.removeLast()
+    }
+
+    /// The names a loop target binds: `x`, or each name of `(i, (x, y))`.
+    static func names(in target: Expr) -> [String] {
+        switch target.kind {
+        case .name(let ref): return [ref.name]
+        case .tuple(let items): return items.flatMap { names(in: $0) }
+        default: return []
         }
     }
 }

@@ -49,6 +49,12 @@ struct Argument {
     var label: String?
     var value: Expr
     var span: SourceSpan
+
+    /// Whether it is `*xs` or `**d`, which stand for as many arguments as the value holds.
+    var isSpread: Bool {
+        if case .spread = value.kind { return true }
+        return false
+    }
 }
 
 /// One entry of an index list.
@@ -68,6 +74,16 @@ struct Parameter {
     var name: String
     var defaultValue: Expr?
     var span: SourceSpan
+    /// For `*args` and `**kwargs`: which extra arguments the parameter collects.
+    var collects: Collected? = nil
+
+    /// The extra arguments a `*args` or `**kwargs` parameter collects.
+    enum Collected {
+        /// `*args`: the positional arguments past the others, as a tuple.
+        case positional
+        /// `**kwargs`: the keyword arguments no other parameter takes, as a dict.
+        case keywords
+    }
 }
 
 /// A function written in Kiso: `def`, a one-line definition, or a lambda.
@@ -86,6 +102,9 @@ final class FunctionDecl {
     /// The offset just past the definition's last scalar (its `end`, or the expression of
     /// `f(x) = …`), so `??f` can show the whole definition.
     var endOffset = 0
+
+    /// Whether a parameter is `*args` or `**kwargs`.
+    var collectsArguments: Bool { parameters.contains { $0.collects != nil } }
 
     init(name: String, parameters: [Parameter], body: [Stmt], span: SourceSpan) {
         self.name = name
@@ -131,6 +150,43 @@ indirect enum ExprKind {
     case index(Expr, [IndexItem])
     case attribute(Expr, String, SourceSpan)
     case lambda(FunctionDecl)
+    /// `[f(x) for x in xs if c]`, `{k: v for k in ks}`, or a generator in a call's parentheses.
+    case comprehension(Comprehension)
+    /// `f(*xs)` or `f(**d)`: a collection spread into a call's arguments (only as an argument).
+    case spread(Expr, keywords: Bool)
+    /// Python's `a if condition else b`.
+    case conditional(Expr, condition: Expr, otherwise: Expr)
+}
+
+/// One `for … in …` or `if …` of a comprehension, in source order.
+enum ComprehensionClause {
+    case loop(targets: [Expr], sequence: Expr)
+    case filter(Expr)
+}
+
+/// A comprehension. It runs in a frame of its own (so its loop names stay inside it, as in
+/// Python 3): `slotCount` slots for its names, plus two the compiled form uses.
+final class Comprehension {
+    enum Kind {
+        /// `[… for …]`, and a generator expression, which Kiso builds eagerly.
+        case list
+        /// `{key: value for …}`.
+        case dict(key: Expr)
+    }
+
+    let kind: Kind
+    let element: Expr
+    let clauses: [ComprehensionClause]
+    /// How many slots its frame needs, filled in by the resolver (the last holds the result).
+    var slotCount = 2
+    /// The comprehension compiled to closures, made at its first evaluation.
+    var compiled: CompiledExpression?
+
+    init(kind: Kind, element: Expr, clauses: [ComprehensionClause]) {
+        self.kind = kind
+        self.element = element
+        self.clauses = clauses
+    }
 }
 
 /// A statement node and its span; `silent` records a trailing `;`.

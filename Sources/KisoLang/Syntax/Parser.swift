@@ -145,6 +145,16 @@ struct Parser {
                     if case .keyword(let k) = peek.kind, terminators.contains(k) {
                         // `if c x end`: a block may close on the same line.
                     } else {
+                        if case .identifier(let word) = previous.kind,
+                            let python = PythonSyntax.error(for: word, span: previous.span)
+                        {
+                            throw python
+                        }
+                        if peek.kind == .identifier("is") {
+                            throw KisoError(
+                                .syntax, "Kiso has no `is`: compare values with `==`", span: peek.span,
+                                hint: "`x is None` is `x == none`; `x is not None` is `x != none`")
+                        }
                         try failHere(
                             "unexpected \(peek.kind.display) after a complete statement",
                             hint: "put one statement per line, or separate them with `;`")
@@ -328,6 +338,11 @@ struct Parser {
                 parameters.append(Parameter(name: label, defaultValue: argument.value, span: argument.span))
             } else if case .name(let p) = argument.value.kind {
                 parameters.append(Parameter(name: p.name, defaultValue: nil, span: argument.span))
+            } else if case .spread(let inner, let keywords) = argument.value.kind, case .name(let p) = inner.kind {
+                parameters.append(
+                    Parameter(
+                        name: p.name, defaultValue: nil, span: argument.span,
+                        collects: keywords ? .keywords : .positional))
             } else {
                 throw KisoError(
                     .syntax, "a definition's parameters must be names", span: argument.span,
@@ -346,7 +361,19 @@ struct Parser {
     private func checkParameters(_ parameters: [Parameter]) throws {
         var seen = Set<String>()
         var sawDefault = false
-        for p in parameters {
+        for (k, p) in parameters.enumerated() {
+            // Kiso takes `*args` then `**kwargs`, last: no keyword-only parameters.
+            let rest = parameters[(k + 1)...]
+            if p.collects == .positional, rest.contains(where: { $0.collects != .keywords }) {
+                throw KisoError(
+                    .syntax, "only `**kwargs` may follow `*\(p.name)`", span: p.span,
+                    hint: "put `*\(p.name)` after the other parameters: def f(x, y=1, *\(p.name), **kwargs)")
+            }
+            if p.collects == .keywords, !rest.isEmpty {
+                throw KisoError(
+                    .syntax, "`**\(p.name)` must be the last parameter", span: p.span,
+                    hint: "def f(x, *args, **\(p.name))")
+            }
             guard seen.insert(p.name).inserted else {
                 throw KisoError(
                     .syntax, "parameter `\(p.name)` is named twice", span: p.span, hint: "rename one of them")
@@ -384,14 +411,24 @@ struct Parser {
     private mutating func parseBlock(until terminators: [Keyword], opener: Token) throws -> [Stmt] {
         try enter()
         defer { leave() }
+        // Python's `:` after a block's header is accepted; the block still ends with `end`.
+        let pythonStyle = match(":")
         var body: [Stmt] = []
         try parseStatements(into: &body, until: terminators)
         if check(.end) {
             throw KisoError(
                 .syntax, "\(opener.kind.display) block is never closed with `end`", span: opener.span,
-                hint: "add `end` after the block's last line")
+                hint: Parser.unclosedHint(pythonStyle: pythonStyle))
         }
         return body
+    }
+
+    /// What to do about a block without `end`; a learner who wrote Python's `:` is told that
+    /// indentation does not close a block in Kiso.
+    static func unclosedHint(pythonStyle: Bool) -> String {
+        pythonStyle
+            ? "in Kiso a block ends with `end`, not with a change of indentation: add `end` after the block's last line"
+            : "add `end` after the block's last line"
     }
 
     private mutating func parseDef() throws -> Stmt {
@@ -414,15 +451,22 @@ struct Parser {
     private mutating func parseParameters() throws -> [Parameter] {
         var parameters: [Parameter] = []
         while !checkSymbol(")") {
+            // `*args` and `**kwargs` collect the extra arguments.
+            var collects: Parameter.Collected? = nil
+            if match("*") {
+                collects = .positional
+            } else if match("**") {
+                collects = .keywords
+            }
             guard case .identifier(let name) = peek.kind else {
                 try failHere(
                     "expected a parameter name, found \(peek.kind.display)",
-                    hint: "parameters are names, optionally `name=default`")
+                    hint: "parameters are names, optionally `name=default`, then `*args` and `**kwargs`")
             }
             let token = advance()
             var defaultValue: Expr? = nil
-            if match("=") { defaultValue = try parseExpression() }
-            parameters.append(Parameter(name: name, defaultValue: defaultValue, span: token.span))
+            if collects == nil, match("=") { defaultValue = try parseExpression() }
+            parameters.append(Parameter(name: name, defaultValue: defaultValue, span: token.span, collects: collects))
             if !match(",") { break }
         }
         _ = try expect(")", "to close the parameter list")
@@ -435,6 +479,7 @@ struct Parser {
         var branches: [(condition: Expr, body: [Stmt])] = []
         var otherwise: [Stmt]? = nil
         let condition = try parseCondition()
+        let pythonStyle = checkSymbol(":")
         branches.append((condition, try parseBlock(until: [.elif, .else, .end], opener: keyword)))
         while true {
             if matchKeyword(.elif) {
@@ -449,7 +494,7 @@ struct Parser {
         if !matchKeyword(.end) {
             throw KisoError(
                 .syntax, "`if` block is never closed with `end`", span: keyword.span,
-                hint: "add `end` after the block's last line")
+                hint: Parser.unclosedHint(pythonStyle: pythonStyle))
         }
         return Stmt(kind: .ifChain(branches, otherwise: otherwise), span: keyword.span.merged(with: condition.span))
     }
@@ -472,23 +517,79 @@ struct Parser {
 
     private mutating func parseFor() throws -> Stmt {
         let keyword = advance()
+        let targets = try parseLoopTargets()
+        let sequence = try parseExpression()
+        let body = try parseBlock(until: [.end], opener: keyword)
+        advance()
+        return Stmt(kind: .forLoop(targets, sequence, body), span: keyword.span.merged(with: sequence.span))
+    }
+
+    /// The names after `for`, up to and including `in`: `i`, `i, x`, `i, (x, y)`.
+    private mutating func parseLoopTargets() throws -> [Expr] {
         var targets: [Expr] = []
         repeat {
-            guard case .identifier(let name) = peek.kind else {
-                try failHere(
-                    "expected a loop variable after `for`, found \(peek.kind.display)", hint: "for i in range(10)")
-            }
-            let token = advance()
-            targets.append(Expr(.name(NameRef(name)), token.span))
+            targets.append(try parseLoopTarget())
         } while match(",")
         guard matchKeyword(.in) else {
             try failHere(
                 "expected `in` after the loop variable, found \(peek.kind.display)", hint: "for i in range(10)")
         }
-        let sequence = try parseExpression()
-        let body = try parseBlock(until: [.end], opener: keyword)
-        advance()
-        return Stmt(kind: .forLoop(targets, sequence, body), span: keyword.span.merged(with: sequence.span))
+        // `for (i, x) in …` is `for i, x in …`.
+        if targets.count == 1, case .tuple(let inner) = targets[0].kind { return inner }
+        return targets
+    }
+
+    /// One loop variable, or a parenthesised group of them to unpack.
+    private mutating func parseLoopTarget() throws -> Expr {
+        if checkSymbol("(") {
+            let open = advance()
+            try enter()
+            defer { leave() }
+            var items: [Expr] = []
+            repeat {
+                if checkSymbol(")") { break }
+                items.append(try parseLoopTarget())
+            } while match(",")
+            let close = try expect(")", "to close the loop variables", hint: "for i, (x, y) in enumerate(pairs)")
+            return try node(.tuple(items), open.span.merged(with: close.span), items)
+        }
+        guard case .identifier(let name) = peek.kind else {
+            try failHere("expected a loop variable after `for`, found \(peek.kind.display)", hint: "for i in range(10)")
+        }
+        let token = advance()
+        return Expr(.name(NameRef(name)), token.span)
+    }
+
+    /// The clauses after a comprehension's element, from its first `for` up to the closing
+    /// bracket (not consumed).
+    private mutating func parseComprehensionClauses() throws -> [ComprehensionClause] {
+        var clauses: [ComprehensionClause] = []
+        while true {
+            if matchKeyword(.for) {
+                let targets = try parseLoopTargets()
+                // `or`-level, so a following `if` starts a filter.
+                clauses.append(.loop(targets: targets, sequence: try parseOr()))
+            } else if matchKeyword(.if) {
+                clauses.append(.filter(try parseOr()))
+            } else {
+                return clauses
+            }
+        }
+    }
+
+    /// Everything inside a comprehension's clauses, for depth accounting.
+    private func clauseChildren(_ clauses: [ComprehensionClause]) -> [Expr] {
+        clauses.flatMap { clause -> [Expr] in
+            switch clause {
+            case .loop(let targets, let sequence): return targets + [sequence]
+            case .filter(let condition): return [condition]
+            }
+        }
+    }
+
+    /// `element for … in … if …` once `element` is parsed and `for` is next.
+    private mutating func parseComprehension(_ kind: Comprehension.Kind, element: Expr) throws -> Comprehension {
+        Comprehension(kind: kind, element: element, clauses: try parseComprehensionClauses())
     }
 
     private mutating func parseWhile() throws -> Stmt {
@@ -532,7 +633,50 @@ struct Parser {
             _ = try expect("->", "after a lambda's parameters")
             return try lambdaBody(parameters, start: open.span)
         }
-        return try parseOr()
+        return try parseConditional()
+    }
+
+    /// `a if condition else b`, Python's conditional expression. An `if` after an expression is
+    /// one only when an `else` follows on the line; otherwise it is left to start a block.
+    private mutating func parseConditional() throws -> Expr {
+        let value = try parseOr()
+        guard checkKeyword(.if), elseFollowsOnLine() else { return value }
+        advance()
+        let condition = try parseOr()
+        guard matchKeyword(.else) else {
+            try failHere("expected `else` in `a if condition else b`", hint: "x if x > 0 else 0")
+        }
+        try enter()
+        defer { leave() }
+        let otherwise = try parseConditional()
+        return try node(
+            .conditional(value, condition: condition, otherwise: otherwise), value.span.merged(with: otherwise.span),
+            [value, condition, otherwise])
+    }
+
+    /// Whether an `else` comes later on this line outside brackets, with no `end` before it.
+    private func elseFollowsOnLine() -> Bool {
+        Parser.elseFollows(tokens, from: current + 1)
+    }
+
+    /// Whether `tokens` has an `else` from `start` on, on the same line and outside brackets,
+    /// before any `end`, `elif` or `;` (shared with `Session.isComplete`).
+    static func elseFollows(_ tokens: [Token], from start: Int) -> Bool {
+        var depth = 0
+        var i = start
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .symbol("("), .symbol("["), .symbol("{"): depth += 1
+            case .symbol(")"), .symbol("]"), .symbol("}"):
+                depth -= 1
+                if depth < 0 { return false }
+            case .newline, .end, .symbol(";"), .keyword(.end), .keyword(.elif): if depth == 0 { return false }
+            case .keyword(.else): if depth == 0 { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     private func closingParenFollowedByArrow() -> Bool {
@@ -592,6 +736,7 @@ struct Parser {
 
     private mutating func parseComparison() throws -> Expr {
         var left = try parseAdditive()
+        var middle: Expr? = nil
         while true {
             let op: BinaryOperator
             if case .symbol(let s) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s),
@@ -608,7 +753,14 @@ struct Parser {
             }
             advance()
             let right = try parseAdditive()
-            left = try node(.binary(op, left, right), left.span.merged(with: right.span), left, right)
+            let comparison = try node(
+                .binary(op, middle ?? left, right), (middle ?? left).span.merged(with: right.span), middle ?? left,
+                right)
+            // Python chains comparisons: `0 < x < 1` is `0 < x and x < 1`.
+            left =
+                middle == nil
+                ? comparison : try node(.and(left, comparison), left.span.merged(with: right.span), left, comparison)
+            middle = right
         }
         return left
     }
@@ -715,7 +867,7 @@ struct Parser {
         var arguments: [Argument] = []
         var seen = Set<String>()
         while !checkSymbol(")") {
-            if case .identifier(let label) = peek.kind, peekKind(1) == .symbol("=") {
+            if let label = argumentLabel, peekKind(1) == .symbol("=") {
                 let token = advance()
                 advance()
                 let value = try parseExpression()
@@ -726,8 +878,22 @@ struct Parser {
                         hint: "give each argument once")
                 }
                 arguments.append(Argument(label: label, value: value, span: token.span.merged(with: value.span)))
-            } else {
+            } else if checkSymbol("*") || checkSymbol("**") {
+                // `f(*xs)` spreads positional arguments, `f(**d)` keyword arguments.
+                let star = advance()
                 let value = try parseExpression()
+                let spread = try node(
+                    .spread(value, keywords: star.kind == .symbol("**")), star.span.merged(with: value.span), [value])
+                arguments.append(Argument(label: nil, value: spread, span: spread.span))
+            } else {
+                var value = try parseExpression()
+                if checkKeyword(.for) {
+                    // `sum(x * x for x in xs)`: a generator expression as an argument.
+                    let generator = try parseComprehension(.list, element: value)
+                    value = try node(
+                        .comprehension(generator), value.span.merged(with: previous.span),
+                        [value] + clauseChildren(generator.clauses))
+                }
                 if let last = arguments.last, last.label != nil {
                     throw KisoError(
                         .syntax, "a positional argument follows a keyword argument", span: value.span,
@@ -738,6 +904,16 @@ struct Parser {
             if !match(",") { break }
         }
         return arguments
+    }
+
+    /// The name a keyword argument starts with; the keyword `end` names one too, for Python's
+    /// `print(x, end="")`.
+    private var argumentLabel: String? {
+        switch peek.kind {
+        case .identifier(let name): return name
+        case .keyword(.end): return "end"
+        default: return nil
+        }
     }
 
     private mutating func parseIndexItems() throws -> [IndexItem] {
@@ -793,6 +969,11 @@ struct Parser {
             advance()
             return Expr(.ellipsis, token.span)
         case .identifier(let name):
+            if name == "lambda", isIdentifier(peekKind(1)) || peekKind(1) == .symbol(":"),
+                let python = PythonSyntax.error(for: name, span: token.span)
+            {
+                throw python
+            }
             advance()
             return Expr(.name(NameRef(name)), token.span)
         case .symbol("("):
@@ -804,6 +985,13 @@ struct Parser {
                 return Expr(.tuple([]), token.span.merged(with: close.span))
             }
             let first = try parseExpression()
+            if checkKeyword(.for) {
+                let generator = try parseComprehension(.list, element: first)
+                let close = try expect(")", "to close the generator expression")
+                return try node(
+                    .comprehension(generator), token.span.merged(with: close.span),
+                    [first] + clauseChildren(generator.clauses))
+            }
             if checkSymbol(",") {
                 var items = [first]
                 while match(",") {
@@ -822,6 +1010,13 @@ struct Parser {
             var items: [Expr] = []
             while !checkSymbol("]") {
                 items.append(try parseExpression())
+                if items.count == 1, checkKeyword(.for) {
+                    let comprehension = try parseComprehension(.list, element: items[0])
+                    let close = try expect("]", "to close the list comprehension")
+                    return try node(
+                        .comprehension(comprehension), token.span.merged(with: close.span),
+                        items + clauseChildren(comprehension.clauses))
+                }
                 if !match(",") { break }
             }
             let close = try expect("]", "to close the list", hint: "separate elements with commas")
@@ -833,8 +1028,21 @@ struct Parser {
             var entries: [(key: Expr, value: Expr)] = []
             while !checkSymbol("}") {
                 let key = try parseExpression()
+                if entries.isEmpty, checkKeyword(.for) {
+                    throw KisoError(
+                        .syntax, "Kiso has no sets, so `{x for …}` is not a comprehension it can build",
+                        span: peek.span,
+                        hint: "build a list `[x for …]` and use unique(…), or a dict `{x: true for …}`")
+                }
                 _ = try expect(":", "between a key and its value", hint: "write {\"key\": value}")
                 let value = try parseExpression()
+                if entries.isEmpty, checkKeyword(.for) {
+                    let comprehension = try parseComprehension(.dict(key: key), element: value)
+                    let close = try expect("}", "to close the dict comprehension")
+                    return try node(
+                        .comprehension(comprehension), token.span.merged(with: close.span),
+                        [key, value] + clauseChildren(comprehension.clauses))
+                }
                 entries.append((key, value))
                 if !match(",") { break }
             }

@@ -5,7 +5,8 @@ func describe(_ pair: (Int, Int)) -> String { pair.0 == pair.1 ? "\(pair.0)" : "
 
 /// The int64 positions 0 ..< n in the given shape (of n elements), for gathers.
 func positions(_ n: Int, shape: [Int]) throws -> Tensor {
-    try Tensor(shape: shape, scalars: (0..<n).map(Double.init), dtype: .int64)
+    // Through arange, which weighs n against the memory limit before making the n values.
+    try Tensor.arange(0, Double(n), dtype: .int64).reshaped(shape)
 }
 
 /// The largest kernel, stride, padding or dilation a layer accepts: far beyond any image, and
