@@ -60,8 +60,14 @@ public struct MultivariateNormal: Distribution {
     /// Broadcasts a mean and a lower factor into one batch.
     private init(mean: Variable, lower: Variable) throws {
         let d = mean.shape[mean.rank - 1]
-        let batch = try Tensor.broadcastShapes(
-            Array(mean.shape.dropLast()), Array(lower.shape.dropLast(2)), op: "MultivariateNormal")
+        let meanBatch = Array(mean.shape.dropLast())
+        let covarianceBatch = Array(lower.shape.dropLast(2))
+        guard let batch = try? Tensor.broadcastShapes(meanBatch, covarianceBatch, op: "MultivariateNormal") else {
+            throw TensorError(
+                .shape,
+                "MultivariateNormal: the mean's batch shape \(formatShape(meanBatch)) and the covariance's \(formatShape(covarianceBatch)) cannot be broadcast together",
+                hint: "a mean of shape batch + (d,) and a covariance of shape batch + (d, d) need batch shapes that match or are 1 when aligned from the right")
+        }
         let float = mean.dtype == .float64 ? mean : Variable(mean.value.cast(to: .float64))
         loc = float.shape == batch + [d] ? float : try float.broadcast(to: batch + [d])
         scaleTril = lower.shape == batch + [d, d] ? lower : try lower.broadcast(to: batch + [d, d])
@@ -89,6 +95,12 @@ public struct MultivariateNormal: Distribution {
                 .shape,
                 "MultivariateNormal.log_prob: x has shape \(x.shape); its last axis must have length \(dimension)",
                 hint: "pass vectors of length \(dimension), one per row")
+        }
+        guard (try? Tensor.broadcastShapes(Array(x.shape.dropLast()), batchShape, op: "log_prob")) != nil else {
+            throw TensorError(
+                .shape,
+                "MultivariateNormal.log_prob: x has shape \(formatShape(x.shape)), whose vectors cannot be broadcast against the batch shape \(formatShape(batchShape))",
+                hint: "pass vectors of length \(dimension) whose leading axes end in the batch shape, e.g. one vector per member")
         }
         let z = try Triangular.solveLower(scaleTril, x - loc)
         let squared = try (z * z).sum(axes: [-1])

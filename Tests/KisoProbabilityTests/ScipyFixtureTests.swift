@@ -116,6 +116,25 @@ struct ScipyFixtureTests {
         }
     }
 
+    /// Batches that do not broadcast are refused with the shapes named.
+    @Test func batchedMultivariateNormalShapeErrors() throws {
+        let identity = try Tensor(shape: [2, 2], scalars: [1, 0, 0, 1])
+        let fourIdentities = try Tensor.stack([identity, identity, identity, identity])
+        do {
+            _ = try MultivariateNormal(mean: Variable(try Tensor.zeros([3, 2])), cov: Variable(fourIdentities))
+            Issue.record("a (3, 2) mean and a (4, 2, 2) covariance should not broadcast")
+        } catch let error as TensorError {
+            #expect(error.message.contains("the mean's batch shape (3,) and the covariance's (4,) cannot be broadcast"))
+        }
+        let d = try MultivariateNormal(mean: Variable(try Tensor.zeros([3, 2])), cov: Variable(identity))
+        do {
+            _ = try d.logProb(Variable(try Tensor.zeros([4, 2])))
+            Issue.record("x of shape (4, 2) should not broadcast against the batch (3,)")
+        } catch let error as TensorError {
+            #expect(error.message.contains("x has shape (4,2), whose vectors cannot be broadcast against the batch shape (3,)"))
+        }
+    }
+
     /// Each member of a batch draws exactly what that member alone would draw from the same noise.
     @Test func batchedMultivariateNormalSamplesMember() throws {
         let means = try Tensor(shape: [2, 2], scalars: [1.0, -1.0, 0.0, 3.0])

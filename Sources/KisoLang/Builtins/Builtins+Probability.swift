@@ -221,7 +221,7 @@ extension Registry {
         add(
             "MultivariateNormal",
             [param("mean", .tensor), param("cov", .tensor, .none), param("scale_tril", .tensor, .none)],
-            doc: "A normal distribution over vectors, from a covariance cov or its Cholesky factor scale_tril.",
+            doc: "A normal distribution over vectors, from a covariance cov or its Cholesky factor scale_tril; batches of either broadcast.",
             example: "MultivariateNormal([0, 0], [[1, 0.5], [0.5, 2]]).entropy()", grad: .tracedByBody
         ) { a in
             let mean = try a.variable("mean")
