@@ -166,3 +166,26 @@ cnn = keras.Sequential(
 summaries.append({"name": "small cnn", "text": summary(cnn), "params": cnn.count_params()})
 
 write("keras_layers", cases, keras_version=keras.__version__, summaries=summaries)
+
+
+def optimizer_case(name, optimizer, config):
+    """Three steps of a Keras optimizer on one float64 weight with fixed gradients."""
+    rng = np.random.default_rng(11)
+    start = rng.normal(0, 1, size=(2, 3))
+    grads = [rng.normal(0, 1, size=(2, 3)) for _ in range(3)]
+    w = keras.Variable(start, dtype="float64")
+    values = []
+    for g in grads:
+        optimizer.apply_gradients([(keras.ops.convert_to_tensor(g, dtype="float64"), w)])
+        values.append(tensor(keras.ops.convert_to_numpy(w.value)))
+    return {"name": name, "config": config, "start": tensor(start), "grads": [tensor(g) for g in grads], "after": values}
+
+
+keras.config.set_floatx("float64")
+optimizers = [
+    optimizer_case("adam defaults", keras.optimizers.Adam(), {"optimizer": "Adam"}),
+    optimizer_case("adam lr 0.1", keras.optimizers.Adam(learning_rate=0.1), {"optimizer": "Adam", "learning_rate": 0.1}),
+    optimizer_case("rmsprop defaults", keras.optimizers.RMSprop(), {"optimizer": "RMSprop"}),
+    optimizer_case("sgd momentum", keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), {"optimizer": "SGD", "learning_rate": 0.1, "momentum": 0.9}),
+]
+write("keras_optimizers", optimizers, keras_version=keras.__version__)

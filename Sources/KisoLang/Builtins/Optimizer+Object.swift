@@ -50,6 +50,12 @@ final class OptimizerObject: KisoObject {
         switch optimizer {
         case let o as SGD:
             return "sgd(lr=\(n(o.learningRate)), momentum=\(n(o.momentum)), nesterov=\(o.nesterov))"
+        case let o as Adam where o.epsilonBeforeCorrection:
+            return
+                "Adam(learning_rate=\(n(o.learningRate)), beta_1=\(n(o.beta1)), beta_2=\(n(o.beta2)), epsilon=\(n(o.epsilon))) after \(o.stepCount) step\(o.stepCount == 1 ? "" : "s")"
+        case let o as RMSprop where o.epsilonInsideRoot:
+            return
+                "RMSprop(learning_rate=\(n(o.learningRate)), rho=\(n(o.alpha)), momentum=\(n(o.momentum)), epsilon=\(n(o.epsilon)))"
         case let o as Adam:
             return
                 "adam(lr=\(n(o.learningRate)), beta1=\(n(o.beta1)), beta2=\(n(o.beta2)), eps=\(n(o.epsilon))) after \(o.stepCount) step\(o.stepCount == 1 ? "" : "s")"

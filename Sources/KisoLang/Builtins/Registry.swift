@@ -36,6 +36,8 @@ final class Registry {
         registerTextFiles()
         registerTokenizers()
         registerModels()
+        registerCallbacks()
+        registerKerasOptimizers()
         registerProgress()
         registerTransforms()
     }

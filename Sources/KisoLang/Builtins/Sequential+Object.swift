@@ -7,6 +7,10 @@ import KisoTensor
 final class ModelObject: KisoObject {
     /// The layers and their weights.
     let model: Sequential
+    /// The training loop `compile` set up; nil until then.
+    var trainer: Trainer?
+    /// The optimizer object `compile` was given or made, which keeps its state between fits.
+    var optimizerObject: OptimizerObject?
 
     init(_ model: Sequential) {
         self.model = model
@@ -112,6 +116,7 @@ final class ModelObject: KisoObject {
         ) {
             o, _ in .int(o.model.parameterCounts.total)
         }
+        declareTraining(&t)
     }
 
     /// `<Sequential name="sequential" layers=3 params=163>`.

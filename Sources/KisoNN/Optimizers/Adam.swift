@@ -14,6 +14,9 @@ public struct Adam: Optimizer {
     public var epsilon: Double
     /// L2 penalty added to the gradient as `weightDecay · p` (Adam's, not AdamW's).
     public var weightDecay: Double
+    /// Keras's placement of ε: p ← p − lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε), i.e. ε added
+    /// before the second moment's bias correction; PyTorch (the default) adds it after.
+    public var epsilonBeforeCorrection = false
     /// The number of steps taken.
     public private(set) var stepCount = 0
     private var firstMoments: [[Double]] = []
@@ -56,7 +59,9 @@ public struct Adam: Optimizer {
                 let v = secondMoments[k][i] * beta2 + (1 - beta2) * d * d
                 firstMoments[k][i] = m
                 secondMoments[k][i] = v
-                let denominator = v.squareRoot() / correction2 + epsilon
+                let denominator =
+                    epsilonBeforeCorrection
+                    ? (v.squareRoot() + epsilon) / correction2 : v.squareRoot() / correction2 + epsilon
                 updated[k][i] = p[i] - stepSize * (m / denominator)
             }
         }

@@ -10,6 +10,8 @@ public struct RMSprop: Optimizer {
     public var alpha: Double
     /// Added to the denominator for stability.
     public var epsilon: Double
+    /// Keras's placement of ε: p ← p − lr·g / √(v + ε); PyTorch (the default) uses √v + ε.
+    public var epsilonInsideRoot = false
     /// The momentum factor μ.
     public var momentum: Double
     /// Whether to normalise by the estimated variance instead of the second moment.
@@ -57,11 +59,12 @@ public struct RMSprop: Optimizer {
                 if centered {
                     let mean = gradientAverages[k][i] + (1 - alpha) * (d - gradientAverages[k][i])
                     gradientAverages[k][i] = mean
-                    average = (v - mean * mean).squareRoot()
+                    average =
+                        epsilonInsideRoot ? (v - mean * mean + epsilon).squareRoot() : (v - mean * mean).squareRoot()
                 } else {
-                    average = v.squareRoot()
+                    average = epsilonInsideRoot ? (v + epsilon).squareRoot() : v.squareRoot()
                 }
-                average += epsilon
+                if !epsilonInsideRoot { average += epsilon }
                 if momentum > 0 {
                     let b = buffers[k][i] * momentum + d / average
                     buffers[k][i] = b
