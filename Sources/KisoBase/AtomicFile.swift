@@ -85,7 +85,7 @@ extension FileSystem {
     /// 40, as the kernel allows), or `path` itself.
     /// Whether `path`'s folder, with links and `..` resolved, lies in `root` (resolved the same
     /// way). A folder that does not exist cannot be resolved and counts as outside.
-    static func isInside(_ path: String, root: String) -> Bool {
+    public static func isInside(_ path: String, root: String) -> Bool {
         func resolved(_ folder: String) -> String? {
             guard let pointer = realpath(folder.isEmpty ? "." : folder, nil) else { return nil }
             defer { free(pointer) }

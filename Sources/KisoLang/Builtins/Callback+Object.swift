@@ -12,6 +12,10 @@ final class CallbackObject: KisoObject {
         case schedule(Value)
         /// `LambdaCallback(on_epoch_end=f)`: f(epoch, logs) after each epoch.
         case epochEnd(Value)
+        /// `CSVLogger(path)`.
+        case csvLogger(String)
+        /// `ModelCheckpoint(path, monitor, save_best_only)`.
+        case checkpoint(String, monitor: String, bestOnly: Bool)
     }
 
     let kind: Kind
@@ -41,9 +45,18 @@ final class CallbackObject: KisoObject {
         }
     }
 
-    /// The callback the training loop calls; user functions run through `interpreter`.
-    func trainingCallback(_ interpreter: Interpreter, span: SourceSpan) -> any TrainingCallback {
+    /// The callback the training loop calls; user functions run through `interpreter`, files
+    /// are written as fit's (`a`).
+    func trainingCallback(_ interpreter: Interpreter, span: SourceSpan, _ a: Arguments) throws -> any TrainingCallback {
         switch kind {
+        case .csvLogger(let path):
+            let target = try writablePath(path, a)
+            return CSVLoggerCallback { bytes in try writeFile(bytes, to: target, a) }
+        case .checkpoint(let path, let monitor, let bestOnly):
+            let target = try writablePath(path, a)
+            return CheckpointCallback(monitor: monitor, bestOnly: bestOnly) { model in
+                try writeFile(NumPyFile.npz(model.namedWeights.map { ($0.path, $0.weight.value) }), to: target, a)
+            }
         case .native(let callback): return callback
         case .schedule(let f):
             return ClosureCallback(epochBegins: { epoch, trainer in
@@ -81,10 +94,10 @@ extension ModelObject {
         }
         return try items.enumerated().map { i, item in
             if case .object(let callback as CallbackObject) = item {
-                return callback.trainingCallback(a.interpreter, span: a.span)
+                return try callback.trainingCallback(a.interpreter, span: a.span, a)
             }
             if item.isCallable {
-                return CallbackObject(.epochEnd(item), text: "").trainingCallback(a.interpreter, span: a.span)
+                return try CallbackObject(.epochEnd(item), text: "").trainingCallback(a.interpreter, span: a.span, a)
             }
             throw KisoError(
                 .type, "fit: callback \(i) is \(item.kindName), not a callback",
@@ -144,6 +157,34 @@ extension Registry {
             doc: "Calls on_epoch_end(epoch, logs) after each epoch; returning true stops training.",
             example: "report(epoch, logs) = print(epoch, logs[\"loss\"]); LambdaCallback(report)"
         ) { a in .object(CallbackObject(.epochEnd(try a["on_epoch_end"]), text: "<LambdaCallback>")) }
+        add(
+            "CSVLogger", [param("filename", .string)],
+            doc:
+                "Writes each epoch's logs to a CSV file (epoch, then the logged names), rewritten atomically after each epoch.",
+            example: "CSVLogger(\"training.csv\")"
+        ) { a in
+            let path = try a.string("filename")
+            return .object(CallbackObject(.csvLogger(path), text: "<CSVLogger \"\(path)\">"))
+        }
+        add(
+            "ModelCheckpoint",
+            [
+                param("filepath", .string), param("monitor", .string, .string("val_loss")),
+                param("save_best_only", .bool, .bool(false)),
+            ],
+            doc:
+                "Writes the model's weights (.npz) after each epoch, or only when monitor improved with save_best_only=true.",
+            example: "ModelCheckpoint(\"best.npz\", monitor=\"val_loss\", save_best_only=true)"
+        ) { a in
+            let path = try a.string("filepath")
+            guard path.hasSuffix(".npz") else {
+                throw KisoError(.value, "ModelCheckpoint: the path must end in .npz, got \"\(path)\"")
+            }
+            return .object(
+                CallbackObject(
+                    .checkpoint(path, monitor: try a.string("monitor"), bestOnly: try a.bool("save_best_only")),
+                    text: "<ModelCheckpoint \"\(path)\">"))
+        }
         add(
             "plot_history", [param("history", .object("History")), param("metric", .string, .string("loss"))],
             doc: "A line plot of a History's metric per epoch, with its validation curve (val_…) when fit logged one.",

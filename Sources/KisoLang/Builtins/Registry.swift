@@ -38,6 +38,7 @@ final class Registry {
         registerModels()
         registerCallbacks()
         registerKerasOptimizers()
+        registerArrayFiles()
         registerProgress()
         registerTransforms()
     }

@@ -117,6 +117,7 @@ final class ModelObject: KisoObject {
             o, _ in .int(o.model.parameterCounts.total)
         }
         declareTraining(&t)
+        declareFiles(&t)
     }
 
     /// `<Sequential name="sequential" layers=3 params=163>`.
