@@ -121,10 +121,26 @@ extension FileSystem {
         guard let names = try? contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+            if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) || isZombie(pid) {
                 unlink(join(directory, name))
             }
         }
+    }
+
+    /// Whether process `pid` has ended but not yet been reaped by its parent (Linux's state `Z`
+    /// in /proc/PID/stat): it still answers `kill(pid, 0)`, yet it will never finish its write.
+    private static func isZombie(_ pid: Int32) -> Bool {
+        let fd = open("/proc/\(pid)/stat", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        // "PID (COMMAND) STATE …": the command may hold spaces and parentheses, so the state
+        // follows the last closing parenthesis.
+        let text = buffer.prefix(count)
+        guard let close = text.lastIndex(of: UInt8(ascii: ")")), close + 2 < text.endIndex else { return false }
+        return text[close + 2] == UInt8(ascii: "Z")
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(FileError) {
