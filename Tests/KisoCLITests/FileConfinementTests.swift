@@ -59,6 +59,28 @@ import Testing
         #expect(!result.stdout.contains("not for programs"))
     }
 
+    @Test func aScriptLoadsArrayFilesOnlyFromItsFolders() throws {
+        let layout = try Layout()
+        defer { layout.root.remove() }
+        // An array file outside: saved in the working folder, then moved out of it.
+        let outside = "\(layout.outside)/weights.npy"
+        let written = try KisoBinary.run(["-e", "save(\"weights.npy\", [1.0, 2.0])"], directory: layout.work)
+        #expect(written.status == 0, "\(written.stderr)")
+        try FileManager.default.moveItem(atPath: layout.root.path("work/weights.npy"), toPath: outside)
+        let script = """
+            save("inside.npy", [3.0])
+            print(load("inside.npy"))
+            load("\(outside)")
+
+            """
+        try layout.root.write(script, to: "work/programs/loader.kiso")
+        let result = try KisoBinary.run(["programs/loader.kiso"], directory: layout.work)
+        #expect(result.status == 1)
+        #expect(result.stdout == "[3.]\n")
+        #expect(
+            result.stderr.contains("is outside the script's folder and the working folder"), "\(result.stderr)")
+    }
+
     @Test func aSymbolicLinkIsJudgedByWhereItLeads() throws {
         let layout = try Layout()
         defer { layout.root.remove() }

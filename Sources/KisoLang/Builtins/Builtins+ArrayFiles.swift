@@ -110,10 +110,13 @@ func writeFile(_ bytes: [UInt8], to path: String, _ a: Arguments) throws {
     }
 }
 
-/// The bytes of the file at `path` (resolved as files are).
+/// The bytes of the file at `path` (resolved as files are), within the folders a confined
+/// program (a script, notebook or lesson) may read.
 func readFile(_ path: String, _ a: Arguments) throws -> [UInt8] {
     do {
-        return try FileSystem.readBytes(atPath: a.interpreter.resolvePath(path))
+        let resolved = a.interpreter.resolvePath(path)
+        try FileSystem.checkRead(resolved)
+        return try FileSystem.readBytes(atPath: resolved)
     } catch let error {
         throw KisoError(.value, "`\(a.builtin.name)`: cannot read \(path): \(error.reason)")
     }
