@@ -78,8 +78,10 @@ extension Session {
         return LargeStack.run { [self] () -> Result<AnswerValue, KisoError> in
             do {
                 var value: Value = .none
-                for statement in statements {
-                    if case .value(let v) = try interpreter.execute(statement, frame: nil) { value = v }
+                try Random.using(interpreter.legacyRandom) {
+                    for statement in statements {
+                        if case .value(let v) = try interpreter.execute(statement, frame: nil) { value = v }
+                    }
                 }
                 return .success(answerValue(value))
             } catch let error as KisoError {

@@ -20,6 +20,8 @@ extension Session {
         twin.sources = sources
         target.printOptions.options = source.printOptions.options
         target.plotDisplay = source.plotDisplay
+        // One stream, as the chapter and its checks drew from before sessions had their own.
+        target.legacyRandom = source.legacyRandom
         twin.echoEachExpression = echoEachExpression
         return twin
     }

@@ -65,7 +65,7 @@ extension Session {
                 seen.append((String(view), shape))
             }
             do {
-                let value = try interpreter.evaluate(traced, frame: nil)
+                let value = try Random.using(interpreter.legacyRandom) { try interpreter.evaluate(traced, frame: nil) }
                 interpreter.trace = nil
                 if let target { try interpreter.assign(value, to: target, frame: nil) }
                 return .success(seen)

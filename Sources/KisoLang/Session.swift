@@ -78,7 +78,7 @@ public final class Session {
             do {
                 return RunResult(
                     echo: try SessionPrintOptions.$current.withValue(interpreter.printOptions) {
-                        try execute(statements)
+                        try Random.using(interpreter.legacyRandom) { try execute(statements) }
                     })
             } catch let error as KisoError {
                 return RunResult(errors: [located(error, current)])

@@ -35,6 +35,8 @@ final class Interpreter {
     let registry: Registry
     /// How plots are drawn when echoed or printed (see `Session.plotDisplay`).
     var plotDisplay = PlotDisplay()
+    /// The session's own legacy random stream (`seed`, `randn`, …), shared with its forks.
+    var legacyRandom = RandomState()
     /// Where `progress` loops draw while they run; nil when nothing should be shown.
     var liveDisplay: (any LiveDisplay)?
     /// The `progress` loops running now, outermost first.

@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// The process-wide legacy stream behind NumPy's module functions (`np.random.seed`,
@@ -12,16 +13,39 @@ import Synchronization
 /// | `np.random.normal(0, 2, (3,))`   | `try Random.normal(loc: 0, scale: 2, size: [3])` |
 /// | `np.random.randint(0, 10, 5)`    | `try Random.randint(0, 10, size: [5])` |
 /// | `np.random.permutation(10)`      | `try Random.permutation(10)`          |
+///
+/// A Kiso session has a stream of its own (``using(_:_:)``), so two sessions in one process —
+/// tests run side by side, a lesson's checks — never draw from each other's sequence; code
+/// outside any session uses the process-wide one.
 public enum Random {
     private static let global = Mutex(RandomState())
 
-    /// Runs `body` with exclusive use of the global stream.
+    /// The key of the stream the session running on this thread uses, if any.
+    private static let sessionStreamKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// Runs `body` with `state` as the legacy stream of this thread (a session's own stream,
+    /// kept alive by the session for the duration).
+    public static func using<Result>(_ state: RandomState, _ body: () throws -> Result) rethrows -> Result {
+        let previous = pthread_getspecific(sessionStreamKey)
+        pthread_setspecific(sessionStreamKey, Unmanaged.passUnretained(state).toOpaque())
+        defer { pthread_setspecific(sessionStreamKey, previous) }
+        return try body()
+    }
+
+    /// Runs `body` with exclusive use of the stream: this thread's session's, else the global one.
     public static func withState<Result: Sendable>(
         _ body: (RandomState) throws -> Result
     ) throws
         -> Result
     {
-        try global.withLock { state in try body(state) }
+        if let raw = pthread_getspecific(sessionStreamKey) {
+            return try body(Unmanaged<RandomState>.fromOpaque(raw).takeUnretainedValue())
+        }
+        return try global.withLock { state in try body(state) }
     }
 
     /// Reseeds the global stream (`np.random.seed(seed)`), seeds in 0…2³²−1.
