@@ -5,18 +5,18 @@ import Testing
 /// and write only under the working folder; what the learner types (`kiso -e`, the REPL's
 /// `:load` and `:save`) goes anywhere.
 @Suite struct FileConfinementTests {
-    /// A working folder with a program folder inside it (`work/programs`) and a folder beside it
+    /// A working folder with a program folder inside it (`learner/programs`) and a folder beside it
     /// (`outside`), each holding a file to read.
     struct Layout {
         let root: TemporaryDirectory
-        var work: URL { root.url.appendingPathComponent("work") }
-        var programs: String { root.path("work/programs") }
+        var work: URL { root.url.appendingPathComponent("learner") }
+        var programs: String { root.path("learner/programs") }
         var outside: String { root.path("outside") }
 
         init() throws {
             root = try TemporaryDirectory()
-            try root.write("in the working folder\n", to: "work/here.txt")
-            try root.write("beside the program\n", to: "work/programs/beside.txt")
+            try root.write("in the working folder\n", to: "learner/here.txt")
+            try root.write("beside the program\n", to: "learner/programs/beside.txt")
             try root.write("not for programs\n", to: "outside/secret.txt")
         }
     }
@@ -32,7 +32,7 @@ import Testing
             ```
 
             """
-        try layout.root.write(notebook, to: "work/programs/harmless.md")
+        try layout.root.write(notebook, to: "learner/programs/harmless.md")
         let result = try KisoBinary.run(["run", "programs/harmless.md"], directory: layout.work)
         #expect(result.status != 0)
         let shown = result.stdout + result.stderr
@@ -50,7 +50,7 @@ import Testing
             read_text("\(layout.outside)/secret.txt")
 
             """
-        try layout.root.write(script, to: "work/programs/reader.kiso")
+        try layout.root.write(script, to: "learner/programs/reader.kiso")
         let result = try KisoBinary.run(["programs/reader.kiso"], directory: layout.work)
         #expect(result.status == 1)
         #expect(result.stdout == "beside the program\n\nin the working folder\n\n")
@@ -66,14 +66,14 @@ import Testing
         let outside = "\(layout.outside)/weights.npy"
         let written = try KisoBinary.run(["-e", "save(\"weights.npy\", [1.0, 2.0])"], directory: layout.work)
         #expect(written.status == 0, "\(written.stderr)")
-        try FileManager.default.moveItem(atPath: layout.root.path("work/weights.npy"), toPath: outside)
+        try FileManager.default.moveItem(atPath: layout.root.path("learner/weights.npy"), toPath: outside)
         let script = """
             save("inside.npy", [3.0])
             print(load("inside.npy"))
             load("\(outside)")
 
             """
-        try layout.root.write(script, to: "work/programs/loader.kiso")
+        try layout.root.write(script, to: "learner/programs/loader.kiso")
         let result = try KisoBinary.run(["programs/loader.kiso"], directory: layout.work)
         #expect(result.status == 1)
         #expect(result.stdout == "[3.]\n")
@@ -86,7 +86,7 @@ import Testing
         defer { layout.root.remove() }
         try FileManager.default.createSymbolicLink(
             atPath: layout.programs + "/link.txt", withDestinationPath: layout.outside + "/secret.txt")
-        try layout.root.write("read_text(\"link.txt\")\n", to: "work/programs/linked.kiso")
+        try layout.root.write("read_text(\"link.txt\")\n", to: "learner/programs/linked.kiso")
         let result = try KisoBinary.run(["programs/linked.kiso"], directory: layout.work)
         #expect(result.status == 1)
         #expect(result.stderr.contains("is outside the script's folder"), "\(result.stderr)")
@@ -96,12 +96,12 @@ import Testing
         let layout = try Layout()
         defer { layout.root.remove() }
         let train = "tok = bpe_train([\"low\", \"lower\"], merges=1, min_frequency=1)\n"
-        try layout.root.write(train + "tok.save(\"\(layout.work.path)/merges.txt\")\n", to: "work/programs/inside.kiso")
+        try layout.root.write(train + "tok.save(\"\(layout.work.path)/merges.txt\")\n", to: "learner/programs/inside.kiso")
         let inside = try KisoBinary.run(["programs/inside.kiso"], directory: layout.work)
         #expect(inside.status == 0, "\(inside.stderr)")
         #expect(FileManager.default.fileExists(atPath: layout.work.path + "/merges.txt"))
 
-        try layout.root.write(train + "tok.save(\"\(layout.outside)/merges.txt\")\n", to: "work/programs/outside.kiso")
+        try layout.root.write(train + "tok.save(\"\(layout.outside)/merges.txt\")\n", to: "learner/programs/outside.kiso")
         let outside = try KisoBinary.run(["programs/outside.kiso"], directory: layout.work)
         #expect(outside.status == 1)
         #expect(outside.stderr.contains("is outside the working folder"), "\(outside.stderr)")
@@ -109,11 +109,11 @@ import Testing
 
         // Reading beside the script is allowed, writing there is not unless it is under the
         // working folder: run the same script from the folder above `work`.
-        try layout.root.write(train + "tok.save(\"more-merges.txt\")\n", to: "work/programs/beside.kiso")
+        try layout.root.write(train + "tok.save(\"more-merges.txt\")\n", to: "learner/programs/beside.kiso")
         let above = try KisoBinary.run(["beside.kiso"], directory: URL(fileURLWithPath: layout.programs))
         #expect(above.status == 0, "\(above.stderr)")
         let elsewhere = try KisoBinary.run(
-            ["../work/programs/beside.kiso"], directory: layout.root.url.appendingPathComponent("outside"))
+            ["../learner/programs/beside.kiso"], directory: layout.root.url.appendingPathComponent("outside"))
         #expect(elsewhere.status == 1)
         #expect(elsewhere.stderr.contains("is outside the working folder"), "\(elsewhere.stderr)")
     }
@@ -142,14 +142,14 @@ import Testing
         defer { layout.root.remove() }
         let environment = ["KISO_HOME": CheckCommandTests.root.path, "NO_COLOR": "1"]
         try layout.root.write(
-            "secret = read_text(\"\(layout.outside)/secret.txt\")\n" + CheckCommandTests.right, to: "work/reads.kiso")
+            "secret = read_text(\"\(layout.outside)/secret.txt\")\n" + CheckCommandTests.right, to: "learner/reads.kiso")
         let outside = try KisoBinary.run(
             ["check", "01", "reads.kiso"], environment: environment, directory: layout.work)
         #expect(outside.status == 1)
         #expect(
             outside.stdout.contains("is outside the lesson's and chapter's folders and the working folder"),
             "\(outside.stdout)")
-        try layout.root.write("here = read_text(\"here.txt\")\n" + CheckCommandTests.right, to: "work/fine.kiso")
+        try layout.root.write("here = read_text(\"here.txt\")\n" + CheckCommandTests.right, to: "learner/fine.kiso")
         let inside = try KisoBinary.run(["check", "01", "fine.kiso"], environment: environment, directory: layout.work)
         #expect(inside.status == 0, "\(inside.stdout)")
     }
