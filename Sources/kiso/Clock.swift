@@ -1,16 +1,10 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import KisoBase
 
 /// Wall-clock timing for `:time`.
 enum Clock {
     /// Seconds on the monotonic clock, from an arbitrary origin.
     static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        Clocks.monotonic()
     }
 
     /// A duration with a unit that keeps three or four significant digits: `812 µs`, `12.35 ms`,

@@ -47,6 +47,19 @@ import Testing
         #expect(h.error("import numpy as").contains("expected a name after `as`"))
     }
 
+    @Test func timeClocksTimeAPartOfAProgram() {
+        // As Python's time.perf_counter() and time.process_time(): readings that only move
+        // forward, whose differences are seconds.
+        let h = Harness()
+        h.run("import time")
+        h.run("t = time.perf_counter(); c = time.process_time(); s = 0.0")
+        h.run("for i in range(200000) s = s + i * 0.5 end")
+        #expect(h.run("wall = time.perf_counter() - t; wall > 0.0 and wall < 60.0") == "True")
+        #expect(h.run("cpu = process_time() - c; cpu > 0.0 and cpu < 60.0") == "True")
+        #expect(h.run("type(perf_counter()) == \"float\"") == "True")
+        #expect(h.error("perf_counter(1)").contains("perf_counter"))
+    }
+
     @Test func importIsStillAName() {
         // Only `import NAME` / `from NAME` start an import: a variable may still be called import.
         #expect(eval("import = 3; import + 1") == "4")

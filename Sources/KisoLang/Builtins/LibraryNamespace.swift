@@ -108,6 +108,7 @@ enum LibraryTables {
                 names("tensor softmax log_softmax relu sigmoid randn rand manual_seed"), uniquingKeysWith: { a, _ in a }
             ),
             submodules: ["nn", "linalg"], hasConstants: true),
+        "time": Module(functions: names("perf_counter process_time")),
         "torch.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky qr matrix_rank")),
         "torch.nn": Module(functions: [:], submodules: ["functional"]),
         "torch.nn.functional": Module(

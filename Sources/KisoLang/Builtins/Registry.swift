@@ -36,6 +36,7 @@ final class Registry {
         registerTextFiles()
         registerTokenizers()
         registerPythonBuiltins()
+        registerClocks()
         registerModels()
         registerCallbacks()
         registerKerasOptimizers()
