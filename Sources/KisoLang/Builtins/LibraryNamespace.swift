@@ -75,7 +75,7 @@ enum LibraryTables {
             searchsorted count_nonzero median quantile percentile ptp diff average bincount isclose allclose \
             array_equal vstack hstack column_stack diag trace moveaxis ravel kron take_along_axis put_along_axis \
             tensordot einsum convolve correlate cov corrcoef histogram swapaxes set_printoptions pad append \
-            logaddexp negative square
+            logaddexp negative square copy
             """
         var names = Dictionary(uniqueKeysWithValues: same.split(separator: " ").map { (String($0), String($0)) })
         names["absolute"] = "abs"

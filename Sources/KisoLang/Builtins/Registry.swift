@@ -29,6 +29,7 @@ final class Registry {
         registerInitializers()
         registerSorting()
         registerStatistics()
+        registerPythonValues()
         registerArrays()
         registerImports()
         registerProbability()
