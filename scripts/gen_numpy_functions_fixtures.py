@@ -234,6 +234,53 @@ def text(value):
     return str(value)
 
 
+# QR and Cholesky (NumPy's signs: LAPACK's dgeqrf/dorgqr), through the builtins.
+A43 = [[2.0, -1.0, 0.5], [1.0, 3.0, -2.0], [0.5, 0.25, 4.0], [1.5, -0.5, 1.0]]
+NAMESPACE["qr"] = lambda a, mode="reduced": np.linalg.qr(F(a), mode=mode)
+NAMESPACE["cholesky"] = lambda a, upper=False: np.linalg.cholesky(F(a), upper=upper)
+CASES += [
+    f"qr({A43})", f'qr({A43}, mode="complete")', f'qr({A43}, mode="r")', f"qr({[list(r) for r in zip(*A43)]})",
+    "qr([[3, 1], [4, 2]])", "cholesky([[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]])",
+    "cholesky([[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]], upper=true)",
+]
+
+
+def legacy(seed, draw):
+    """A draw from NumPy's global legacy stream right after np.random.seed(seed)."""
+    np.random.seed(seed)
+    return draw()
+
+
+def shuffled(seed, x):
+    np.random.seed(seed)
+    np.random.shuffle(x)
+    return x
+
+
+# The global legacy stream: Kiso statements, NumPy's draws (bit-exactness is checked in
+# Tests/KisoTensorTests/RandomLegacyTests.swift; these check the builtins' arguments).
+STREAM_CASES = [
+    ("seed(0); choice(10, 3, replace=false)", lambda: legacy(0, lambda: np.random.choice(10, 3, replace=False))),
+    ("seed(1); choice([1.5, 2.5, 3.5], 4, p=[0.2, 0.3, 0.5])",
+     lambda: legacy(1, lambda: np.random.choice([1.5, 2.5, 3.5], 4, p=[0.2, 0.3, 0.5]))),
+    ("seed(2); choice(5)", lambda: legacy(2, lambda: np.random.choice(5))),
+    ("seed(3); choice(6, [2, 2], replace=false, p=[0.1, 0.1, 0.2, 0.2, 0.3, 0.1])",
+     lambda: legacy(3, lambda: np.random.choice(6, (2, 2), replace=False, p=[0.1, 0.1, 0.2, 0.2, 0.3, 0.1]))),
+    ("seed(0); y = arange(5); shuffle(y); y", lambda: shuffled(0, np.arange(5))),
+    ("seed(4); y = arange(12).reshape(4, 3); shuffle(y); y", lambda: shuffled(4, np.arange(12).reshape(4, 3))),
+    ('seed(6); y = ["a", "b", "c", "d"]; shuffle(y); y', lambda: shuffled(6, ["a", "b", "c", "d"])),
+    ("seed(0); poisson(3.5, [5])", lambda: legacy(0, lambda: np.random.poisson(3.5, 5))),
+    ("seed(0); poisson([1.0, 20.0, 100.0])", lambda: legacy(0, lambda: np.random.poisson([1.0, 20.0, 100.0]))),
+    ("seed(7); poisson()", lambda: legacy(7, lambda: np.random.poisson())),
+    ("seed(0); multivariate_normal([0, 0], [[1, 0.5], [0.5, 1]], 3)",
+     lambda: legacy(0, lambda: np.random.multivariate_normal([0, 0], [[1, 0.5], [0.5, 1]], 3))),
+    ("seed(9); multivariate_normal([1.0, -1.0], [[2.0, 0.3], [0.3, 0.5]])",
+     lambda: legacy(9, lambda: np.random.multivariate_normal([1.0, -1.0], [[2.0, 0.3], [0.3, 0.5]]))),
+    ("rs = RandomState(0); rs.poisson(12.0, [4])", lambda: np.random.RandomState(0).poisson(12.0, 4)),
+    ("rs = RandomState(3); rs.multivariate_normal([0, 0, 1], eye(3), [2])",
+     lambda: np.random.RandomState(3).multivariate_normal([0, 0, 1], np.eye(3), 2)),
+]
+
 cases = []
 TORCH = torch_namespace()
 for source in CASES + TORCH_CASES:
@@ -242,6 +289,11 @@ for source in CASES + TORCH_CASES:
         expected = "(" + ", ".join(str(int(v)) for v in value) + ("," if len(value) == 1 else "") + ")"
     else:
         expected = text(value)
+    cases.append({"kiso": source, "expected": expected})
+
+for source, draw in STREAM_CASES:
+    value = draw()
+    expected = repr(value) if isinstance(value, list) else text(value)
     cases.append({"kiso": source, "expected": expected})
 
 write("numpy_functions", cases)

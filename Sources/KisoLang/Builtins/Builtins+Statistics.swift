@@ -87,13 +87,18 @@ extension Registry {
         add(
             "histogram",
             [
-                param("a", .tensor), param("bins", .tensor, .int(10)), param("range", .tensor, .none),
+                param("a", .tensor), param("bins", .any, .int(10)), param("range", .tensor, .none),
                 param("density", .bool, .bool(false)), param("weights", .tensor, .none),
             ],
             doc:
                 "(counts, edges) of a's elements in bins equal-width bins (or between given edges); the last bin includes its right edge.",
             example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], bins=3)", grad: .detaching
         ) { a in
+            if case .string(let name) = try a["bins"] {
+                throw KisoError(
+                    .value, "histogram: bins=\"\(name)\" names one of NumPy's bin estimators, which Kiso does not have",
+                    span: a.span, hint: "give a number of bins (bins=10) or the edges (bins=[0, 0.5, 1])")
+            }
             let bins = try a.tensor("bins")
             let spec: Tensor.HistogramBins
             if bins.rank == 0 {
