@@ -305,6 +305,13 @@ import Testing
         let mask = try causalMask(3)
         #expect(mask.dtype == .bool)
         #expect(mask.scalars == [1, 0, 0, 1, 1, 0, 1, 1, 1])
+        // A mask too large for memory is refused in its own name, not in a helper's.
+        do {
+            _ = try causalMask(10_000_000_000)
+            Issue.record("a 10¹⁰ × 10¹⁰ mask was not refused")
+        } catch let error as TensorError {
+            #expect(error.message.hasPrefix("causal_mask: shape (10000000000,10000000000)"))
+        }
         let table = try positionalEncoding(length: 5, dimension: 6)
         #expect(table.shape == [5, 6])
         for p in 0..<5 {

@@ -89,12 +89,12 @@ extension Registry {
         }
         for name in ["array", "tensor"] {
             add(
-                name, [param("object", .tensor), dtypeParam],
-                doc: "A tensor from nested lists of numbers (float64 unless dtype says otherwise).",
+                name, [param("object", .tensor), param("dtype", .dtype, .none)],
+                doc: "A tensor from nested lists of numbers: int64 from ints, float64 once any is a float, as NumPy.",
                 example: "\(name)([[1, 2], [3, 4]])"
             ) { a in
-                let t = try a.tensor(0)
-                if a.isNone(1) { return .tensor(t) }
+                let t = try a.tensor("object")
+                if try a.isNone("dtype") { return .tensor(t) }
                 let target = try dtype(a, 1)
                 return .tensor(t.dtype == target ? t : t.cast(to: target))
             }

@@ -5,6 +5,8 @@ import KisoTensor
 /// (the convention of PyTorch's boolean `attn_mask`: true takes part).
 public func causalMask(_ n: Int) throws -> Tensor {
     guard n >= 0 else { throw TensorError(.value, "causal_mask: n must be 0 or more, got \(n)") }
+    // The n×n result is weighed first, so that a huge n is refused in the mask's own name.
+    try TensorLimits.checkAllocation(shape: [n, n], op: "causal_mask")
     let rows = try positions(n, shape: [n, 1])
     let columns = try positions(n, shape: [1, n])
     return try Tensor.greaterEqual(rows, columns)
