@@ -13,7 +13,7 @@ extension Registry {
         ) { a in
             let path = try a.string("path")
             let target = try writablePath(path, a)
-            do {
+            do throws(FileError) {
                 try FileSystem.removeFile(atPath: target)
             } catch let error {
                 throw KisoError(.value, "`remove`: cannot remove \(path): \(error.reason)")
