@@ -29,12 +29,8 @@ extension ObjectType {
         }
         t.attribute(
             "T", doc: "The axes in reverse order (a view; the transpose of a matrix).", example: "x.reshape(2, 3).T"
-        ) {
-            x in
-            switch x {
-            case .variable(let v): return .traced(try v.transposed())
-            default: return .tensor(try Convert.tensor(x, "x").T)
-            }
+        ) { x in
+            .traced(try Convert.variable(x, "x").T)
         }
         t.method(
             "size", [param("dim", .int, .none)],
