@@ -10,12 +10,14 @@ public func dot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
 }
 
 /// The elementwise product when one operand is 0-d, as `dot`, `inner` and `outer`-style
-/// operations define it; float64.
+/// operations define it, with the dtype of a sum of products (`productDType`).
 func scaledByScalar(_ a: Tensor, _ b: Tensor, op: String) throws -> Tensor {
     let (scalar, other) = a.rank == 0 ? (a, b) : (b, a)
     let factor = scalar.scalar ?? 0
     _ = try Tensor.checkedCount(of: other.shape, op: op)
-    return Tensor(uncheckedShape: other.shape, storage: other.scalars.map { $0 * factor })
+    let dtype = productDType(a.dtype, b.dtype)
+    let values = other.scalars.map { dtype == .bool ? ($0 * factor != 0 ? 1 : 0) : $0 * factor }
+    return Tensor(uncheckedShape: other.shape, storage: values, dtype: dtype)
 }
 
 /// NumPy's `vdot` for real tensors: both flattened, then their inner product (0-d, float64).
@@ -30,7 +32,8 @@ public func vdot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
 }
 
 /// NumPy's `inner`: the sum product over the last axes of both operands, shaped
-/// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. Float64.
+/// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. The dtype is
+/// a product's (`productDType`).
 public func inner(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     let op = "inner"
     if a.rank == 0 || b.rank == 0 { return try scaledByScalar(a, b, op: op) }
@@ -44,7 +47,8 @@ public func inner(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     let leadB = Array(b.shape.dropLast())
     let shape = leadA + leadB
     let count = try Tensor.checkedCount(of: shape, op: op)
-    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let dtype = productDType(a.dtype, b.dtype)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: [], dtype: dtype) }
     let p = leadA.reduce(1, *)
     let q = leadB.reduce(1, *)
     let left = Tensor(uncheckedShape: [p, k], storage: a.contiguous().scalars)
@@ -54,20 +58,22 @@ public func inner(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         view: rowsB, shape: [k, q], strides: [1, Swift.max(k, 1)], offset: 0, dtype: .float64)
     let product = try GemmOperand.multiply(
         GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: [], count: count, op: op)
-    return Tensor(uncheckedShape: shape, storage: product)
+    return Tensor(uncheckedShape: shape, storage: dtype == .bool ? product.map { $0 != 0 ? 1 : 0 } : product, dtype: dtype)
 }
 
-/// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`; float64.
+/// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`, with the dtype of a
+/// product (`productDType`).
 public func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     let op = "outer"
     let shape = [a.count, b.count]
     let count = try Tensor.checkedCount(of: shape, op: op)
-    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let dtype = productDType(a.dtype, b.dtype)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: [], dtype: dtype) }
     let product = try GemmOperand.multiply(
         GemmOperand(asColumnVector(flattened(a)), op: op),
         GemmOperand(asRowVector(flattened(b)), op: op),
         batchShape: [], count: count, op: op)
-    return Tensor(uncheckedShape: shape, storage: product)
+    return Tensor(uncheckedShape: shape, storage: dtype == .bool ? product.map { $0 != 0 ? 1 : 0 } : product, dtype: dtype)
 }
 
 /// The elements of `t` as a contiguous 1-d tensor.
