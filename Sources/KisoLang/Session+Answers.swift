@@ -153,8 +153,6 @@ extension Session {
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .none: return .none
-        case .tensor(let t): return .tensor(t)
-        case .variable(let v): return .tensor(v.value)
         case .list(let items): return .list(items.map(answerValue))
         case .tuple(let items): return .tuple(items.map(answerValue))
         case .function(let closure): return .function(facts(closure.decl))
@@ -163,7 +161,9 @@ extension Session {
                 FunctionFacts(
                     name: builtin.name, parameters: nil, requiredCount: 0, names: [], loops: false, line: 0,
                     column: 0, start: 0, end: 0))
-        default: return .other(kind: value.kindName, text: value.repr)
+        default:
+            if let t = value.readableTensor { return .tensor(t) }
+            return .other(kind: value.kindName, text: value.repr)
         }
     }
 

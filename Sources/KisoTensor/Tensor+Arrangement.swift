@@ -1,30 +1,6 @@
-/// NumPy's array-building conveniences: `vstack`, `hstack`, `column_stack`, `diag`, `trace`,
-/// `kron`, `take_along_axis`, `put_along_axis`, `tensordot`, and 1-d `convolve` / `correlate`.
+/// NumPy's array-building conveniences: `diag`, `trace`, `kron`, `take_along_axis`,
+/// `put_along_axis`, and 1-d `convolve` / `correlate`.
 extension Tensor {
-    /// Rows stacked on top of each other: 1-d tensors become rows, then they are joined along
-    /// axis 0.
-    public static func vstack(_ tensors: [Tensor]) throws -> Tensor {
-        let rows = try tensors.map { t in
-            t.rank == 0 ? try t.reshaped([1, 1]) : t.rank == 1 ? try t.reshaped([1, t.count]) : t
-        }
-        return try concatenate(rows, axis: 0)
-    }
-
-    /// Side by side: 1-d tensors are joined end to end, others along axis 1.
-    public static func hstack(_ tensors: [Tensor]) throws -> Tensor {
-        let parts = try tensors.map { t in t.rank == 0 ? try t.reshaped([1]) : t }
-        guard let first = parts.first else {
-            throw TensorError.value("hstack: needs at least one tensor", hint: "give a list of tensors")
-        }
-        return try concatenate(parts, axis: first.rank == 1 ? 0 : 1)
-    }
-
-    /// 1-d tensors as the columns of a matrix (2-d ones are joined as they are).
-    public static func columnStack(_ tensors: [Tensor]) throws -> Tensor {
-        let columns = try tensors.map { t in t.rank <= 1 ? try t.reshaped([t.count, 1]) : t }
-        return try concatenate(columns, axis: 1)
-    }
-
     /// From a 1-d tensor, the square matrix with it on diagonal `k`; from a matrix, its diagonal
     /// `k` (k > 0 above the main diagonal, k < 0 below).
     public func diagonal(k: Int = 0) throws -> Tensor {
@@ -151,29 +127,6 @@ extension Tensor {
             }
         }
         return (resolved, positions, outShape)
-    }
-
-    /// The sum of products over the last `axes` axes of `a` and the first `axes` of `b`
-    /// (NumPy's `tensordot` with an integer), through one matrix product.
-    public static func tensordot(_ a: Tensor, _ b: Tensor, axes: Int) throws -> Tensor {
-        guard axes >= 0, axes <= a.rank, axes <= b.rank else {
-            throw TensorError.value(
-                "tensordot: cannot contract \(axes) axes of tensors of rank \(a.rank) and \(b.rank)",
-                hint: "axes must be between 0 and \(Swift.min(a.rank, b.rank))")
-        }
-        let aFree = Array(a.shape.prefix(a.rank - axes))
-        let bFree = Array(b.shape.suffix(b.rank - axes))
-        let aSum = Array(a.shape.suffix(axes))
-        let bSum = Array(b.shape.prefix(axes))
-        guard aSum == bSum else {
-            throw TensorError.shape(
-                "tensordot: the contracted axes differ: \(formatShape(aSum)) and \(formatShape(bSum))",
-                hint: "the last axes of a must match the first axes of b")
-        }
-        let inner = aSum.reduce(1, *)
-        let left = try a.reshaped([aFree.reduce(1, *), inner])
-        let right = try b.reshaped([inner, bFree.reduce(1, *)])
-        return try left.matmul(right).reshaped(aFree + bFree)
     }
 
     /// How `convolve` and `correlate` trim their full result.

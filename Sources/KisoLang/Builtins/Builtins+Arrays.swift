@@ -7,22 +7,23 @@ extension Registry {
         add(
             "vstack", [param("tensors", .tensors)],
             doc: "Rows on top of each other (1-d tensors become rows).", example: "vstack([[1, 2], [3, 4]])",
-            grad: .traced { a in .traced(try Variable.concatenate(try a.variables("tensors").map(asRow), axis: 0)) }
+            grad: .tracedByBody
         ) { a in
-            .tensor(try Tensor.vstack(try a.tensors("tensors")))
+            .traced(try Variable.vstack(try a.variables("tensors")))
         }
         add(
             "hstack", [param("tensors", .tensors)],
             doc: "Side by side: 1-d tensors end to end, matrices along their columns.",
-            example: "hstack([[1, 2], [3, 4]])"
+            example: "hstack([[1, 2], [3, 4]])", grad: .tracedByBody
         ) { a in
-            .tensor(try Tensor.hstack(try a.tensors("tensors")))
+            .traced(try Variable.hstack(try a.variables("tensors")))
         }
         add(
             "column_stack", [param("tensors", .tensors)],
-            doc: "1-d tensors as the columns of a matrix.", example: "column_stack([[1, 2], [3, 4]])"
+            doc: "1-d tensors as the columns of a matrix.", example: "column_stack([[1, 2], [3, 4]])",
+            grad: .tracedByBody
         ) { a in
-            .tensor(try Tensor.columnStack(try a.tensors("tensors")))
+            .traced(try Variable.columnStack(try a.variables("tensors")))
         }
         add(
             "diag", [param("v", .tensor), param("k", .int, .int(0))],
@@ -78,23 +79,18 @@ extension Registry {
             "tensordot", [param("a", .tensor), param("b", .tensor), param("axes", .int, .int(2))],
             doc: "Sums of products over the last axes of a and the first axes of b.",
             example: "tensordot(ones([2, 3, 4]), ones([3, 4, 5]), axes=2).shape",
-            grad: .traced { a in
-                .traced(try Variable.tensordot(try a.variable("a"), try a.variable("b"), axes: try a.int("axes")))
-            }
+            grad: .tracedByBody
         ) { a in
-            .tensor(try Tensor.tensordot(try a.tensor("a"), try a.tensor("b"), axes: try a.int("axes")))
+            .traced(try Variable.tensordot(try a.variable("a"), try a.variable("b"), axes: try a.int("axes")))
         }
         add(
             "einsum", [param("subscripts", .string), rest("operands")],
             doc:
                 "Sums of products named by index letters: \"ij,jk->ik\" is a matrix product, \"ii\" a trace, \"bij->bji\" a transpose; ... stands for leading axes.",
             example: "einsum(\"ij,j->i\", [[1, 2], [3, 4]], [1, 1])",
-            grad: .traced { a in
-                .traced(try Variable.einsum(try a.string("subscripts"), try a.variables("operands")))
-            }
+            grad: .tracedByBody
         ) { a in
-            let operands = try a.tensors("operands").map { Variable($0) }
-            return .tensor(try Variable.einsum(try a.string("subscripts"), operands).value)
+            .traced(try Variable.einsum(try a.string("subscripts"), try a.variables("operands")))
         }
         for (name, isConvolution) in [("convolve", true), ("correlate", false)] {
             add(
@@ -151,9 +147,4 @@ extension Registry {
             return .tuple([.tensor(parts.sign), .tensor(parts.logabsdet)])
         }
     }
-}
-
-/// A 1-d variable as a one-row matrix, as `vstack` treats it.
-private func asRow(_ v: Variable) throws -> Variable {
-    v.rank == 1 ? try v.reshaped([1, v.shape[0]]) : v
 }

@@ -104,9 +104,7 @@ private func differentiate(
 
 private func outputVariable(_ output: Value, name: String) throws -> Variable {
     switch output {
-    case .variable(let v): return v
-    case .tensor(let t): return Variable(t)
-    case .number(let x): return Variable(x)
+    case .tensor, .variable, .number: return try Convert.variable(output, "output")
     case .int(let n): return Variable(Tensor(Double(n), dtype: .int64))
     case .bool(let b): return Variable(Tensor(b ? 1 : 0, dtype: .bool))
     default:

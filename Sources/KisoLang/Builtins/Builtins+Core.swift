@@ -40,18 +40,13 @@ extension Registry {
             case .string(let s): return .int(s.count)
             case .dict(let d): return .int(d.count)
             case .range(let r): return .int(r.count)
-            case .variable(let v):
-                guard let first = v.shape.first else {
-                    throw KisoError(.type, "len() of a 0-d tensor", hint: "a 0-d tensor holds one value; use x.size")
-                }
-                return .int(first)
-            case .tensor(let t):
+            case .object(let tokenizer as TokenizerObject): return .int(tokenizer.tokenizer.count)
+            default:
+                guard let t = a[0].readableTensor else { throw KisoError(.type, "\(a[0].kindName) has no length") }
                 guard let first = t.shape.first else {
                     throw KisoError(.type, "len() of a 0-d tensor", hint: "a 0-d tensor holds one value; use x.size")
                 }
                 return .int(first)
-            case .object(let tokenizer as TokenizerObject): return .int(tokenizer.tokenizer.count)
-            default: throw KisoError(.type, "\(a[0].kindName) has no length")
             }
         }
         add(
@@ -130,21 +125,16 @@ extension Registry {
                 return .list((0..<r.count).map { .int(r.element($0)) })
             case .dict(let d): return .list(d.keys.map(\.value))
             case .string(let s): return .list(s.map { .string(String($0)) })
-            case .variable:
-                return .list(try a.interpreter.iterationItems(a[0], span: a.span))
-            case .tensor(let t):
-                guard t.rank >= 1 else { return .list([a[0]]) }
-                return .list(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
-            default: throw KisoError(.type, "cannot make a list from \(a[0].kindName)")
+            default:
+                if let rows = try a.interpreter.tensorRows(a[0], span: a.span) { return .list(rows) }
+                if a[0].readableTensor != nil { return .list([a[0]]) }
+                throw KisoError(.type, "cannot make a list from \(a[0].kindName)")
             }
         }
         add("tuple", [param("x", .any)], doc: "The items as a tuple.", example: "tuple([1, 2])", grad: .structural) {
             a in
             if case .tuple = a[0] { return a[0] }
-            if case .variable = a[0] { return .tuple(try a.interpreter.iterationItems(a[0], span: a.span)) }
-            if case .tensor(let t) = a[0], t.rank >= 1 {
-                return .tuple(try (0..<t.shape[0]).map { .tensor(try t.subscripted([.int($0)])) })
-            }
+            if let rows = try a.interpreter.tensorRows(a[0], span: a.span) { return .tuple(rows) }
             var items: [Value] = []
             if case .list(let xs) = a[0] {
                 items = xs
@@ -237,12 +227,11 @@ extension Interpreter {
         case .range(let r):
             guard r.count <= 10_000_000 else { throw Convert.rangeTooLarge(r) }
             return (0..<r.count).map { .int(r.element($0)) }
-        case .tensor(let t) where t.rank >= 1:
-            return try (0..<t.shape[0]).map { i in .tensor(try engine(span) { try t.subscripted([.int(i)]) }) }
-        case .variable(let v) where v.rank >= 1:
-            return try (0..<v.shape[0]).map { i in .traced(try engine(span) { try v.subscripted([.int(i)]) }) }
         default:
-            throw KisoError(.type, "cannot iterate over \(value.kindName)", span: span)
+            guard let rows = try tensorRows(value, span: span) else {
+                throw KisoError(.type, "cannot iterate over \(value.kindName)", span: span)
+            }
+            return rows
         }
     }
 }

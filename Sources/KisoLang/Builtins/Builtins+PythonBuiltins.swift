@@ -9,14 +9,10 @@ extension Registry {
             doc: "The items of x last first: a tensor's rows as a tensor (x[::-1]), anything else as a list.",
             example: "for i in reversed(range(3)) print(i) end", grad: .structural
         ) { a in
-            switch a[0] {
-            case .tensor(let t) where t.rank >= 1:
-                return .tensor(try t.subscripted([.slice(start: nil, stop: nil, step: -1)]))
-            case .variable(let v) where v.rank >= 1:
-                return .traced(try v.subscripted([.slice(start: nil, stop: nil, step: -1)]))
-            default:
-                return .list(try a.interpreter.iterationItems(a[0], span: a.span).reversed())
+            if a[0].tensorRowCount != nil {
+                return try a.interpreter.tensorSubscript(a[0], [.slice(start: nil, stop: nil, step: -1)], span: a.span)
             }
+            return .list(try a.interpreter.iterationItems(a[0], span: a.span).reversed())
         }
         add(
             "divmod", [param("a", .numeric), param("b", .numeric)],

@@ -79,11 +79,12 @@ private func transformed(
 
 /// `value` as a float variable to differentiate at.
 private func differentiable(_ value: Value, name: String) throws -> Variable {
+    // An int point is differentiated as the same float point, as `grad` does.
     let variable: Variable
-    switch value {
-    case .variable(let v): variable = v
-    case .int(let n): variable = Variable(Double(n))
-    default: variable = Variable(try Convert.tensor(value, "x"))
+    if case .int(let n) = value {
+        variable = Variable(Double(n))
+    } else {
+        variable = try Convert.variable(value, "x")
     }
     guard variable.dtype == .float64 else {
         throw KisoError(
@@ -96,12 +97,8 @@ private func differentiable(_ value: Value, name: String) throws -> Variable {
 /// A function's result as a variable, or a clear error for anything that is not a number or tensor.
 private func variableResult(_ output: Value, name: String) throws -> Variable {
     switch output {
-    case .variable(let v): return v
-    case .tensor(let t): return Variable(t)
-    case .number(let x): return Variable(x)
     case .int(let n): return Variable(Double(n))
-    case .list:
-        return Variable(try Convert.tensor(output, "result"))
+    case .tensor, .variable, .number, .list: return try Convert.variable(output, "result")
     default:
         throw KisoError(
             .type, "\(name): the function must return a number or a tensor, but it returned \(output.kindName)")
@@ -139,12 +136,7 @@ private func mapped(
             batched.append(nil)
             continue
         }
-        let v: Variable
-        if case .variable(let tracked) = argument {
-            v = tracked
-        } else {
-            v = Variable(try Convert.tensor(argument, "x"))
-        }
+        let v = try Convert.variable(argument, "x")
         guard v.rank >= 1 else {
             throw KisoError(
                 .shape, "\(name): cannot map over axis \(axis) of a 0-d value", hint: "use in_axes=none for it")

@@ -98,9 +98,7 @@ final class ProgressLoop: KisoObject {
         case .list(let items), .tuple(let items): return items.count
         case .dict(let d): return d.count
         case .string(let s): return s.count
-        case .tensor(let t): return t.rank >= 1 ? t.shape[0] : nil
-        case .variable(let v): return v.rank >= 1 ? v.shape[0] : nil
-        default: return nil
+        default: return sequence.tensorRowCount
         }
     }
 

@@ -29,12 +29,8 @@ extension ObjectType {
         }
         t.attribute(
             "T", doc: "The axes in reverse order (a view; the transpose of a matrix).", example: "x.reshape(2, 3).T"
-        ) {
-            x in
-            switch x {
-            case .variable(let v): return .traced(try v.transposed())
-            default: return .tensor(try Convert.tensor(x, "x").T)
-            }
+        ) { x in
+            .traced(try Convert.variable(x, "x").T)
         }
         t.method(
             "size", [param("dim", .int, .none)],
@@ -49,11 +45,6 @@ extension ObjectType {
         t.attribute("dtype", doc: "The element kind: 'float64', 'int64' or 'bool'.", example: "arange(3).dtype") { x in
             .string(try Convert.tensor(x, "x").dtype.description)
         }
-        t.method(
-            "copy", [],
-            doc: "x itself: values are values, so a copy is never needed (NumPy's x.copy() works as written).",
-            example: "y = x.copy(); y[0] = 9; x"
-        ) { x, _ in x }
         t.method(
             "fill", [param("value", .number)],
             doc: "Sets every element to value, kept in x's dtype (the variable changes, as NumPy's x.fill does).",

@@ -205,9 +205,7 @@ enum Literal {
         variables.reserveCapacity(items.count)
         for item in items {
             switch item {
-            case .number, .int, .bool: variables.append(Variable(try Convert.tensor(item, "element")))
-            case .tensor(let t): variables.append(Variable(t))
-            case .variable(let v): variables.append(v)
+            case .number, .int, .bool, .tensor, .variable: variables.append(try Convert.variable(item, "element"))
             default: return .list(items)
             }
         }

@@ -146,15 +146,12 @@ extension Interpreter {
         case (.negate, .int(let n)): return try PythonNumbers.negate(n, span: span)
         case (.plus, .number), (.plus, .int): return value
         case (.plus, .bool(let b)): return .int(b ? 1 : 0)
-        case (.negate, .tensor(let t)): return .tensor(t.negated())
         case (.plus, .tensor), (.plus, .variable): return value
-        case (.negate, .variable(let v)): return .traced(try engine(span) { try v.negated() })
         case (.negate, .bool(let b)): return .int(b ? -1 : 0)
-        case (.negate, .list), (.negate, .tuple):
-            if value.holdsTrackedVariable {
-                return .traced(try engine(span) { try Convert.variable(value, "operand").negated() })
-            }
-            return .tensor(try operand(value, span).negated())
+        case (.negate, .tensor), (.negate, .variable), (.negate, .list), (.negate, .tuple):
+            // Negation's pullback captures nothing, so a constant pays no more than the tensor's.
+            let x = try variableOperand(value, span)
+            return .traced(try engine(span) { try x.negated() })
         default:
             throw KisoError(.type, "unary `\(op.rawValue)` does not apply to \(value.kindName)", span: span)
         }
@@ -171,14 +168,14 @@ extension Interpreter {
         case .list(let xs), .tuple(let xs): return !xs.isEmpty
         case .dict(let d): return d.count > 0
         case .range(let r): return r.count > 0
-        case .variable(let v): return try truth(.tensor(v.value), span: span)
-        case .tensor(let t):
+        default:
+            // Functions, plots and objects are true, as in Python; a tensor is its element's truth.
+            guard let t = value.readableTensor else { return true }
             if let x = t.scalar { return x != 0 }
             throw KisoError(
                 .value,
                 "the truth of a tensor with \(t.count) elements (shape \(formatShape(t.shape))) is ambiguous",
                 span: span, hint: "use any(…) or all(…) to ask about its elements")
-        case .function, .builtin, .method, .plot, .object: return true
         }
     }
 
@@ -198,14 +195,14 @@ extension Interpreter {
         case (.dict(let x), .dict(let y)):
             return try x.keys == y.keys
                 && zip(x.values, y.values).allSatisfy { try valuesEqual($0, $1, depth: depth + 1) }
-        case (.tensor(let x), .tensor(let y)): return x.shape == y.shape && x.scalars == y.scalars
         case (.range(let x), .range(let y)): return x.start == y.start && x.stop == y.stop && x.step == y.step
         case (.function(let x), .function(let y)): return x === y
         case (.builtin(let x), .builtin(let y)): return x === y
         case (.object(let x), .object(let y)): return x === y
-        case (.variable(let x), _): return try valuesEqual(.tensor(x.value), b, depth: depth)
-        case (_, .variable(let y)): return try valuesEqual(a, .tensor(y.value), depth: depth)
-        default: return false
+        default:
+            // A tensor equals a tensor, whether or not either is being differentiated.
+            guard let x = a.readableTensor, let y = b.readableTensor else { return false }
+            return x.shape == y.shape && x.scalars == y.scalars
         }
     }
 
@@ -257,12 +254,9 @@ extension Interpreter {
 
     func index(_ container: Value, _ items: [IndexItem], span: SourceSpan, frame: Frame?) throws -> Value {
         switch container {
-        case .tensor(let t):
+        case .tensor, .variable:
             let indices = try tensorIndices(items, frame: frame)
-            return .tensor(try engine(span) { try t.subscripted(indices) })
-        case .variable(let v):
-            let indices = try tensorIndices(items, frame: frame)
-            return .traced(try engine(span) { try v.subscripted(indices) })
+            return try tensorSubscript(container, indices, span: span)
         case .list(let xs), .tuple(let xs):
             let isTuple: Bool
             if case .tuple = container { isTuple = true } else { isTuple = false }

@@ -206,19 +206,12 @@ final class Interpreter {
                 if let flow = try turn(rangeItem(r, i)) { return flow }
                 i += 1
             }
-        case .tensor(let t):
-            guard t.rank >= 1 else {
+        case .tensor, .variable:
+            guard let rows = sequence.tensorRowCount else {
                 throw KisoError(.type, "cannot loop over a 0-d tensor", span: span, hint: "it holds a single value")
             }
-            for i in 0..<t.shape[0] {
-                if let flow = try turn(.tensor(try engine(span) { try t.subscripted([.int(i)]) })) { return flow }
-            }
-        case .variable(let v):
-            guard v.rank >= 1 else {
-                throw KisoError(.type, "cannot loop over a 0-d tensor", span: span, hint: "it holds a single value")
-            }
-            for i in 0..<v.shape[0] {
-                if let flow = try turn(.traced(try engine(span) { try v.subscripted([.int(i)]) })) { return flow }
+            for i in 0..<rows {
+                if let flow = try turn(try tensorRow(sequence, i, span: span)) { return flow }
             }
         case .list(let items), .tuple(let items):
             for item in items { if let flow = try turn(item) { return flow } }
@@ -249,15 +242,14 @@ final class Interpreter {
         let items: [Value]
         switch value {
         case .tuple(let xs), .list(let xs): items = xs
-        case .tensor(let t) where t.rank >= 1:
-            items = try (0..<t.shape[0]).map { i in .tensor(try engine(span) { try t.subscripted([.int(i)]) }) }
-        case .variable(let v) where v.rank >= 1:
-            items = try (0..<v.shape[0]).map { i in .traced(try engine(span) { try v.subscripted([.int(i)]) }) }
         case .dict(let d): items = d.keys.map(\.value)
         default:
-            throw KisoError(
-                .type, "cannot unpack \(value.kindName) into \(count) names", span: span,
-                hint: "the right side must be a tuple, list or tensor of \(count) items")
+            guard let rows = try tensorRows(value, span: span) else {
+                throw KisoError(
+                    .type, "cannot unpack \(value.kindName) into \(count) names", span: span,
+                    hint: "the right side must be a tuple, list or tensor of \(count) items")
+            }
+            items = rows
         }
         guard items.count == count else {
             throw KisoError(
@@ -422,15 +414,16 @@ final class Interpreter {
             throw KisoError(
                 .index, "index \(formatNumber(x)) is a float; indices must be ints", span: span, hint: "use int(…)")
         case .none: return .newAxis
-        case .variable(let v): return .tensor(v.value)
         case .bool(let b): return .tensor(Tensor(b ? 1 : 0, dtype: .bool))
-        case .tensor(let t):
-            if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
-                return .int(Int(x))
-            }
-            return .tensor(t)
         case .list, .tuple, .range: return .tensor(try Convert.tensor(v, "index"))
         default:
+            // A tensor index, whether or not it is being differentiated: only its value counts.
+            if let t = v.readableTensor {
+                if t.rank == 0 && t.dtype != .bool, let x = t.scalar, x == x.rounded(), Swift.abs(x) < 9e18 {
+                    return .int(Int(x))
+                }
+                return .tensor(t)
+            }
             throw KisoError(
                 .type, "cannot index a tensor with \(v.kindName)", span: span,
                 hint: "use integers, slices like 1:3, none, ..., a mask or a list of positions")
@@ -611,15 +604,9 @@ final class Interpreter {
 
     private func formatField(_ value: Value, spec: String, span: SourceSpan) throws -> String {
         if spec.isEmpty { return value.printed }
-        if case .variable(let v) = value { return try formatField(.tensor(v.value), spec: spec, span: span) }
         do {
             let format = try FormatSpec(spec)
-            switch value {
-            case .number(let x): return try format.format(x)
-            case .int(let n): return try format.format(n)
-            case .bool(let b): return try format.format(b ? "True" : "False")
-            case .string(let s): return try format.format(s)
-            case .tensor(let t):
+            if let t = value.readableTensor {
                 if t.count == 1 {
                     switch Convert.scalarValue(t) {
                     case .int(let n): return try format.format(n)
@@ -630,8 +617,13 @@ final class Interpreter {
                 throw KisoError(
                     .type, "format spec `\(spec)` needs a single number, got a tensor of shape \(formatShape(t.shape))",
                     hint: "format one element, or leave out the spec to print the whole tensor")
-            default:
-                return try format.format(value.printed)
+            }
+            switch value {
+            case .number(let x): return try format.format(x)
+            case .int(let n): return try format.format(n)
+            case .bool(let b): return try format.format(b ? "True" : "False")
+            case .string(let s): return try format.format(s)
+            default: return try format.format(value.printed)
             }
         } catch var error as KisoError {
             if error.span == nil { error.span = span }

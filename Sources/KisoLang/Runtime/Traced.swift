@@ -63,9 +63,10 @@ extension Convert {
     static func variables(_ value: Value, _ what: String) throws -> [Variable] {
         switch value {
         case .list(let items), .tuple(let items): return try items.map { try variable($0, what) }
-        case .variable(let v) where v.rank >= 1:
-            return try (0..<v.shape[0]).map { try v.subscripted([.int($0)]) }
-        default: return try tensors(value, what).map { Variable($0) }
+        default:
+            guard value.tensorRowCount != nil else { throw mismatch("a list of tensors", what, value) }
+            let rows = try variable(value, what)
+            return try (0..<rows.shape[0]).map { try rows.subscripted([.int($0)]) }
         }
     }
 }
@@ -114,7 +115,8 @@ extension Interpreter {
         return .traced(result)
     }
 
-    private func variableOperand(_ value: Value, _ span: SourceSpan) throws -> Variable {
+    /// A binary or unary operator's operand as a variable, an error located at `span`.
+    func variableOperand(_ value: Value, _ span: SourceSpan) throws -> Variable {
         do {
             return try Convert.variable(value, "operand")
         } catch var error as KisoError {

@@ -11,6 +11,12 @@ extension Variable {
         }
     }
 
+    /// The transpose: dimensions reversed, as a view. The reversal is its own inverse, so the
+    /// pullback captures nothing and a constant's `x.T` costs what the tensor's does.
+    public var T: Variable {
+        Variable.record(value.T, self) { g, _ in g.T }
+    }
+
     /// The dimensions in the order `axes` gives (all reversed when nil).
     public func transposed(_ axes: [Int]? = nil) throws -> Variable {
         let order = try axes.map { try $0.map { try Tensor.normalizeAxis($0, rank: rank, op: "transpose") } }
