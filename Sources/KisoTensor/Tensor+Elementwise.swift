@@ -1,3 +1,5 @@
+import KisoVectorKernels
+
 /// The two element loops every arithmetic, comparison and math function is built on:
 /// `mapElements` for one operand and `zipElements` for two, with NumPy broadcasting.
 
@@ -12,7 +14,10 @@ extension Tensor {
 
     /// A new tensor of the same shape holding `K.apply` of each element.
     func map<K: UnaryKernel>(_ kernel: K.Type, dtype: DType) -> Tensor {
-        mapBlocks(dtype: dtype) { src, dst, n in
+        if let vectorized = K.vectorized, VectorMath.vectorKernelsAvailable {
+            return mapBlocks(dtype: dtype) { src, dst, n in VectorArithmetic.apply(vectorized, src, dst, count: n) }
+        }
+        return mapBlocks(dtype: dtype) { src, dst, n in
             for i in 0..<n { dst[i] = K.apply(src[i]) }
         }
     }
@@ -73,7 +78,10 @@ extension Tensor {
     ) throws -> Tensor {
         let shape = a.shape == b.shape ? a.shape : try broadcastShapes(a.shape, b.shape, op: op)
         let n = try checkedCount(of: shape, op: op)
-        // Fast paths: equal contiguous shapes, or one side a single value.
+        // Fast paths: equal contiguous shapes, one side a single value, or one side a row
+        // repeated down the other (a bias added to a batch). Each takes the kernel's vectorised
+        // form when it has one: the same operation per element, so the same bits.
+        let vectorized = VectorMath.vectorKernelsAvailable ? K.vectorized : nil
         if a.shape == b.shape && a.isContiguous && b.isContiguous {
             return Tensor.fill(shape: shape, count: n, dtype: dtype) { dst, range in
                 a.storage.withUnsafeBufferPointer { pa in
@@ -81,7 +89,12 @@ extension Tensor {
                         guard let xa = pa.baseAddress, let xb = pb.baseAddress else { return }
                         let x = xa + a.offset
                         let y = xb + b.offset
-                        for i in range { dst[i] = K.apply(x[i], y[i]) }
+                        if let vectorized {
+                            let i = range.lowerBound
+                            VectorArithmetic.apply(vectorized, x + i, y + i, dst + i, count: range.count)
+                        } else {
+                            for i in range { dst[i] = K.apply(x[i], y[i]) }
+                        }
                     }
                 }
             }
@@ -92,7 +105,12 @@ extension Tensor {
                 a.storage.withUnsafeBufferPointer { pa in
                     guard let xa = pa.baseAddress else { return }
                     let x = xa + a.offset
-                    for i in range { dst[i] = K.apply(x[i], y) }
+                    if let vectorized {
+                        let i = range.lowerBound
+                        VectorArithmetic.apply(vectorized, x + i, scalar: y, dst + i, count: range.count)
+                    } else {
+                        for i in range { dst[i] = K.apply(x[i], y) }
+                    }
                 }
             }
         }
@@ -102,9 +120,20 @@ extension Tensor {
                 b.storage.withUnsafeBufferPointer { pb in
                     guard let xb = pb.baseAddress else { return }
                     let y = xb + b.offset
-                    for i in range { dst[i] = K.apply(x, y[i]) }
+                    if let vectorized {
+                        let i = range.lowerBound
+                        VectorArithmetic.apply(vectorized, scalar: x, y + i, dst + i, count: range.count)
+                    } else {
+                        for i in range { dst[i] = K.apply(x, y[i]) }
+                    }
                 }
             }
+        }
+        if a.isContiguous && a.shape == shape && b.isContiguous && isTrailingRow(b, of: shape) {
+            return repeatedRow(a, row: b, rowFirst: false, shape: shape, count: n, dtype: dtype, kernel)
+        }
+        if b.isContiguous && b.shape == shape && a.isContiguous && isTrailingRow(a, of: shape) {
+            return repeatedRow(b, row: a, rowFirst: true, shape: shape, count: n, dtype: dtype, kernel)
         }
         if shape.count <= 4 {
             return smallRankBroadcast(a, b, shape: shape, count: n, dtype: dtype, kernel)
@@ -122,6 +151,61 @@ extension Tensor {
             }
         }
         return Tensor(uncheckedShape: shape, storage: out, dtype: dtype)
+    }
+
+    /// Whether `row` holds the trailing dimensions of `shape` exactly (after any leading 1s), so
+    /// that broadcasting repeats it, whole and in order, down the leading dimensions.
+    private static func isTrailingRow(_ row: Tensor, of shape: [Int]) -> Bool {
+        var first = 0
+        while first < row.rank && row.shape[first] == 1 { first += 1 }
+        let dims = row.rank - first
+        guard dims >= 1, dims <= shape.count else { return false }
+        for i in 0..<dims where row.shape[first + i] != shape[shape.count - dims + i] { return false }
+        return true
+    }
+
+    /// `K.apply` between each element of the contiguous `full` and the element of `row` its
+    /// position repeats (`row` on the left when `rowFirst`): a bias added to every row of a batch.
+    private static func repeatedRow<K: BinaryKernel>(
+        _ full: Tensor, row: Tensor, rowFirst: Bool, shape: [Int], count n: Int, dtype: DType, _ kernel: K.Type
+    ) -> Tensor {
+        let width = row.count
+        let vectorized = VectorMath.vectorKernelsAvailable ? K.vectorized : nil
+        return Tensor.fill(shape: shape, count: n, dtype: dtype) { dst, range in
+            full.storage.withUnsafeBufferPointer { pf in
+                row.storage.withUnsafeBufferPointer { pr in
+                    guard let xf = pf.baseAddress, let xr = pr.baseAddress else { return }
+                    let x = xf + full.offset
+                    let y = xr + row.offset
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        let j = i % width
+                        if let vectorized, j == 0, range.upperBound - i >= width {
+                            // Whole rows in one call.
+                            let rows = (range.upperBound - i) / width
+                            VectorArithmetic.apply(
+                                vectorized, x + i, row: y, rowFirst: rowFirst, dst + i, rows: rows, width: width)
+                            i += rows * width
+                            continue
+                        }
+                        // A partial row where the range starts or ends mid-row (or no vector form).
+                        let run = Swift.min(width - j, range.upperBound - i)
+                        if let vectorized {
+                            if rowFirst {
+                                VectorArithmetic.apply(vectorized, y + j, x + i, dst + i, count: run)
+                            } else {
+                                VectorArithmetic.apply(vectorized, x + i, y + j, dst + i, count: run)
+                            }
+                        } else if rowFirst {
+                            for k in 0..<run { dst[i + k] = K.apply(y[j + k], x[i + k]) }
+                        } else {
+                            for k in 0..<run { dst[i + k] = K.apply(x[i + k], y[j + k]) }
+                        }
+                        i += run
+                    }
+                }
+            }
+        }
     }
 
     /// `zipElements`' general case for ranks up to four, with the walk's counters and strides

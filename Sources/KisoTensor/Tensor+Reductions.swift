@@ -1,5 +1,6 @@
 import Glibc
 import KisoBase
+import KisoVectorKernels
 
 /// Reductions over one axis, several, or all (`axes == nil`), with `keepdims`.
 extension Tensor {
@@ -160,9 +161,16 @@ extension Tensor {
                         let lo = width * chunk / chunks
                         let hi = width * (chunk + 1) / chunks
                         let acc = target.value
-                        for r in first..<end {
-                            let row = src.value + r * width
-                            for j in lo..<hi { acc[j] += row[j] }
+                        if VectorMath.vectorKernelsAvailable {
+                            // Row after row, each column's sum in the same order: the same bits.
+                            VectorArithmetic.accumulate(
+                                rows: src.value + first * width + lo, count: end - first, width: hi - lo, stride: width,
+                                into: acc + lo)
+                        } else {
+                            for r in first..<end {
+                                let row = src.value + r * width
+                                for j in lo..<hi { acc[j] += row[j] }
+                            }
                         }
                     }
                 }

@@ -1,4 +1,5 @@
 import Glibc
+import KisoVectorKernels
 
 /// Elementwise functions, each with its derivative beside it.
 extension Variable {
@@ -112,6 +113,7 @@ private enum TanhPullback: BinaryKernel {
 /// g where the relu's output is positive, else 0, in one pass.
 private enum ReluPullback: BinaryKernel {
     static func apply(_ g: Double, _ out: Double) -> Double { out > 0 ? g : 0 }
+    static var vectorized: VectorArithmetic.Binary? { .reluPullback }
 }
 
 /// g·s(1 − s) for the cotangent g and s = σ(x), in one pass.

@@ -1,21 +1,47 @@
 import Glibc
+import KisoVectorKernels
 
 /// An elementwise function of one value, named by a type so that the loops calling it are
 /// compiled for it alone (a closure here would cost a call per element).
 protocol UnaryKernel {
     static func apply(_ x: Double) -> Double
+    /// The same function in KisoVectorKernels, eight elements at a time with the same bits,
+    /// when it has one.
+    static var vectorized: VectorArithmetic.Unary? { get }
 }
 
 /// An elementwise function of two values, named by a type (see `UnaryKernel`).
 protocol BinaryKernel {
     static func apply(_ x: Double, _ y: Double) -> Double
+    /// The same function in KisoVectorKernels, when it has one (see `UnaryKernel.vectorized`).
+    static var vectorized: VectorArithmetic.Binary? { get }
+}
+
+extension UnaryKernel {
+    static var vectorized: VectorArithmetic.Unary? { nil }
+}
+
+extension BinaryKernel {
+    static var vectorized: VectorArithmetic.Binary? { nil }
 }
 
 enum Kernel {
-    enum Add: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { x + y } }
-    enum Subtract: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { x - y } }
-    enum Multiply: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { x * y } }
-    enum Divide: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { x / y } }
+    enum Add: BinaryKernel {
+        static func apply(_ x: Double, _ y: Double) -> Double { x + y }
+        static var vectorized: VectorArithmetic.Binary? { .add }
+    }
+    enum Subtract: BinaryKernel {
+        static func apply(_ x: Double, _ y: Double) -> Double { x - y }
+        static var vectorized: VectorArithmetic.Binary? { .subtract }
+    }
+    enum Multiply: BinaryKernel {
+        static func apply(_ x: Double, _ y: Double) -> Double { x * y }
+        static var vectorized: VectorArithmetic.Binary? { .multiply }
+    }
+    enum Divide: BinaryKernel {
+        static func apply(_ x: Double, _ y: Double) -> Double { x / y }
+        static var vectorized: VectorArithmetic.Binary? { .divide }
+    }
     enum Power: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { powerElement(x, y) } }
     enum Mod: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { modElement(x, y) } }
     /// Whole-number remainder: `x % 0` is 0, as NumPy gives for integers.
@@ -68,7 +94,10 @@ enum Kernel {
     enum Ceil: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.up) } }
     enum Round: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.toNearestOrEven) } }
     /// max(x, 0), keeping nan (as `maximum(x, 0)` does).
-    enum Relu: UnaryKernel { static func apply(_ x: Double) -> Double { x > 0 || x.isNaN ? x : 0 } }
+    enum Relu: UnaryKernel {
+        static func apply(_ x: Double) -> Double { x > 0 || x.isNaN ? x : 0 }
+        static var vectorized: VectorArithmetic.Unary? { .relu }
+    }
     enum Square: UnaryKernel { static func apply(_ x: Double) -> Double { x * x } }
     enum IsNaN: UnaryKernel { static func apply(_ x: Double) -> Double { x.isNaN ? 1 : 0 } }
     enum IsInf: UnaryKernel { static func apply(_ x: Double) -> Double { x.isInfinite ? 1 : 0 } }
