@@ -22,9 +22,9 @@ enum Value {
     /// inline plot would make every number and tensor the interpreter copies a plot's size.
     indirect case plot(PlotValue)
     /// A tensor being differentiated: the value plus its place on the tapes of the enclosing
-    /// `grad` calls. Only tracked variables live here; see `Value.traced`. Boxed, like plots,
-    /// to keep every other value small.
-    indirect case variable(Variable)
+    /// `grad` calls. Only tracked variables live here; see `Value.traced`. A `Variable` is a
+    /// reference already, so it needs no box.
+    case variable(Variable)
     /// An object: a random Generator, an optimizer, … — whatever its `ObjectType` declares.
     case object(any KisoObject)
 
