@@ -1,13 +1,20 @@
 """Reference results for Kiso's linear algebra (Sources/KisoTensor/Linalg), from NumPy.
 
-Writes Tests/Fixtures/linalg_products.json (matmul, dot, inner, outer, vdot) and
-Tests/Fixtures/linalg_decompositions.json (eigh, eig, svd, inv, det, slogdet, solve, lstsq).
+Writes Tests/Fixtures/linalg_products.json (matmul, dot, inner, outer, vdot),
+Tests/Fixtures/linalg_decompositions.json (eigh, eig, svd, inv, det, slogdet, solve, lstsq) and
+Tests/Fixtures/linalg_thin_products.json (matmul with a dimension of 1, which NumPy computes with
+dgemv or its own loop rather than dgemm: the test compares those bit for bit, recording which
+OpenBLAS kernels NumPy's library chose here).
 
 An operand is either a plain fixture tensor or, for non-contiguous inputs, a strided view:
 {"base": tensor (1-d), "shape": [...], "strides": [...] (in elements), "offset": n}, which the
 Swift tests rebuild with Tensor(view:shape:strides:offset:dtype:). Error cases give the
 expected TensorError kind and fragments the message (and hint) must contain.
 """
+import ctypes
+import glob
+import os
+
 import numpy as np
 
 from fixturelib import tensor, write
@@ -108,6 +115,50 @@ def product_cases():
     case("vdot", normal(3, 2).T, normal(6), "vdot of a view")
     error("vdot", normal(2, 3), normal(5), "shape", "hold 6 and 5 elements")
     return cases
+
+
+def thin_product_cases():
+    """Products with m, n or k equal to 1 (the shapes of a small network's last layer and its
+    gradients), in every layout Kiso hands to BLAS: contiguous, transposed and stepped. Drawn
+    from their own generator, so that `python3 gen_linalg_fixtures.py thin` writes the same file."""
+    cases = []
+    local = np.random.default_rng(20261130)
+
+    def normal(*shape):
+        return local.standard_normal(shape)
+
+    def case(a, b, note):
+        expected = np.matmul(a, b)
+        cases.append({"op": "matmul", "note": note, "a": operand(a), "b": operand(b), "expected": tensor(expected)})
+
+    for m, k in [(9, 16), (4, 3), (5, 21)]:
+        case(normal(m, k), normal(k, 1), f"({m},{k}) @ ({k},1)")
+        case(normal(k, m).T, normal(k, 1), f"({m},{k}) transposed @ ({k},1)")
+        case(normal(1, k), normal(k, m), f"(1,{k}) @ ({k},{m})")
+        case(normal(1, k), normal(m, k).T, f"(1,{k}) @ ({k},{m}) transposed")
+        case(normal(m, k), normal(k), f"({m},{k}) @ ({k},)")
+        case(normal(k), normal(k, m), f"({k},) @ ({k},{m})")
+        case(normal(m, 1), normal(1, k), f"({m},1) @ (1,{k})")
+    case(normal(6, 8)[::2, 1::3], normal(3, 1), "stepped a @ column")
+    case(normal(12, 4)[:, 1:2], normal(1, 5), "column of a wider matrix @ row")
+    case(normal(3, 5)[::-1], normal(5, 1), "reversed rows @ column")
+    case(normal(4, 2, 7), normal(7, 1), "batched @ column")
+    case(normal(3, 1, 6), normal(3, 6, 4), "batched row @ batched matrices")
+    case(np.array([[-1.0], [0.0], [2.0]]), np.array([[0.0, -0.0, 3.0]]), "column @ row with signed zeros")
+    return cases
+
+
+def numpy_openblas_core():
+    """The kernel family NumPy's OpenBLAS chose on this machine (e.g. Haswell)."""
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for name in ["scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename"]:
+            if hasattr(lib, name):
+                f = getattr(lib, name)
+                f.restype = ctypes.c_char_p
+                return f().decode()
+    return "unknown"
 
 
 def decomposition_cases():
@@ -240,5 +291,10 @@ def decomposition_cases():
 
 
 if __name__ == "__main__":
-    write("linalg_products", product_cases())
-    write("linalg_decompositions", decomposition_cases())
+    import sys
+
+    # `thin` regenerates only linalg_thin_products.json.
+    if sys.argv[1:] != ["thin"]:
+        write("linalg_products", product_cases())
+        write("linalg_decompositions", decomposition_cases())
+    write("linalg_thin_products", thin_product_cases(), openblas_core=numpy_openblas_core())

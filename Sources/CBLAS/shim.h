@@ -9,6 +9,10 @@ typedef void (*kiso_dgemm_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS
                               blasint, blasint, blasint, double, const double *, blasint,
                               const double *, blasint, double, double *, blasint);
 
+typedef void (*kiso_dgemv_fn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, double,
+                              const double *, blasint, const double *, blasint, double, double *,
+                              blasint);
+
 typedef char *(*kiso_get_corename_fn)(void);
 typedef int (*kiso_get_num_threads_fn)(void);
 typedef void (*kiso_set_num_threads_fn)(int);

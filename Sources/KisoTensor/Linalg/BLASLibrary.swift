@@ -10,6 +10,7 @@ import Glibc
 struct BLASLibrary: @unchecked Sendable {
     // @unchecked: the fields are C function pointers into a library that is never closed.
     let dgemm: kiso_dgemm_fn
+    let dgemv: kiso_dgemv_fn
     let setNumThreads: kiso_set_num_threads_fn
     let dsyevd: kiso_dsyevd_fn
     let dgeev: kiso_dgeev_fn
@@ -81,6 +82,7 @@ struct BLASLibrary: @unchecked Sendable {
         let getThreads = try symbol("openblas_get_num_threads", as: kiso_get_num_threads_fn.self)
         return BLASLibrary(
             dgemm: try symbol("cblas_dgemm", as: kiso_dgemm_fn.self),
+            dgemv: try symbol("cblas_dgemv", as: kiso_dgemv_fn.self),
             setNumThreads: try symbol("openblas_set_num_threads", as: kiso_set_num_threads_fn.self),
             dsyevd: try symbol("dsyevd_", as: kiso_dsyevd_fn.self),
             dgeev: try symbol("dgeev_", as: kiso_dgeev_fn.self),

@@ -95,6 +95,12 @@ struct GemmOperand {
         let firstB = single ? b.tensor.offset : offsetsB[0]
         let matrixSize = m * n
         let work = BLASThreads.work(m, n, k)
+        if (m == 1 || n == 1 || k == 1) && !(m == 1 && n == 1) {
+            BLASThreads.prepare(library, multiplyAdds: work)
+            return try thinProducts(
+                a, b, library: library, m: m, n: n, k: k, count: count, op: op,
+                offsetsA: single ? [firstA] : offsetsA, offsetsB: single ? [firstB] : offsetsB)
+        }
         // Medium products: OpenBLAS 0.3.21 keeps most of one on a single core (or wakes its
         // threads slowly), so Kiso splits the rows itself and runs one single-threaded product per
         // core.
@@ -159,6 +165,68 @@ struct GemmOperand {
                                 baseC + batch * matrixSize + first * n, blasint(Swift.max(1, n)))
                         }
                         if interrupted { break }
+                    }
+                }
+            }
+            initialized = count
+        }
+        if interrupted { try Interruption.check(op) }
+        return result
+    }
+
+    /// Products with a dimension of 1, computed as NumPy's `matmul` computes them, so that the
+    /// bits are NumPy's: a matrix times a column (or a row times a matrix) by `dgemv`, and a
+    /// column times a row (k = 1) by its own loop, 0 + aᵢ·bⱼ. (dgemm sums in another order and
+    /// packs its operands, which for these shapes costs more than the arithmetic.)
+    private static func thinProducts(
+        _ a: GemmOperand, _ b: GemmOperand, library: BLASLibrary, m: Int, n: Int, k: Int, count: Int, op: String,
+        offsetsA: [Int], offsetsB: [Int]
+    ) throws -> [Double] {
+        // Steps between consecutive elements of a single row of A and a single column of B.
+        let stepAlongRowA = a.transposed ? a.leading : 1
+        let stepDownColumnA = a.transposed ? 1 : a.leading
+        let stepDownColumnB = b.transposed ? 1 : b.leading
+        let stepAlongRowB = b.transposed ? b.leading : 1
+        let matrixSize = m * n
+        var interrupted = false
+        let result = [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            a.tensor.storage.withUnsafeBufferPointer { storageA in
+                b.tensor.storage.withUnsafeBufferPointer { storageB in
+                    guard let baseA = storageA.baseAddress, let baseB = storageB.baseAddress,
+                        let baseC = out.baseAddress
+                    else {
+                        out.initialize(repeating: 0)
+                        return
+                    }
+                    for batch in 0..<offsetsA.count {
+                        if offsetsA.count > 1 && Interruption.requested.load(ordering: .relaxed) {
+                            interrupted = true
+                            out.initialize(repeating: 0)
+                            return
+                        }
+                        let pa = baseA + offsetsA[batch]
+                        let pb = baseB + offsetsB[batch]
+                        let pc = baseC + batch * matrixSize
+                        if k == 1 {
+                            // NumPy's loop without BLAS: each element starts at 0 and adds the one
+                            // product (so a product of −0 gives +0, as there).
+                            for i in 0..<m {
+                                let x = pa[i * stepDownColumnA]
+                                for j in 0..<n { pc[i * n + j] = 0.0 + x * pb[j * stepAlongRowB] }
+                            }
+                        } else if n == 1 {
+                            // y = A·x, x a column of B.
+                            library.dgemv(
+                                CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans,
+                                blasint(a.transposed ? k : m), blasint(a.transposed ? m : k), 1.0,
+                                pa, blasint(a.leading), pb, blasint(stepDownColumnB), 0.0, pc, 1)
+                        } else {
+                            // m == 1: y = Bᵀ·x, x the row of A.
+                            library.dgemv(
+                                CblasRowMajor, b.transposed ? CblasNoTrans : CblasTrans,
+                                blasint(b.transposed ? n : k), blasint(b.transposed ? k : n), 1.0,
+                                pb, blasint(b.leading), pa, blasint(stepAlongRowA), 0.0, pc, 1)
+                        }
                     }
                 }
             }
