@@ -18,6 +18,9 @@ struct GemmOperand {
     var batchShape: [Int]
     /// The storage steps of the batch dimensions.
     var batchStrides: [Int]
+    /// Whether the view could not be read by BLAS as it was and was copied (NumPy then computes
+    /// a product with a dimension of 1 by its own loop, not BLAS).
+    var copied = false
 
     /// Describes `t`, which must have rank 2 or more and fit BLAS's 32-bit sizes.
     init(_ t: Tensor, op: String) throws {
@@ -29,6 +32,7 @@ struct GemmOperand {
             rows: rows, cols: cols, rowStride: t.strides[r - 2], colStride: t.strides[r - 1])
         if layout == nil {
             source = t.contiguous()
+            copied = true
             layout = GemmOperand.layout(
                 rows: rows, cols: cols, rowStride: source.strides[r - 2], colStride: source.strides[r - 1])
         }
@@ -176,8 +180,9 @@ struct GemmOperand {
 
     /// Products with a dimension of 1, computed as NumPy's `matmul` computes them, so that the
     /// bits are NumPy's: a matrix times a column (or a row times a matrix) by `dgemv`, and a
-    /// column times a row (k = 1) by its own loop, 0 + aᵢ·bⱼ. (dgemm sums in another order and
-    /// packs its operands, which for these shapes costs more than the arithmetic.)
+    /// column times a row (k = 1), or any of them with an operand BLAS cannot read as it lies, by
+    /// NumPy's own loop (0 plus the products in order). dgemm sums in another order and packs its
+    /// operands, which for these shapes costs more than the arithmetic.
     private static func thinProducts(
         _ a: GemmOperand, _ b: GemmOperand, library: BLASLibrary, m: Int, n: Int, k: Int, count: Int, op: String,
         offsetsA: [Int], offsetsB: [Int]
@@ -207,12 +212,20 @@ struct GemmOperand {
                         let pa = baseA + offsetsA[batch]
                         let pb = baseB + offsetsB[batch]
                         let pc = baseC + batch * matrixSize
-                        if k == 1 {
-                            // NumPy's loop without BLAS: each element starts at 0 and adds the one
-                            // product (so a product of −0 gives +0, as there).
+                        if k == 1 || a.copied || b.copied {
+                            // NumPy's loop without BLAS (for k = 1, and for operands BLAS could not
+                            // read as they were): each element starts at 0 and adds the products in
+                            // order (so a single product of −0 gives +0, as there).
                             for i in 0..<m {
-                                let x = pa[i * stepDownColumnA]
-                                for j in 0..<n { pc[i * n + j] = 0.0 + x * pb[j * stepAlongRowB] }
+                                for j in 0..<n {
+                                    var sum = 0.0
+                                    for p in 0..<k {
+                                        sum +=
+                                            pa[i * stepDownColumnA + p * stepAlongRowA]
+                                            * pb[p * stepDownColumnB + j * stepAlongRowB]
+                                    }
+                                    pc[i * n + j] = sum
+                                }
                             }
                         } else if n == 1 {
                             // y = A·x, x a column of B.
