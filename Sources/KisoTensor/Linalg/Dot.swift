@@ -9,6 +9,15 @@ public func dot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     try Variable.dot(Variable(a), Variable(b)).value
 }
 
+/// The elementwise product when one operand is 0-d, as `dot`, `inner` and `outer`-style
+/// operations define it; float64.
+func scaledByScalar(_ a: Tensor, _ b: Tensor, op: String) throws -> Tensor {
+    let (scalar, other) = a.rank == 0 ? (a, b) : (b, a)
+    let factor = scalar.scalar ?? 0
+    _ = try Tensor.checkedCount(of: other.shape, op: op)
+    return Tensor(uncheckedShape: other.shape, storage: other.scalars.map { $0 * factor })
+}
+
 /// NumPy's `vdot` for real tensors: both flattened, then their inner product (0-d, float64).
 /// The sizes must agree; the shapes need not.
 public func vdot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
@@ -21,16 +30,46 @@ public func vdot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
 }
 
 /// NumPy's `inner`: the sum product over the last axes of both operands, shaped
-/// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. Float64.
-/// Computed by `Variable.inner`, the one implementation.
+/// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. Float64. The
+/// kernel `Variable.inner` records with its derivative.
 public func inner(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    try Variable.inner(Variable(a), Variable(b)).value
+    let op = "inner"
+    if a.rank == 0 || b.rank == 0 { return try scaledByScalar(a, b, op: op) }
+    let k = a.shape[a.rank - 1]
+    guard k == b.shape[b.rank - 1] else {
+        throw TensorError.shape(
+            "\(op): shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) — last dimensions \(k) and \(b.shape[b.rank - 1]) differ",
+            hint: "inner sums over the last axis of both tensors, so those sizes must match")
+    }
+    let leadA = Array(a.shape.dropLast())
+    let leadB = Array(b.shape.dropLast())
+    let shape = leadA + leadB
+    let count = try Tensor.checkedCount(of: shape, op: op)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let p = leadA.reduce(1, *)
+    let q = leadB.reduce(1, *)
+    let left = Tensor(uncheckedShape: [p, k], storage: a.contiguous().scalars)
+    // b as a (Q, K) matrix read transposed: a column-major (K, Q) view, no copy.
+    let rowsB = b.contiguous().scalars
+    let right = Tensor(
+        view: rowsB, shape: [k, q], strides: [1, Swift.max(k, 1)], offset: 0, dtype: .float64)
+    let product = try GemmOperand.multiply(
+        GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: [], count: count, op: op)
+    return Tensor(uncheckedShape: shape, storage: product)
 }
 
-/// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`; float64. Computed
-/// by `Variable.outer`, the one implementation.
+/// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`; float64. The kernel
+/// `Variable.outer` records with its derivative.
 public func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-    try Variable.outer(Variable(a), Variable(b)).value
+    let op = "outer"
+    let shape = [a.count, b.count]
+    let count = try Tensor.checkedCount(of: shape, op: op)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
+    let product = try GemmOperand.multiply(
+        GemmOperand(asColumnVector(flattened(a)), op: op),
+        GemmOperand(asRowVector(flattened(b)), op: op),
+        batchShape: [], count: count, op: op)
+    return Tensor(uncheckedShape: shape, storage: product)
 }
 
 /// The elements of `t` as a contiguous 1-d tensor.
