@@ -216,6 +216,26 @@ def decomposition_cases():
         "explicit rcond truncates", rcond=1e-6, rtol=1e-6)
     error("lstsq", [normal(4, 3), normal(5)], "shape", "b needs 4 rows, not 5")
     error("lstsq", [normal(2, 4, 3), normal(4)], "shape", "expected a 2-d a")
+
+    # qr: dgeqrf and dorgqr as NumPy calls them, so Q and R carry NumPy's signs.
+    for a, note in [(normal(5, 3), "tall"), (normal(3, 5), "wide"), (normal(4, 4), "square"),
+                    (normal(2, 4, 3), "stack"), (normal(6, 4)[::2, ::-1], "view"),
+                    (normal(5, 2) @ normal(2, 4), "rank 2"), (np.zeros((3, 0)), "3x0"), (np.zeros((0, 3)), "0x3"),
+                    (np.array([[0.0, 0.0], [0.0, 0.0]]), "zero matrix")]:
+        for mode in ("reduced", "complete"):
+            q, r = np.linalg.qr(a, mode=mode)
+            add("qr", [a], {"q": q, "r": r}, f"{note} {mode}", mode=mode)
+        add("qr", [a], {"r": np.linalg.qr(a, mode="r")}, f"{note} r", mode="r")
+    error("qr", [normal(4)], "shape", "1-d tensor")
+
+    # cholesky: Kiso factors in Swift (Cholesky–Banachiewicz), NumPy by LAPACK's dpotrf, so the
+    # last bits may differ.
+    for n, batch, note in [(4, (), "4x4"), (3, (2,), "stack"), (1, (), "1x1"), (6, (), "6x6")]:
+        b = normal(*batch, n, n)
+        a = b @ np.swapaxes(b, -1, -2) + n * np.eye(n)
+        add("cholesky", [a], {"result": np.linalg.cholesky(a)}, note)
+    error("cholesky", [np.array([[1.0, 2.0], [2.0, 1.0]])], "linalg", "not positive definite")
+    error("cholesky", [normal(2, 3)], "shape", "expected square matrices")
     return cases
 
 

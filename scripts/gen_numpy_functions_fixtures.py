@@ -53,6 +53,18 @@ NAMESPACE = {
     "matrix_rank": lambda a, tol=None: np.linalg.matrix_rank(F(a), tol=tol),
     "slogdet": lambda a: tuple(np.linalg.slogdet(F(a))),
     "einsum": lambda sub, *ops: np.einsum(sub, *[F(o) for o in ops]),
+    "cov": lambda m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None: np.cov(
+        np.asarray(m), y=None if y is None else np.asarray(y), rowvar=rowvar, bias=bias, ddof=ddof,
+        fweights=fweights, aweights=aweights),
+    "corrcoef": lambda x, y=None, rowvar=True: np.corrcoef(
+        np.asarray(x), y=None if y is None else np.asarray(y), rowvar=rowvar),
+    "histogram": lambda a, bins=10, range=None, density=False, weights=None: np.histogram(
+        np.asarray(a), bins=np.asarray(bins) if isinstance(bins, list) else bins, range=range, density=density,
+        weights=None if weights is None else np.asarray(weights)),
+    "copy": lambda x: np.copy(np.asarray(x)),
+    "item": lambda x, *index: np.asarray(x).item(*index),
+    "tolist": lambda x: np.asarray(x).tolist(),
+    "reshape": lambda x, *shape: np.asarray(x).reshape(*shape),
 }
 
 
@@ -127,6 +139,35 @@ CASES = [
     f'einsum("iij->ij", [{C}, {C}, {C}])' if False else f'einsum("jii->ji", [{C}, {C}, {C}])',
 ]
 
+# Covariance, correlation and histograms; NumPy's ways back to Python values.
+W = [round(v, 3) for v in rng.normal(0, 1, 7).tolist()]
+U = [round(v, 2) for v in rng.uniform(0, 1, 40).tolist()]
+CASES += [
+    f"cov({M})", f"cov({M}, rowvar=false)", f"cov({M}, bias=true)", f"cov({M}, ddof=0)", f"cov({M}, ddof=3)",
+    f"cov({V})", f"cov({V[:4]}, {V[4:8]})", f"cov({M}, {M[:2]})", "cov([[1, 2, 3, 4], [2, 4, 5, 9]])",
+    f"cov({M[:2]}, rowvar=false)", f"cov({[[v] for v in V[:5]]}, {V[:5]}, rowvar=false)",
+    f"cov({M}, fweights=[1, 2, 0, 3, 1])", f"cov({M}, aweights=[0.5, 1.0, 2.0, 0.25, 1.5])",
+    f"cov({M}, fweights=[1, 2, 1, 3, 1], aweights=[0.5, 1.0, 2.0, 0.25, 1.5])",
+    f"cov({M}, fweights=[1, 2, 1, 3, 1], aweights=[0.5, 1.0, 2.0, 0.25, 1.5], ddof=0)",
+    f"cov({M}, fweights=[1, 2, 1, 3, 1], bias=true)",
+    f"corrcoef({M})", f"corrcoef({M}, rowvar=false)", f"corrcoef({V[:4]}, {V[4:8]})", f"corrcoef({V})",
+    "corrcoef([1.0, 2.0, 3.0], [3.0, 2.0, 1.0])", "corrcoef([[1, 2, 3, 4], [2, 4, 5, 9], [0, 1, 0, 1]])",
+    f"histogram({U})", f"histogram({U}, bins=4)", f"histogram({W}, bins=3)",
+    f"histogram({U}, bins=[0.0, 0.25, 0.5, 1.0])", f"histogram({U}, bins=[0, 1])",
+    f"histogram({U}, bins=5, range=(0.2, 0.8))", f"histogram({U}, bins=4, density=true)",
+    f"histogram({W}, bins=[-1.0, 0.0, 0.5, 2.0], density=true)",
+    f"histogram({U[:7]}, bins=3, weights={W})", f"histogram({U[:7]}, bins=[0.0, 0.5, 1.0], weights={W})",
+    "histogram([1, 2, 2, 3, 3, 3], bins=3)", "histogram([5, 5, 5], bins=2)", "histogram([], bins=2)",
+    "histogram(arange(10), bins=10)", "histogram([0.0, 0.1, 0.2, 0.30000000000000004, 0.7, 1.0], bins=10)",
+    "histogram([0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0], bins=10)",
+    "histogram([1.0, 2.0, nan, 3.0], bins=2, range=(1, 3))", f"histogram({M}, bins=[-2, 0, 2])",
+    "histogram([0.5, 1.0, 1.5], bins=[0, 1, 1, 2])",
+    "copy([1.5, 2.0])", "arange(6).reshape(2, 3).copy()", "item([2.5])", "item(arange(6), 4)",
+    "arange(6).reshape(2, 3).item(1, 2)", "arange(6).reshape(2, 3).item(-1)", "item([true])",
+    "ones([1, 1]).item()", "tolist(arange(6).reshape(2, 3))", "tolist([1.5, -2.0])", "tolist([true, false])",
+    "tolist(2.5)", "tolist(zeros([2, 0]))", "arange(8).reshape(2, 2, 2).tolist()",
+]
+
 # NumPy's method spellings: transpose with one axis per argument or a list; dtypes as builtins.
 CASES += [
     "astype([1.7, -2.2, 0.0], int)", "astype([1.7, 0.0, -3.0], bool)", "astype([1, 0, 2], float)",
@@ -179,6 +220,8 @@ def text(value):
     """What Kiso echoes for a NumPy result."""
     if isinstance(value, (bool, np.bool_)):
         return "True" if value else "False"
+    if isinstance(value, list):
+        return repr(value)
     if isinstance(value, tuple):
         return "(" + ", ".join(repr(np.asarray(v)) for v in value) + ")"
     if isinstance(value, np.ndarray) and value.ndim > 0:
@@ -191,6 +234,53 @@ def text(value):
     return str(value)
 
 
+# QR and Cholesky (NumPy's signs: LAPACK's dgeqrf/dorgqr), through the builtins.
+A43 = [[2.0, -1.0, 0.5], [1.0, 3.0, -2.0], [0.5, 0.25, 4.0], [1.5, -0.5, 1.0]]
+NAMESPACE["qr"] = lambda a, mode="reduced": np.linalg.qr(F(a), mode=mode)
+NAMESPACE["cholesky"] = lambda a, upper=False: np.linalg.cholesky(F(a), upper=upper)
+CASES += [
+    f"qr({A43})", f'qr({A43}, mode="complete")', f'qr({A43}, mode="r")', f"qr({[list(r) for r in zip(*A43)]})",
+    "qr([[3, 1], [4, 2]])", "cholesky([[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]])",
+    "cholesky([[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]], upper=true)",
+]
+
+
+def legacy(seed, draw):
+    """A draw from NumPy's global legacy stream right after np.random.seed(seed)."""
+    np.random.seed(seed)
+    return draw()
+
+
+def shuffled(seed, x):
+    np.random.seed(seed)
+    np.random.shuffle(x)
+    return x
+
+
+# The global legacy stream: Kiso statements, NumPy's draws (bit-exactness is checked in
+# Tests/KisoTensorTests/RandomLegacyTests.swift; these check the builtins' arguments).
+STREAM_CASES = [
+    ("seed(0); choice(10, 3, replace=false)", lambda: legacy(0, lambda: np.random.choice(10, 3, replace=False))),
+    ("seed(1); choice([1.5, 2.5, 3.5], 4, p=[0.2, 0.3, 0.5])",
+     lambda: legacy(1, lambda: np.random.choice([1.5, 2.5, 3.5], 4, p=[0.2, 0.3, 0.5]))),
+    ("seed(2); choice(5)", lambda: legacy(2, lambda: np.random.choice(5))),
+    ("seed(3); choice(6, [2, 2], replace=false, p=[0.1, 0.1, 0.2, 0.2, 0.3, 0.1])",
+     lambda: legacy(3, lambda: np.random.choice(6, (2, 2), replace=False, p=[0.1, 0.1, 0.2, 0.2, 0.3, 0.1]))),
+    ("seed(0); y = arange(5); shuffle(y); y", lambda: shuffled(0, np.arange(5))),
+    ("seed(4); y = arange(12).reshape(4, 3); shuffle(y); y", lambda: shuffled(4, np.arange(12).reshape(4, 3))),
+    ('seed(6); y = ["a", "b", "c", "d"]; shuffle(y); y', lambda: shuffled(6, ["a", "b", "c", "d"])),
+    ("seed(0); poisson(3.5, [5])", lambda: legacy(0, lambda: np.random.poisson(3.5, 5))),
+    ("seed(0); poisson([1.0, 20.0, 100.0])", lambda: legacy(0, lambda: np.random.poisson([1.0, 20.0, 100.0]))),
+    ("seed(7); poisson()", lambda: legacy(7, lambda: np.random.poisson())),
+    ("seed(0); multivariate_normal([0, 0], [[1, 0.5], [0.5, 1]], 3)",
+     lambda: legacy(0, lambda: np.random.multivariate_normal([0, 0], [[1, 0.5], [0.5, 1]], 3))),
+    ("seed(9); multivariate_normal([1.0, -1.0], [[2.0, 0.3], [0.3, 0.5]])",
+     lambda: legacy(9, lambda: np.random.multivariate_normal([1.0, -1.0], [[2.0, 0.3], [0.3, 0.5]]))),
+    ("rs = RandomState(0); rs.poisson(12.0, [4])", lambda: np.random.RandomState(0).poisson(12.0, 4)),
+    ("rs = RandomState(3); rs.multivariate_normal([0, 0, 1], eye(3), [2])",
+     lambda: np.random.RandomState(3).multivariate_normal([0, 0, 1], np.eye(3), 2)),
+]
+
 cases = []
 TORCH = torch_namespace()
 for source in CASES + TORCH_CASES:
@@ -199,6 +289,11 @@ for source in CASES + TORCH_CASES:
         expected = "(" + ", ".join(str(int(v)) for v in value) + ("," if len(value) == 1 else "") + ")"
     else:
         expected = text(value)
+    cases.append({"kiso": source, "expected": expected})
+
+for source, draw in STREAM_CASES:
+    value = draw()
+    expected = repr(value) if isinstance(value, list) else text(value)
     cases.append({"kiso": source, "expected": expected})
 
 write("numpy_functions", cases)

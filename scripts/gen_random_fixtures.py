@@ -185,6 +185,25 @@ def legacy_script(rs):
     call("normal_tensor", rs.normal(loc, 1.0, size=(3, 2)), loc=fixturelib.tensor(loc),
          scale=fixturelib.tensor(np.array(1.0)), size=[3, 2])
     call("random_sample", rs.random_sample(4), size=[4])
+    # Legacy Poisson: multiplication below lam = 10, PTRS from 10 on; broadcast rates.
+    call("poisson", rs.poisson(3.5, size=6), lam=3.5, size=[6])
+    call("poisson", rs.poisson(0.0, size=2), lam=0.0, size=[2])
+    call("poisson", rs.poisson(25.0, size=5), lam=25.0, size=[5])
+    rates = np.array([0.5, 9.99, 10.0, 1e4])
+    call("poisson_tensor", rs.poisson(rates, size=(2, 4)), lam=fixturelib.tensor(rates), size=[2, 4])
+    call("poisson", rs.poisson(), lam=1.0, size=None)
+    # Legacy multivariate normal: standard normals through the SVD of cov (NumPy's LAPACK and
+    # BLAS may round the last bits differently from the system OpenBLAS, so to 1e-12).
+    mean = np.array([1.0, -2.0, 0.5])
+    cov = np.array([[2.0, 0.3, 0.1], [0.3, 1.0, -0.2], [0.1, -0.2, 0.5]])
+    call("multivariate_normal", rs.multivariate_normal(mean, cov, size=(2, 3)), mean=fixturelib.tensor(mean),
+         cov=fixturelib.tensor(cov), size=[2, 3])
+    singular = np.array([[1.0, 1.0], [1.0, 1.0]])
+    call("multivariate_normal", rs.multivariate_normal([0.0, 0.0], singular, size=3),
+         mean=fixturelib.tensor(np.zeros(2)), cov=fixturelib.tensor(singular), size=[3])
+    call("multivariate_normal", rs.multivariate_normal([5.0], [[4.0]]), mean=fixturelib.tensor(np.array([5.0])),
+         cov=fixturelib.tensor(np.array([[4.0]])), size=None)
+    call("random_sample", rs.random_sample(2), size=[2])
     return calls
 
 
@@ -234,7 +253,19 @@ def legacy_cases():
          "result": result(np.random.uniform(1, 2, 2))},
         {"method": "choice", "args": {"a": 4, "size": [3], "replace": True, "p": None},
          "result": result(np.random.choice(4, 3))},
+        {"method": "choice", "args": {"a": 6, "size": [4], "replace": False, "p": [0.1, 0.2, 0.3, 0.1, 0.2, 0.1]},
+         "result": result(np.random.choice(6, 4, replace=False, p=[0.1, 0.2, 0.3, 0.1, 0.2, 0.1]))},
+        {"method": "poisson", "args": {"lam": 4.0, "size": [5]}, "result": result(np.random.poisson(4.0, 5))},
+        {"method": "multivariate_normal",
+         "args": {"mean": fixturelib.tensor(np.array([0.0, 1.0])),
+                  "cov": fixturelib.tensor(np.array([[1.0, 0.5], [0.5, 2.0]])), "size": [3]},
+         "result": result(np.random.multivariate_normal([0.0, 1.0], [[1.0, 0.5], [0.5, 2.0]], 3))},
     ]
+    shuffled = np.arange(8)
+    np.random.shuffle(shuffled)
+    module_calls.append({"method": "shuffle", "args": {"x": fixturelib.tensor(np.arange(8))},
+                         "result": result(shuffled)})
+    module_calls.append({"method": "rand", "args": {"shape": [2, 1]}, "result": result(np.random.rand(2, 1))})
     cases.append({"module": True, "seed": 7, "calls": module_calls})
     return cases
 

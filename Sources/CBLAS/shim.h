@@ -43,6 +43,13 @@ typedef void (*kiso_dgelsd_fn)(const blasint *m, const blasint *n, const blasint
                                const double *rcond, blasint *rank, double *work,
                                const blasint *lwork, blasint *iwork, blasint *info);
 
+typedef void (*kiso_dgeqrf_fn)(const blasint *m, const blasint *n, double *a, const blasint *lda,
+                               double *tau, double *work, const blasint *lwork, blasint *info);
+
+typedef void (*kiso_dorgqr_fn)(const blasint *m, const blasint *n, const blasint *k, double *a,
+                               const blasint *lda, const double *tau, double *work,
+                               const blasint *lwork, blasint *info);
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #endif

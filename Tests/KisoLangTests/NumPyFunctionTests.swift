@@ -79,4 +79,60 @@ import Testing
         #expect(Harness().error("einsum(\"ij\", ones([2, 2]), ones([2]))").contains("name 1 operand, but 2 were given"))
         #expect(Harness().error("einsum(\"ii\", ones([2, 3]))").contains("index i has length 2 and 3"))
     }
+
+    @Test func covarianceAndCorrelationAreDifferentiable() {
+        let check = eval(
+            "A = default_rng(2).normal(0, 1, [3, 6]); w = [1.0, 2.0, 0.5, 1.0, 3.0, 1.0]; "
+                + "gradcheck(X -> sum(cov(X, aweights=w) ^ 2) + sum(corrcoef(X) * [[0, 1, 2], [3, 0, 1], [2, 1, 0]]), A)"
+        )
+        #expect(check.contains("'passed': True"), "\(check)")
+        // Var(x) = Σ(xᵢ − x̄)² / (n − 1), so its gradient is 2(xᵢ − x̄) / (n − 1).
+        #expect(eval("grad(x -> cov(x))([1.0, 2.0, 6.0])") == "[-2. -1.  3.]")
+    }
+
+    @Test func statisticsErrorsSayWhatToFix() {
+        #expect(Harness().error("cov(zeros([2, 2, 2]))").contains("cov: m has 3 dimensions"))
+        #expect(Harness().error("cov([[1, 2, 3]], fweights=[1, 2])").contains("there are 3 observations"))
+        #expect(Harness().error("cov([1, 2, 3], fweights=[1, 0.5, 1])").contains("not a whole number"))
+        #expect(Harness().error("cov([1, 2, 3], aweights=[1, -1, 1])").contains("weights cannot be negative"))
+        #expect(Harness().error("histogram([1, 2], bins=0)").contains("bins must be positive"))
+        #expect(Harness().error("histogram([1, 2], bins=2.5)").contains("bins must be a whole number of bins"))
+        #expect(Harness().error("histogram([1, 2], bins=[0, 2, 1])").contains("bins must increase monotonically"))
+        #expect(Harness().error("histogram([1, 2], range=(2, 1))").contains("range (2.0, 1.0) is reversed"))
+        #expect(Harness().error("histogram([1, inf])").contains("range [1.0, inf] is not finite"))
+        #expect(Harness().error("histogram([1, nan])").contains("range nan is not finite"))
+        #expect(Harness().error("histogram([1, 2], range=[1])").contains("range must be two numbers"))
+        #expect(Harness().error("histogram([1, 2], weights=[1])").contains("one weight per element"))
+        #expect(Harness().error("histogram([1.0, 1.0 + 1e-15], bins=100)").contains("too many bins"))
+        #expect(Harness().error("ones(3).item()").contains("item: x has 3 elements"))
+        #expect(Harness().error("arange(3).item(3)").contains("index 3 is out of range for 3 elements"))
+        #expect(Harness().error("ones([2, 2]).item(0, 0, 0)").contains("3 indices for a tensor with 2 axes"))
+    }
+
+    @Test func linearAlgebraAndLegacyRandomErrorsSayWhatToFix() {
+        #expect(Harness().error("qr([1.0, 2.0])").contains("qr: expected a matrix or a stack of them"))
+        #expect(Harness().error("qr(eye(2), mode=\"raw\")").contains("mode must be \"reduced\", \"complete\" or \"r\""))
+        #expect(Harness().error("cholesky([[1, 2], [2, 1]])").contains("cholesky: matrix is not positive definite"))
+        #expect(Harness().error("grad(a -> sum(qr(a)[1]))(eye(2))").contains("`qr` is not differentiable"))
+        #expect(Harness().error("shuffle(arange(3))").contains("`shuffle` changes its argument `x` in place"))
+        #expect(Harness().error("poisson(-1.0)").contains("poisson: lam is -1.0; a rate must be 0 or more"))
+        #expect(
+            Harness().error("multivariate_normal([0, 0], [[2, 1.5], [1.5, 1]])").contains(
+                "cov is not symmetric positive semi-definite"))
+        #expect(Harness().error("choice(3, 5, replace=false)").contains("cannot take 5 samples without replacement from 3"))
+    }
+
+    /// An undefined name that NumPy or PyTorch has (np.random's and np.linalg's included) says it
+    /// is not a Kiso builtin yet, or what Kiso calls it, rather than guessing a keyword.
+    @Test func libraryNamesKisoLacksSaySo() {
+        #expect(
+            Harness().error("binomial(10, 0.5)").contains(
+                "`binomial` is not a Kiso builtin yet; a Generator draws it: `rng = default_rng(0); rng.binomial(…)`"))
+        #expect(Harness().error("eigvalsh(eye(2))").contains("hint: `eigvalsh` is not a Kiso builtin yet"))
+        #expect(Harness().error("lognormal(0, 1)").contains("hint: `lognormal` is not a Kiso builtin yet"))
+        #expect(Harness().error("absolute(-1)").contains("hint: Kiso calls `absolute` `abs`"))
+        #expect(Harness().error("randperm(3)").contains("hint: Kiso calls `randperm` `permutation`"))
+        #expect(Harness().error("np.random.weibull(2.0)").contains("`weibull` is not a Kiso builtin yet"))
+        #expect(eval("import numpy as np; np.random.seed(0); np.random.choice(10, 3, replace=false)") == "[2 8 4]")
+    }
 }

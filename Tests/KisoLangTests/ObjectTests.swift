@@ -98,7 +98,7 @@ private final class CounterHarness {
         #expect(g.error("x.shap").contains("did you mean `shape`?"))
         #expect(
             g.error("x.zzzzzzz").contains(
-                "a tensor has .shape .ndim .size .T .dtype .copy .fill .sort and methods such as .sum()"))
+                "a tensor has .shape .ndim .size .T .dtype .fill .sort and methods such as .sum()"))
         #expect(g.error("\"a\".shape").contains("a string has no attribute `shape`"))
     }
 

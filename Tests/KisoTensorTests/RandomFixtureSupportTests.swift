@@ -75,6 +75,22 @@ enum RandomFixture {
         }
     }
 
+    /// Compares a float result with the recording to 1e-12 (relative, 1e-12 absolute): for draws
+    /// that pass through LAPACK and BLAS, whose last bits differ between OpenBLAS builds.
+    static func checkClose(_ actual: Tensor, _ expected: Expected, _ label: String) {
+        guard case .floats(let tensor) = expected else {
+            Issue.record("\(label): expected floats")
+            return
+        }
+        #expect(actual.shape == tensor.shape, "\(label): shape")
+        let a = actual.scalars
+        let e = tensor.scalars
+        #expect(a.count == e.count, "\(label): count")
+        if let i = a.indices.first(where: { i in i < e.count && !(abs(a[i] - e[i]) <= 1e-12 + 1e-12 * abs(e[i])) }) {
+            Issue.record("\(label): element \(i) is \(a[i]), NumPy gives \(e[i])")
+        }
+    }
+
     /// Compares exact integers with the recording.
     static func check(_ actual: [Int64], _ expected: Expected, _ label: String) {
         guard case .integers(_, let values) = expected else {

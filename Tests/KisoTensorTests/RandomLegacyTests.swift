@@ -1,7 +1,7 @@
 import Foundation
+import KisoTestSupport
 import Testing
 
-import KisoTestSupport
 @testable import KisoTensor
 
 @Suite("RandomState (legacy) against NumPy")
@@ -64,6 +64,15 @@ struct RandomLegacyTests {
             var x = try Fixture.tensor(args["x"])
             try rs.shuffle(&x)
             RandomFixture.check(x, expected, label)
+        case "poisson":
+            let lam = Tensor(Fixture.double(args["lam"]) ?? .nan)
+            RandomFixture.check(try rs.poisson(lam: lam, size: size), expected, label)
+        case "poisson_tensor":
+            RandomFixture.check(try rs.poisson(lam: try Fixture.tensor(args["lam"]), size: size), expected, label)
+        case "multivariate_normal":
+            let result = try rs.multivariateNormal(
+                mean: try Fixture.tensor(args["mean"]), cov: try Fixture.tensor(args["cov"]), size: size)
+            RandomFixture.checkClose(result, expected, label)
         default:
             Issue.record("unknown method \(method)")
         }
@@ -191,7 +200,20 @@ struct RandomLegacyTests {
                     high: Fixture.double(args["high"]) ?? .nan,
                     size: size)
             case "choice":
-                actual = try Random.choice(try RandomFixture.int(args["a"]), size: size)
+                actual = try Random.choice(
+                    try RandomFixture.int(args["a"]), size: size, replace: args["replace"] as? Bool ?? true,
+                    p: RandomFixture.probabilities(args["p"]))
+            case "poisson":
+                actual = try Random.poisson(lam: Tensor(Fixture.double(args["lam"]) ?? .nan), size: size)
+            case "multivariate_normal":
+                let result = try Random.multivariateNormal(
+                    mean: try Fixture.tensor(args["mean"]), cov: try Fixture.tensor(args["cov"]), size: size)
+                RandomFixture.checkClose(result, expected, "np.random.multivariate_normal")
+                continue
+            case "shuffle":
+                var x = try Fixture.tensor(args["x"])
+                try Random.shuffle(&x)
+                actual = x
             default:
                 Issue.record("unknown method \(method)")
                 continue

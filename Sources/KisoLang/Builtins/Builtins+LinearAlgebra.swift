@@ -48,6 +48,31 @@ extension Registry {
             return .tuple([r.u.map(Value.tensor) ?? .none, .tensor(r.s), r.vh.map(Value.tensor) ?? .none])
         }
         add(
+            "qr", [param("a", .tensor), param("mode", .string, .string("reduced"))],
+            doc:
+                "a = Q @ R with orthonormal Q and upper-triangular R, as (Q, R); mode \"reduced\", \"complete\" or \"r\" (R alone).",
+            example: "Q, R = qr([[3, 1], [4, 2]])"
+        ) { a in
+            let name = try a.string("mode")
+            guard let mode = Linalg.QRMode(rawValue: name) else {
+                throw KisoError(
+                    .value, "qr: mode must be \"reduced\", \"complete\" or \"r\", got \"\(name)\"", span: a.span,
+                    hint: "reduced gives Q with min(m, n) columns, complete a square Q, r only R")
+            }
+            let result = try Linalg.qr(try a.tensor("a"), mode: mode)
+            guard let q = result.q else { return .tensor(result.r) }
+            return .tuple([.tensor(q), .tensor(result.r)])
+        }
+        add(
+            "cholesky", [param("a", .tensor), param("upper", .bool, .bool(false))],
+            doc:
+                "The lower-triangular L with L @ L.T = a, for a symmetric positive-definite a (with upper=true, U = L.T).",
+            example: "cholesky([[4, 2], [2, 3]])"
+        ) { a in
+            let factor = try Linalg.cholesky(try a.tensor("a"))
+            return .tensor(try a.bool("upper") ? try factor.swappedAxes(-1, -2) : factor)
+        }
+        add(
             "inv", [param("a", .tensor)], doc: "The inverse of a square matrix (an error if it is singular).",
             example: "inv([[2, 0], [0, 4]])"
         ) { a in .tensor(try Linalg.inv(try a.tensor(0))) }

@@ -64,6 +64,50 @@ extension Registry {
             .tensor(try Random.randint(try a.int(0), try a.optionalInt(1), size: try a.optionalShape(2)))
         }
         add(
+            "choice",
+            [
+                param("a", .tensor), param("size", .shape, .none), param("replace", .bool, .bool(true)),
+                param("p", .tensor, .none),
+            ],
+            doc:
+                "Random elements of a 1-d a (or of range(a) for a number) from the global stream, p their probabilities.",
+            example: "seed(0); choice(10, 3, replace=false)"
+        ) { a in
+            let size = try a.optionalShape("size")
+            let p = try a.optionalTensor("p")?.scalars
+            let replace = try a.bool("replace")
+            if try a["a"].isScalarNumber {
+                return .tensor(try Random.choice(try a.int("a"), size: size, replace: replace, p: p))
+            }
+            return .tensor(try Random.choice(try a.tensor("a"), size: size, replace: replace, p: p))
+        }
+        add(
+            "shuffle", [param("x", .any)],
+            doc:
+                "Puts x's rows (or a list's items) in random order from the global stream; the variable x changes, as NumPy's shuffle changes it in place.",
+            example: "seed(0); y = arange(5); shuffle(y); y", mutates: "x"
+        ) { a in
+            a.values[0] = try shuffled(a[0], span: a.span) { try Random.shuffle(&$0) }
+            return .none
+        }
+        add(
+            "poisson", [param("lam", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Poisson counts (int64) with mean lam from the global stream, as NumPy's legacy sampler draws them.",
+            example: "seed(0); poisson(3.5, [5])"
+        ) { a in
+            .tensor(try Random.poisson(lam: try a.tensor("lam"), size: try a.optionalShape("size")))
+        }
+        add(
+            "multivariate_normal", [param("mean", .tensor), param("cov", .tensor), param("size", .shape, .none)],
+            doc:
+                "Normal vectors with the given mean and covariance from the global stream (NumPy's legacy SVD method).",
+            example: "seed(0); multivariate_normal([0, 0], [[1, 0.5], [0.5, 1]], 3)"
+        ) { a in
+            .tensor(
+                try Random.multivariateNormal(
+                    mean: try a.tensor("mean"), cov: try a.tensor("cov"), size: try a.optionalShape("size")))
+        }
+        add(
             "permutation", [param("x", .tensor)],
             doc: "A random ordering of range(x) (a number) or of x's rows, from the global stream.",
             example: "permutation(5)"

@@ -61,6 +61,72 @@ extension Registry {
                     weights: try a.optionalTensor("weights"), axis: try a.axis("axis")))
         }
         add(
+            "cov",
+            [
+                param("m", .tensor), param("y", .tensor, .none), param("rowvar", .bool, .bool(true)),
+                param("bias", .bool, .bool(false)), param("ddof", .int, .none), param("fweights", .tensor, .none),
+                param("aweights", .tensor, .none),
+            ],
+            doc:
+                "The covariance matrix of m's rows (columns with rowvar=false) as variables, divided by n − 1 (n with bias=true).",
+            example: "cov([[1, 2, 3, 4], [2, 4, 5, 9]])", grad: .tracedByBody
+        ) { a in
+            .traced(
+                try a.variable("m").covariance(
+                    try a.optionalVariable("y"), rowvar: try a.bool("rowvar"), bias: try a.bool("bias"),
+                    ddof: try a.optionalInt("ddof"), frequencyWeights: try a.optionalTensor("fweights"),
+                    analyticWeights: try a.optionalTensor("aweights")))
+        }
+        add(
+            "corrcoef", [param("x", .tensor), param("y", .tensor, .none), param("rowvar", .bool, .bool(true))],
+            doc: "Pearson correlation coefficients of x's rows (columns with rowvar=false): cov / (σᵢ σⱼ), in [−1, 1].",
+            example: "corrcoef([1, 2, 3, 4], [2, 4, 5, 9])", grad: .tracedByBody
+        ) { a in
+            .traced(try a.variable("x").correlation(try a.optionalVariable("y"), rowvar: try a.bool("rowvar")))
+        }
+        add(
+            "histogram",
+            [
+                param("a", .tensor), param("bins", .any, .int(10)), param("range", .tensor, .none),
+                param("density", .bool, .bool(false)), param("weights", .tensor, .none),
+            ],
+            doc:
+                "(counts, edges) of a's elements in bins equal-width bins (or between given edges); the last bin includes its right edge.",
+            example: "counts, edges = histogram([1, 2, 2, 3, 3, 3], bins=3)", grad: .detaching
+        ) { a in
+            if case .string(let name) = try a["bins"] {
+                throw KisoError(
+                    .value, "histogram: bins=\"\(name)\" names one of NumPy's bin estimators, which Kiso does not have",
+                    span: a.span, hint: "give a number of bins (bins=10) or the edges (bins=[0, 0.5, 1])")
+            }
+            let bins = try a.tensor("bins")
+            let spec: Tensor.HistogramBins
+            if bins.rank == 0 {
+                guard bins.dtype == .int64, let count = bins.scalar.flatMap({ Int(exactly: $0) }) else {
+                    throw KisoError(
+                        .type,
+                        "histogram: bins must be a whole number of bins or a list of edges, got \(formatScalar(bins.scalar ?? .nan))",
+                        span: a.span, hint: "write bins=10, or bins=[0, 0.5, 1]")
+                }
+                spec = .count(count)
+            } else {
+                spec = .edges(bins)
+            }
+            var range: (Double, Double)?
+            if let bounds = try a.optionalTensor("range") {
+                guard bounds.shape == [2] else {
+                    throw KisoError(
+                        .value,
+                        "histogram: range must be two numbers (low, high), got shape \(formatShape(bounds.shape))",
+                        span: a.span, hint: "write range=(0, 1)")
+                }
+                range = (bounds.scalars[0], bounds.scalars[1])
+            }
+            let (counts, edges) = try a.tensor("a").histogram(
+                bins: spec, range: range, density: try a.bool("density"), weights: try a.optionalTensor("weights"))
+            return .tuple([.tensor(counts), .tensor(edges)])
+        }
+        add(
             "bincount", [param("x", .tensor), param("weights", .tensor, .none), param("minlength", .int, .int(0))],
             doc: "How often each non-negative integer occurs in x (with weights: their sum per integer).",
             example: "bincount([0, 1, 1, 3])", grad: .detaching

@@ -75,7 +75,7 @@ enum LibraryTables {
             searchsorted count_nonzero median quantile percentile ptp diff average bincount isclose allclose \
             array_equal vstack hstack column_stack diag trace moveaxis ravel kron take_along_axis put_along_axis \
             tensordot einsum convolve correlate cov corrcoef histogram swapaxes set_printoptions pad append \
-            logaddexp negative square
+            logaddexp negative square copy
             """
         var names = Dictionary(uniqueKeysWithValues: same.split(separator: " ").map { (String($0), String($0)) })
         names["absolute"] = "abs"
@@ -94,7 +94,10 @@ enum LibraryTables {
             )),
         "numpy.random": Module(
             functions: names(
-                "default_rng seed normal uniform randint permutation shuffle random standard_normal choice rand randn")),
+                """
+                default_rng seed normal uniform randint permutation shuffle random standard_normal choice rand randn \
+                poisson multivariate_normal RandomState
+                """)),
         "jax": Module(
             functions: names("grad value_and_grad stop_gradient hessian vmap").merging(
                 ["jacrev": "jacobian", "jacobian": "jacobian"], uniquingKeysWith: { a, _ in a }),
@@ -120,6 +123,15 @@ enum LibraryTables {
                 linear scaled_dot_product_attention pad
                 """)),
     ]
+
+    /// The Kiso builtin a library's function name stands for in any of the tables (`absolute`
+    /// is `abs`), whether or not Kiso has it yet; nil for a name no table lists.
+    static func kisoName(for libraryName: String) -> String?? {
+        for module in modules.values {
+            if let builtin = module.functions[libraryName] { return .some(builtin) }
+        }
+        return nil
+    }
 
     /// The constants NumPy, JAX and PyTorch share with Kiso.
     static let constantNames = ["pi", "e", "inf", "nan", "newaxis"]

@@ -91,6 +91,21 @@ extension RandomState: KisoObject {
             return .tensor(try rs.choice(try a.tensor("a"), size: size, replace: replace, p: p))
         }
         t.method(
+            "poisson", [param("lam", .tensor, .int(1)), param("size", .shape, .none)],
+            doc: "Poisson counts (int64) with mean lam.", example: "rs = RandomState(0); rs.poisson(3.5, [5])"
+        ) { rs, a in
+            .tensor(try rs.poisson(lam: try a.tensor("lam"), size: try a.optionalShape("size")))
+        }
+        t.method(
+            "multivariate_normal", [param("mean", .tensor), param("cov", .tensor), param("size", .shape, .none)],
+            doc: "Normal vectors with the given mean and covariance (through the SVD of cov, as NumPy's legacy code).",
+            example: "rs = RandomState(0); rs.multivariate_normal([0, 0], [[1, 0.5], [0.5, 1]], 3)"
+        ) { rs, a in
+            .tensor(
+                try rs.multivariateNormal(
+                    mean: try a.tensor("mean"), cov: try a.tensor("cov"), size: try a.optionalShape("size")))
+        }
+        t.method(
             "permutation", [param("x", .tensor)], doc: "A random ordering of range(x) (a number) or of x's rows.",
             example: "rs = RandomState(0); rs.permutation(5)"
         ) { rs, a in

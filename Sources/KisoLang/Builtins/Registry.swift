@@ -29,6 +29,7 @@ final class Registry {
         registerInitializers()
         registerSorting()
         registerStatistics()
+        registerPythonValues()
         registerArrays()
         registerImports()
         registerProbability()
@@ -49,13 +50,16 @@ final class Registry {
 
     /// Registers a function: its parameters, doc line, example, body and, when it can be
     /// differentiated or passes values being differentiated on, its behaviour under `grad`.
+    /// `mutates` names the parameter whose variable the call changes (see `Builtin.mutates`).
     func add(
         _ name: String, _ parameters: [BuiltinParameter], doc: String, example: String,
-        grad: GradBehaviour = .notDifferentiable, _ body: @escaping (inout Arguments) throws -> Value
+        grad: GradBehaviour = .notDifferentiable, mutates: String? = nil,
+        _ body: @escaping (inout Arguments) throws -> Value
     ) {
         let builtin = Builtin(
             name: name, parameters: parameters, doc: doc, example: example, category: category, grad: grad,
             body: body)
+        builtin.mutates = mutates.flatMap { changed in parameters.firstIndex { $0.name == changed } }
         if let existing = functions.firstIndex(where: { $0.name == name }) {
             functions[existing] = builtin
         } else {

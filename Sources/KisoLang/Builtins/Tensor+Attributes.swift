@@ -46,11 +46,6 @@ extension ObjectType {
             .string(try Convert.tensor(x, "x").dtype.description)
         }
         t.method(
-            "copy", [],
-            doc: "x itself: values are values, so a copy is never needed (NumPy's x.copy() works as written).",
-            example: "y = x.copy(); y[0] = 9; x"
-        ) { x, _ in x }
-        t.method(
             "fill", [param("value", .number)],
             doc: "Sets every element to value, kept in x's dtype (the variable changes, as NumPy's x.fill does).",
             example: "y = zeros(3); y.fill(7); y", mutates: "x"

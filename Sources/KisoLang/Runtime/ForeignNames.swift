@@ -28,13 +28,25 @@ enum ForeignNames {
         "deg2rad": nil, "rad2deg": nil, "sinh": nil, "cosh": nil, "arcsin": nil, "arccos": nil,
         "arcsinh": nil, "arccosh": nil, "arctanh": nil, "trunc": nil, "rint": nil, "fix": nil,
         "mod": nil, "remainder": nil, "fmod": nil, "divmod": nil, "gcd": nil, "lcm": nil,
+        // numpy.random (np.random.beta and the like also answer through the module prefix)
+        "binomial": nil, "exponential": nil, "dirichlet": nil, "lognormal": nil, "laplace": nil,
+        "logistic": nil, "geometric": nil, "gumbel": nil, "hypergeometric": nil, "multinomial": nil,
+        "negative_binomial": nil, "pareto": nil, "rayleigh": nil, "standard_cauchy": nil,
+        "standard_exponential": nil, "standard_gamma": nil, "standard_t": nil, "triangular": nil,
+        "vonmises": nil, "wald": nil, "weibull": nil, "zipf": nil, "chisquare": nil,
+        "random_sample": "rand", "random_integers": "randint", "integers": "randint", "get_state": nil,
+        "set_state": nil,
+        // numpy.linalg
+        "eigvals": nil, "eigvalsh": nil, "matrix_norm": "norm", "vector_norm": "norm", "cond": nil,
+        "multi_dot": nil, "tensorinv": nil, "tensorsolve": nil, "svdvals": nil, "matrix_transpose": "transpose",
         // PyTorch and JAX
         "cat": "concatenate", "mm": "matmul", "bmm": "matmul",
         "permute_dims": "permute", "softplus": nil, "silu": nil, "elu": nil,
         "leaky_relu": nil, "dropout": nil, "embedding": nil, "linear": nil, "conv1d": nil,
         "conv2d": nil, "max_pool2d": nil, "avg_pool2d": nil, "batch_norm": nil,
         "nll_loss": nil, "l1_loss": nil, "smooth_l1_loss": nil, "kl_div": nil, "one_hot": nil,
-        "randn_like": nil, "rand_like": nil, "manual_seed": "seed", "no_grad": "stop_gradient",
+        "randn_like": nil, "rand_like": nil, "randperm": "permutation", "randint_like": nil, "manual_seed": "seed",
+        "no_grad": "stop_gradient",
         "detach": "stop_gradient", "jit": nil,
     ]
 }

@@ -4,9 +4,13 @@ extension Interpreter {
     /// The hint for an undefined name that NumPy or PyTorch has, or nil.
     func foreignNameHint(_ name: String) -> String? {
         if name == "pass" { return "Kiso needs no `pass`: a block may be empty, as in `def f() end`" }
-        guard let equivalent = ForeignNames.functions[name] else { return nil }
-        if let kiso = equivalent, registry.byName[kiso] != nil {
+        // The names of the imported libraries' tables count too (`eigvalsh`, `absolute`).
+        guard let equivalent = ForeignNames.functions[name] ?? LibraryTables.kisoName(for: name) else { return nil }
+        if let kiso = equivalent, kiso != name, registry.byName[kiso] != nil {
             return "Kiso calls `\(name)` `\(kiso)`"
+        }
+        if registry.objectType(named: "Generator")?.methods.contains(where: { $0.name == name }) == true {
+            return "`\(name)` is not a Kiso builtin yet; a Generator draws it: `rng = default_rng(0); rng.\(name)(…)`"
         }
         return "`\(name)` is not a Kiso builtin yet"
     }

@@ -17,6 +17,8 @@ struct BLASLibrary: @unchecked Sendable {
     let dgetrf: kiso_dgetrf_fn
     let dgesv: kiso_dgesv_fn
     let dgelsd: kiso_dgelsd_fn
+    let dgeqrf: kiso_dgeqrf_fn
+    let dorgqr: kiso_dorgqr_fn
     /// The kernel family OpenBLAS chose, e.g. `SkylakeX` or `Haswell`.
     let coreName: String
     /// The path that loaded.
@@ -86,6 +88,8 @@ struct BLASLibrary: @unchecked Sendable {
             dgetrf: try symbol("dgetrf_", as: kiso_dgetrf_fn.self),
             dgesv: try symbol("dgesv_", as: kiso_dgesv_fn.self),
             dgelsd: try symbol("dgelsd_", as: kiso_dgelsd_fn.self),
+            dgeqrf: try symbol("dgeqrf_", as: kiso_dgeqrf_fn.self),
+            dorgqr: try symbol("dorgqr_", as: kiso_dorgqr_fn.self),
             coreName: coreName().map { String(cString: $0) } ?? "unknown",
             path: path,
             threadCount: Int(getThreads()))

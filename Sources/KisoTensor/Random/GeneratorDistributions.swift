@@ -70,17 +70,7 @@ extension Generator {
         try drawEach(
             [lam], size: size, op: "poisson", dtype: .int64,
             checks: [
-                { lam in
-                    guard lam >= 0 else {
-                        throw TensorError.value(
-                            "poisson: lam is \(lam); a rate must be 0 or more", hint: "pass a non-negative rate")
-                    }
-                    guard lam <= PoissonDraw.maximumRate else {
-                        throw TensorError.value(
-                            "poisson: lam is \(lam), too large for int64 counts",
-                            hint: "rates up to about 9.2e18 are supported")
-                    }
-                }
+                { try PoissonDraw.checkRate($0) }
             ]
         ) { lam in Double(PoissonDraw.draw(lam[0], &bits)) }
     }
@@ -113,6 +103,17 @@ extension Generator {
     /// parameter is checked first, then `draw` receives each element's parameter values in
     /// row-major order, the order NumPy's broadcast iterator visits them.
     func drawEach(
+        _ parameters: [Tensor], size: [Int]?, op: String, dtype: DType = .float64,
+        checks: [(Double) throws -> Void], draw: ([Double]) -> Double
+    ) throws -> Tensor {
+        try RandomSupport.drawEach(parameters, size: size, op: op, dtype: dtype, checks: checks, draw: draw)
+    }
+}
+
+extension RandomSupport {
+    /// The loop behind every generator's broadcast samplers (see `Generator.drawEach`); `draw`
+    /// takes one element's parameters and advances whichever stream it closes over.
+    static func drawEach(
         _ parameters: [Tensor], size: [Int]?, op: String, dtype: DType = .float64,
         checks: [(Double) throws -> Void], draw: ([Double]) -> Double
     ) throws -> Tensor {

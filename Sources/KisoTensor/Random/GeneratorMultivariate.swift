@@ -79,17 +79,7 @@ extension Generator {
         mean: Tensor, cov: Tensor, size: [Int]? = nil, method: CovarianceFactor = .svd
     ) throws -> Tensor {
         let op = "multivariate_normal"
-        guard mean.rank == 1 else {
-            throw TensorError.shape(
-                "\(op): mean has shape \(formatShape(mean.shape)); it must be 1-d",
-                hint: "pass a vector of d means")
-        }
-        let d = mean.shape[0]
-        guard cov.shape == [d, d] else {
-            throw TensorError.shape(
-                "\(op): cov has shape \(formatShape(cov.shape)); a mean of length \(d) needs (\(d), \(d))",
-                hint: "pass a square covariance matrix with one row per component of mean")
-        }
+        let d = try RandomSupport.dimension(mean: mean, cov: cov, op: op)
         let covariance = cov.cast(to: .float64)
         let factor = try covarianceFactor(covariance, method: method, op: op)
         let shape = (size ?? []) + [d]
@@ -103,27 +93,59 @@ extension Generator {
     /// NumPy's tolerance of 1e-8.
     private func covarianceFactor(_ cov: Tensor, method: CovarianceFactor, op: String) throws -> Tensor {
         let tolerance = 1e-8
-        let invalid = TensorError.value(
-            "\(op): cov is not symmetric positive semi-definite",
-            hint: "a covariance must be symmetric with eigenvalues ≥ 0, e.g. B @ B.T")
         switch method {
         case .cholesky:
             return try Linalg.cholesky(cov)
         case .eigh:
             let decomposition = try Linalg.eigh(cov)
-            if decomposition.eigenvalues.scalars.contains(where: { $0 < -tolerance }) { throw invalid }
+            if decomposition.eigenvalues.scalars.contains(where: { $0 < -tolerance }) {
+                throw RandomSupport.notSemidefinite(op: op)
+            }
             return try Tensor.multiply(decomposition.eigenvectors, decomposition.eigenvalues.abs().sqrt())
         case .svd:
-            let decomposition = try Linalg.svd(cov)
-            guard let u = decomposition.u, let vh = decomposition.vh else { throw invalid }
-            let s = decomposition.s
-            let rebuilt = try Tensor.multiply(try vh.transposed(), s).matmul(vh)
-            let close = try zip(rebuilt.scalars, cov.contiguous().scalars).allSatisfy { pair in
-                guard pair.0.isFinite && pair.1.isFinite else { throw invalid }
-                return Swift.abs(pair.0 - pair.1) <= tolerance + tolerance * Swift.abs(pair.1)
-            }
-            if !close { throw invalid }
+            let (u, s, _) = try RandomSupport.semidefiniteSVD(cov, op: op)
             return try Tensor.multiply(u, s.sqrt())
         }
+    }
+}
+
+extension RandomSupport {
+    /// The length d of `mean`, checking that `mean` is 1-d and `cov` is d×d.
+    static func dimension(mean: Tensor, cov: Tensor, op: String) throws -> Int {
+        guard mean.rank == 1 else {
+            throw TensorError.shape(
+                "\(op): mean has shape \(formatShape(mean.shape)); it must be 1-d",
+                hint: "pass a vector of d means")
+        }
+        let d = mean.shape[0]
+        guard cov.shape == [d, d] else {
+            throw TensorError.shape(
+                "\(op): cov has shape \(formatShape(cov.shape)); a mean of length \(d) needs (\(d), \(d))",
+                hint: "pass a square covariance matrix with one row per component of mean")
+        }
+        return d
+    }
+
+    static func notSemidefinite(op: String) -> TensorError {
+        TensorError.value(
+            "\(op): cov is not symmetric positive semi-definite",
+            hint: "a covariance must be symmetric with eigenvalues ≥ 0, e.g. B @ B.T")
+    }
+
+    /// The SVD of a float64 covariance, checked as NumPy checks it: Vᵀ·diag(s)·V must equal
+    /// `cov` to within 1e-8 (NumPy warns; a sample from an invalid covariance means nothing, so
+    /// Kiso refuses it).
+    static func semidefiniteSVD(_ cov: Tensor, op: String) throws -> (u: Tensor, s: Tensor, vh: Tensor) {
+        let tolerance = 1e-8
+        let decomposition = try Linalg.svd(cov)
+        guard let u = decomposition.u, let vh = decomposition.vh else { throw notSemidefinite(op: op) }
+        let s = decomposition.s
+        let rebuilt = try Tensor.multiply(try vh.transposed(), s).matmul(vh)
+        let close = try zip(rebuilt.scalars, cov.contiguous().scalars).allSatisfy { pair in
+            guard pair.0.isFinite && pair.1.isFinite else { throw notSemidefinite(op: op) }
+            return Swift.abs(pair.0 - pair.1) <= tolerance + tolerance * Swift.abs(pair.1)
+        }
+        if !close { throw notSemidefinite(op: op) }
+        return (u, s, vh)
     }
 }

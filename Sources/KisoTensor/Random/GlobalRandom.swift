@@ -115,6 +115,16 @@ public enum Random {
         try withState { try $0.choice(a, size: size, replace: replace, p: p) }
     }
 
+    /// `np.random.poisson(lam, size)`: int64 counts.
+    public static func poisson(lam: Tensor = Tensor(1.0), size: [Int]? = nil) throws -> Tensor {
+        try withState { try $0.poisson(lam: lam, size: size) }
+    }
+
+    /// `np.random.multivariate_normal(mean, cov, size)`, by the legacy SVD construction.
+    public static func multivariateNormal(mean: Tensor, cov: Tensor, size: [Int]? = nil) throws -> Tensor {
+        try withState { try $0.multivariateNormal(mean: mean, cov: cov, size: size) }
+    }
+
     /// `np.random.permutation(n)`.
     public static func permutation(_ n: Int) throws -> Tensor {
         try withState { try $0.permutation(n) }

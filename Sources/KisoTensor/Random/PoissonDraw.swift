@@ -1,9 +1,22 @@
 import Glibc
 
-/// The Poisson sampler of NumPy's `Generator` (`random_poisson` in distributions.c).
+/// The Poisson sampler of NumPy's `Generator` (`random_poisson` in distributions.c), which the
+/// legacy `RandomState` calls too (`legacy_random_poisson`).
 enum PoissonDraw {
     /// The largest rate NumPy accepts: Int64.max − 10·√Int64.max, so a draw cannot overflow.
     static let maximumRate = 9.223372036854775807e18 - 10 * (9.223372036854775807e18).squareRoot()
+
+    /// Throws unless `lam` is a rate NumPy accepts: 0 or more, not NaN, at most `maximumRate`.
+    static func checkRate(_ lam: Double) throws {
+        guard lam >= 0 else {
+            throw TensorError.value(
+                "poisson: lam is \(lam); a rate must be 0 or more", hint: "pass a non-negative rate")
+        }
+        guard lam <= maximumRate else {
+            throw TensorError.value(
+                "poisson: lam is \(lam), too large for int64 counts", hint: "rates up to about 9.2e18 are supported")
+        }
+    }
 
     /// One Poisson count: 0 for rate 0, multiplication of uniforms below 10, Hörmann's
     /// transformed rejection (PTRS) from 10 on.
