@@ -4,15 +4,17 @@
 /// dA = G @ B and dB = Gᵀ @ A.
 extension Variable {
     /// NumPy's `inner`: the sum product over the last axes of both operands, shaped
-    /// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. Float64.
+    /// `a.shape[:-1] + b.shape[:-1]`; with a 0-d operand, elementwise multiplication. The dtype
+    /// is a product's (`productDType`: int64 for integers, as NumPy).
     public static func inner(_ a: Variable, _ b: Variable) throws -> Variable {
-        if a.rank == 0 || b.rank == 0 { return try multiply(a.asFloat, b.asFloat) }
+        if a.rank == 0 || b.rank == 0 { return try multiply(a, b) }
         let value = try KisoTensor.inner(a.value, b.value)
-        let k = a.shape[a.rank - 1]
-        return productOfRows(value, a, b, p: a.count / Swift.max(k, 1), q: b.count / Swift.max(k, 1), k: k)
+        let (p, q) = (a.shape.dropLast().reduce(1, *), b.shape.dropLast().reduce(1, *))
+        return productOfRows(value, a, b, p: p, q: q, k: a.shape[a.rank - 1])
     }
 
-    /// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`; float64.
+    /// NumPy's `outer`: both operands flattened, `result[i, j] = a[i] * b[j]`, with a product's
+    /// dtype.
     public static func outer(_ a: Variable, _ b: Variable) throws -> Variable {
         productOfRows(try KisoTensor.outer(a.value, b.value), a, b, p: a.count, q: b.count, k: 1)
     }
