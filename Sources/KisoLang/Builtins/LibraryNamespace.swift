@@ -103,12 +103,13 @@ enum LibraryTables {
                 ["jacrev": "jacobian", "jacobian": "jacobian"], uniquingKeysWith: { a, _ in a }),
             submodules: ["numpy", "nn"]),
         "jax.numpy": Module(functions: numpyNames, submodules: ["linalg"], hasConstants: true),
-        "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky")),
+        "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky qr")),
         "jax.nn": Module(
             functions: names("relu sigmoid softmax log_softmax gelu silu softplus elu leaky_relu one_hot")),
         "torch": Module(
             functions: numpyNames.merging(
-                names("tensor softmax log_softmax relu sigmoid randn rand manual_seed"), uniquingKeysWith: { a, _ in a }
+                names("tensor softmax log_softmax relu sigmoid randn rand manual_seed cholesky qr"),
+                uniquingKeysWith: { a, _ in a }
             ),
             submodules: ["nn", "linalg"], hasConstants: true),
         "torch.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky qr matrix_rank")),
