@@ -13,20 +13,37 @@ public struct ProgressStatus: Sendable, Equatable {
     public var elapsed: Double
     /// The latest value of each reported metric, in the order they were first reported.
     public var metrics: [(name: String, value: Double)]
+    /// Which line shows it.
+    public var layout: Layout
+    /// Seconds per step when the loop estimates them itself (Keras leaves the first step out);
+    /// nil divides `elapsed` by `done`.
+    public var secondsPerStep: Double?
+
+    /// The line a status is shown as.
+    public enum Layout: Sendable, Equatable {
+        /// `progress(…)`'s bar: title, steps, time so far, metrics.
+        case progress
+        /// Keras's bar of one epoch of `fit` (``KerasProgressBar``): steps, time left, metrics.
+        case kerasEpoch
+    }
 
     /// A status; `metrics` in display order.
     public init(
-        title: String, done: Int, total: Int?, elapsed: Double, metrics: [(name: String, value: Double)] = []
+        title: String, done: Int, total: Int?, elapsed: Double, metrics: [(name: String, value: Double)] = [],
+        layout: Layout = .progress, secondsPerStep: Double? = nil
     ) {
         self.title = title
         self.done = done
         self.total = total
         self.elapsed = elapsed
         self.metrics = metrics
+        self.layout = layout
+        self.secondsPerStep = secondsPerStep
     }
 
     public static func == (a: ProgressStatus, b: ProgressStatus) -> Bool {
         a.title == b.title && a.done == b.done && a.total == b.total && a.elapsed == b.elapsed
+            && a.layout == b.layout && a.secondsPerStep == b.secondsPerStep
             && a.metrics.count == b.metrics.count
             && zip(a.metrics, b.metrics).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
@@ -40,6 +57,12 @@ public enum ProgressBar {
     /// then the bar shortened, to fit).
     public static func line(_ status: ProgressStatus, width: Int, charset: Charset = .unicode) -> String {
         let width = max(20, width)
+        if status.layout == .kerasEpoch {
+            return KerasProgressBar.line(
+                done: status.done, total: status.total ?? status.done, elapsed: status.elapsed,
+                secondsPerStep: status.secondsPerStep ?? status.elapsed / Double(max(status.done, 1)),
+                metrics: status.metrics, finished: false, width: width, charset: charset)
+        }
         var head = status.title.isEmpty ? "" : status.title + " "
         if let total = status.total {
             let digits = String(max(total, 0)).count

@@ -1,3 +1,4 @@
+import KisoPlot
 import KisoTensor
 import KisoTestSupport
 import Testing
@@ -140,7 +141,9 @@ private func literal(_ t: Tensor) -> String {
         }
         var reported: [String] = []
         trainer.epochReport = { epoch, epochs, done, steps, logs in
-            reported.append(epochLine(epoch: epoch, epochs: epochs, done: done, steps: steps, logs: logs))
+            reported.append(
+                KerasProgressBar.untimedLine(
+                    epoch: epoch, epochs: epochs, done: done, steps: steps, metrics: logs.map { ($0.0, $0.1) }))
         }
         let x = try Generator(seed: 1).standardNormal([40, 2])
         let y = try Generator(seed: 2).standardNormal([40])
@@ -152,5 +155,67 @@ private func literal(_ t: Tensor) -> String {
         #expect(history.epochs == [0])
         #expect(reported.count == 1 && reported[0].hasPrefix("Epoch 1/5 - 3/5 - loss: "), "\(reported)")
         #expect(model.layers[0].weights[0].value.scalars != before)
+    }
+
+    /// Ctrl-C that reaches a kernel or the loss inside a batch drops that batch only.
+    @Test func anInterruptInsideABatchDropsThatBatchAndKeepsTheRest() throws {
+        let model = try Sequential([Dense(units: 1)], inputShape: [2], generator: Generator(seed: 0))
+        var calls = 0
+        let loss = TrainingSetup.Loss.custom { prediction, target in
+            calls += 1
+            if calls == 3 { throw TensorError(.interrupted, "matmul: interrupted") }
+            let mse = KerasLoss.mse
+            return try mse(prediction, target)
+        }
+        let trainer = Trainer(
+            model: model, setup: try TrainingSetup(loss: loss, optimizer: try SGD(learningRate: 0.1), metrics: []))
+        var reported: [(done: Int, steps: Int)] = []
+        trainer.epochReport = { _, _, done, steps, _ in reported.append((done, steps)) }
+        var options = FitOptions()
+        options.epochs = 5
+        options.batchSize = 8
+        let x = try Generator(seed: 1).standardNormal([40, 2])
+        let history = try trainer.fit(x, try Generator(seed: 2).standardNormal([40]), options: options, callbacks: [])
+        #expect(history.stoppedBy == "interrupted")
+        #expect(history.epochs == [0])
+        #expect(reported.count == 1 && reported[0] == (2, 5), "\(reported)")
+    }
+
+    /// A display that keeps what fit asked it to draw.
+    final class RecordingDisplay: LiveDisplay {
+        var updates: [[ProgressStatus]] = []
+        var curves: [[Double]] = []
+        var finished = 0
+        func update(_ loops: [ProgressStatus], curves: [(name: String, values: [Double])]) {
+            updates.append(loops)
+            self.curves.append(curves.first?.values ?? [])
+        }
+        func finish() { finished += 1 }
+    }
+
+    /// With a live display (a terminal), verbose=1 prints Keras's epoch lines with times and
+    /// draws the bar (and with live_plot the loss) while batches run.
+    @Test func onATerminalFitShowsKerassScreen() throws {
+        let h = Harness()
+        let display = RecordingDisplay()
+        h.session.liveDisplay = display
+        h.run(moons)
+        h.run("m = model()")
+        #expect(h.run("h = m.fit(X, y, epochs=2, batch_size=1, live_plot=true); len(h.history[\"loss\"])") == "2")
+        let lines = h.printed.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(h.printed)")
+        if lines.count == 4 {
+            #expect(lines[0] == "Epoch 1/2" && lines[2] == "Epoch 2/2", "\(h.printed)")
+            #expect(lines[1].hasPrefix("120/120 ━━━━━━━━━━━━━━━━━━━━ ") && lines[1].contains("s/step - accuracy: "))
+        }
+        #expect(display.finished == 1)
+        // The updates are throttled to ten a second, so a fast machine may draw none.
+        for loops in display.updates {
+            #expect(loops.count == 1 && loops[0].layout == .kerasEpoch && loops[0].total == 120)
+        }
+        for curve in display.curves { #expect(curve.count >= 2) }
+        h.printed = ""
+        h.run("h = m.fit(X, y, epochs=1, verbose=2)")
+        #expect(h.printed.hasPrefix("4/4 - ") && h.printed.contains("s/step - accuracy: "), "\(h.printed)")
     }
 }

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 
 /// Python's builtins that course code reaches for beside NumPy's functions.

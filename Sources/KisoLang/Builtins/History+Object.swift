@@ -1,4 +1,5 @@
 import KisoNN
+import KisoPlot
 import KisoTensor
 
 /// What `m.fit` returns, as Keras's History: `h.history["loss"]`, one value per epoch.
@@ -40,7 +41,7 @@ final class HistoryObject: KisoObject {
 
     /// `<History epochs=5 loss=0.0422 accuracy=0.9942>`: the last epoch's values.
     var description: String {
-        let last = history.values.map { " \($0.name)=\(formatLogValue($0.values.last ?? .nan))" }.joined()
+        let last = history.values.map { " \($0.name)=\(KerasProgressBar.value($0.values.last ?? .nan))" }.joined()
         return "<History epochs=\(history.epochs.count)\(last)>"
     }
 }

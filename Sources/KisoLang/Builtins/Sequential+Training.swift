@@ -26,10 +26,10 @@ extension ModelObject {
                 param("batch_size", .int, .int(32)), param("validation_split", .number, .int(0)),
                 param("validation_data", .any, .none), param("shuffle", .bool, .bool(true)),
                 param("callbacks", .any, .list([])), param("verbose", .int, .int(1)),
-                param("rng", .object("Generator"), .none),
+                param("rng", .object("Generator"), .none), param("live_plot", .bool, .bool(false)),
             ],
             doc:
-                "Trains on (x, y) for epochs of shuffled mini-batches and returns a History; one line per epoch (verbose=0: none).",
+                "Trains on (x, y) for epochs of shuffled mini-batches and returns a History. On a terminal Keras's live bar per epoch (verbose=1; live_plot=true draws the loss under it as it falls) or one line per epoch with times (verbose=2); elsewhere one untimed line per epoch; verbose=0: nothing.",
             example:
                 "m = Sequential([Dense(1)], input_shape=[1], seed=0); m.compile(optimizer=\"sgd\", loss=\"mse\"); h = m.fit([[0.0], [1.0]], [1.0, 3.0], epochs=3, verbose=0)"
         ) { o, a in try o.fit(a) }
@@ -144,19 +144,26 @@ extension ModelObject {
             options.validationData = (try Convert.tensor(pair[0], "x_val"), try Convert.tensor(pair[1], "y_val"))
         }
         let callbacks = try trainingCallbacks(try a["callbacks"], a)
-        let verbose = try a.int("verbose")
-        let interpreter = a.interpreter
-        trainer.epochReport = { epoch, epochs, done, steps, logs in
-            if verbose > 0 {
-                interpreter.output(epochLine(epoch: epoch, epochs: epochs, done: done, steps: steps, logs: logs) + "\n")
-            }
-        }
+        let progress = FitProgress(
+            interpreter: a.interpreter, verbose: try a.int("verbose"), livePlot: try a.bool("live_plot"))
+        progress.attach(to: trainer)
+        defer { progress.finish() }
         trainer.interrupted = {
             // Ctrl-C ends training after the batch, keeping the model and the history so far.
             guard Session.interrupt.load(ordering: .relaxed) else { return false }
             Session.interrupt.store(false, ordering: .relaxed)
             Interruption.requested.store(false, ordering: .relaxed)
             return true
+        }
+        trainer.isInterruption = { error in
+            // Ctrl-C that reached a kernel or the loss function during a batch: that batch is
+            // dropped and training ends as after the one before.
+            let stop = (error as? TensorError)?.kind == .interrupted || (error as? KisoError)?.kind == .interrupted
+            if stop {
+                Session.interrupt.store(false, ordering: .relaxed)
+                Interruption.requested.store(false, ordering: .relaxed)
+            }
+            return stop
         }
         if let optimizerObject { trainer.setup.optimizer = optimizerObject.optimizer }
         defer { optimizerObject?.optimizer = trainer.setup.optimizer }

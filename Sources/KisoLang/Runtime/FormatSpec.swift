@@ -1,4 +1,5 @@
 import Glibc
+import KisoBase
 
 /// Python's format-spec mini-language, as used in f-strings: `[[fill]align][sign][#][0][width][,][.precision][type]`.
 struct FormatSpec {
@@ -153,15 +154,4 @@ struct FormatSpec {
         }
         return String(out.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
     }
-}
-
-/// printf-style formatting of one Double.
-func cFormat(_ format: String, _ value: Double) -> String {
-    var buffer = [CChar](repeating: 0, count: 512)
-    let written = withVaList([value]) { args in
-        buffer.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 512, format, args) }
-    }
-    guard written >= 0 else { return String(value) }
-    let bytes = buffer.prefix(Swift.min(Int(written), 511)).map { UInt8(bitPattern: $0) }
-    return String(decoding: bytes, as: UTF8.self)
 }

@@ -1,4 +1,3 @@
-import Glibc
 import KisoTensor
 
 /// What `compile` fixed: the loss, the optimizer (its state kept between fits, as Keras keeps
@@ -129,6 +128,12 @@ public final class Trainer {
     public var stopReason: String?
     /// Checked after every batch; true stops training there (Ctrl-C), keeping what was learnt.
     public var interrupted: () -> Bool = { false }
+    /// Whether an error thrown inside a batch is a stop request (Ctrl-C reached a kernel or the
+    /// loss function): training then ends as if `interrupted` had answered true before that
+    /// batch, whose update was not applied.
+    public var isInterruption: (any Error) -> Bool = { ($0 as? TensorError)?.kind == .interrupted }
+    /// Told before each epoch's first batch.
+    public var epochStarts: (_ epoch: Int, _ epochs: Int) -> Void = { _, _ in }
     /// Told after each epoch: the line of logs (the caller decides where it goes).
     public var epochReport:
         (_ epoch: Int, _ epochs: Int, _ done: Int, _ steps: Int, _ logs: [(String, Double)]) -> Void = {
@@ -185,15 +190,24 @@ public final class Trainer {
         epochs: for epoch in 0..<options.epochs {
             for callback in callbacks { try callback.epochBegins(epoch, self) }
             let order = options.shuffle ? try generator.permutation(n).scalars.map { Int($0) } : Array(0..<n)
+            epochStarts(epoch, options.epochs)
             var totals = RunningLogs()
             for step in 0..<steps {
                 let picked = Array(order[(step * options.batchSize)..<Swift.min(n, (step + 1) * options.batchSize)])
                 let batchX = try gather(trainX, picked)
                 let batchY = try gather(trainY, picked)
-                try trainStep(batchX, batchY, into: &totals)
-                batchReport(epoch, step + 1, steps, totals.logs)
-                if interrupted() {
+                var stopped = false
+                do {
+                    try trainStep(batchX, batchY, into: &totals)
+                    batchReport(epoch, step + 1, steps, totals.logs)
+                    stopped = interrupted()
+                } catch  where isInterruption(error) {
+                    stopped = true
+                }
+                if stopped {
                     stopReason = "interrupted"
+                    // An epoch stopped before its first batch finished has nothing to record.
+                    guard !totals.isEmpty else { break epochs }
                     var logs = totals.logs
                     if let validation {
                         logs += try evaluate(validation.x, validation.y, batchSize: options.batchSize).map {
@@ -201,7 +215,7 @@ public final class Trainer {
                         }
                     }
                     history.record(epoch: epoch, logs)
-                    epochReport(epoch, options.epochs, step + 1, steps, logs)
+                    epochReport(epoch, options.epochs, totals.steps, steps, logs)
                     break epochs
                 }
             }
@@ -272,12 +286,15 @@ public final class Trainer {
 /// Losses and metrics summed over the samples seen, for means weighted by batch size as
 /// Keras's trackers weigh them.
 struct RunningLogs {
+    /// The batches added.
+    private(set) var steps = 0
     private var samples = 0
     private var lossSum = 0.0
     private var metricSums: [(String, Double)] = []
 
     mutating func add(loss: Double, prediction: Tensor?, target: Tensor, setup: TrainingSetup) throws {
         let count = target.shape.first ?? 1
+        steps += 1
         samples += count
         lossSum += loss * Double(count)
         guard let prediction else { return }
@@ -287,6 +304,9 @@ struct RunningLogs {
             metricSums[i].1 += try m.metric.sum(prediction, target)
         }
     }
+
+    /// Whether no batch was added.
+    var isEmpty: Bool { steps == 0 }
 
     /// The means so far, sorted by name as Keras's progress bar lists them.
     var logs: [(String, Double)] {
@@ -303,48 +323,4 @@ func rows(_ t: Tensor, _ range: Range<Int>) throws -> Tensor {
 /// The rows of `t` at `indices`.
 func gather(_ t: Tensor, _ indices: [Int]) throws -> Tensor {
     try t.take(try Tensor(shape: [indices.count], scalars: indices.map(Double.init), dtype: .int64), axis: 0)
-}
-
-/// Keras's number format in logs: four decimals, or scientific below 1e-3.
-public func formatLogValue(_ v: Double) -> String {
-    if v.isNaN { return "nan" }
-    if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-    if v == 0 || Swift.abs(v) >= 1e-3 { return fixed(v, 4) }
-    var exponent = Int(Glibc.log10(Swift.abs(v)).rounded(.down))
-    var mantissa = v / pow10(exponent)
-    if Swift.abs(mantissa).rounded(toPlaces: 4) >= 10 {
-        exponent += 1
-        mantissa /= 10
-    }
-    return fixed(mantissa, 4) + "e" + (exponent < 0 ? "-" : "+") + (Swift.abs(exponent) < 10 ? "0" : "")
-        + "\(Swift.abs(exponent))"
-}
-
-private func pow10(_ e: Int) -> Double {
-    var r = 1.0
-    for _ in 0..<Swift.abs(e) { r *= 10 }
-    return e < 0 ? 1 / r : r
-}
-
-/// `v` with `places` decimals, as `%.{places}f`.
-func fixed(_ v: Double, _ places: Int) -> String {
-    let scale = pow10(places)
-    let scaled = (Swift.abs(v) * scale).rounded()
-    let whole = Int(scaled / scale)
-    var fraction = String(Int(scaled.truncatingRemainder(dividingBy: scale)))
-    while fraction.count < places { fraction = "0" + fraction }
-    return (v < 0 && scaled > 0 ? "-" : "") + "\(whole)." + fraction
-}
-
-extension Double {
-    fileprivate func rounded(toPlaces places: Int) -> Double {
-        let scale = pow10(places)
-        return (self * scale).rounded() / scale
-    }
-}
-
-/// One epoch's line without times, as Keras writes it when its output is not a terminal:
-/// `Epoch 3/20 - 32/32 - accuracy: 0.9100 - loss: 0.2500`.
-public func epochLine(epoch: Int, epochs: Int, done: Int, steps: Int, logs: [(String, Double)]) -> String {
-    "Epoch \(epoch + 1)/\(epochs) - \(done)/\(steps)" + logs.map { " - \($0.0): \(formatLogValue($0.1))" }.joined()
 }
