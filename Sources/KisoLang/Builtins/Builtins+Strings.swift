@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 import KisoText
 
@@ -149,10 +150,26 @@ func textCall<T>(_ name: String, _ body: () throws(TextError) -> T) throws -> T 
 }
 
 extension Interpreter {
-    /// The folder relative paths start from: the notebook's or script's, or the working directory.
+    /// Where the program reads `path`: a relative path starts at its folder (the notebook's or
+    /// script's, where the files it comes with are) or, when nothing of that name is there, at
+    /// the folder it writes in (``writePath(_:)``), where the files it saved are.
     func resolvePath(_ path: String) -> String {
-        path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+        let beside = path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+        let written = writePath(path)
+        return written != beside && !FileSystem.exists(beside) && FileSystem.exists(written) ? written : beside
     }
+
+    /// Where the program writes `path`: a relative path starts at the working folder for a
+    /// script, notebook or lesson run by kiso (confined: it may write only there, wherever its
+    /// own folder is), else at its folder.
+    func writePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if let confinement = FileSystem.confinement { return FileSystem.join(confinement.writable, path) }
+        return directory.isEmpty ? path : directory + "/" + path
+    }
+
+    /// The folder relative writes start from and stay inside (``writePath(_:)``).
+    var writeFolder: String { FileSystem.confinement?.writable ?? (directory.isEmpty ? "." : directory) }
 
     /// The positions of `keys` in sorted order, equal keys in their original order.
     func stableOrder(_ keys: [Value], reverse: Bool, span: SourceSpan) throws -> [Int] {
