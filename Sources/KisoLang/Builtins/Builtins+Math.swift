@@ -61,6 +61,14 @@ extension Registry {
             scalar: { Swift.abs($0) }
         ) { $0.abs() }
         elementwise(
+            "square", doc: "x * x, elementwise (NumPy's square: ints stay ints).", example: "square([1, -2, 3])",
+            grad: .unary { try $0 * $0 }, scalar: { $0 * $0 }
+        ) { try $0 * $0 }
+        elementwise(
+            "negative", doc: "-x, elementwise (NumPy's negative).", example: "negative([1, -2])",
+            grad: .unary { try $0.negated() }, scalar: { -$0 }
+        ) { $0.negated() }
+        elementwise(
             "sign", doc: "-1, 0 or 1 by the sign of x.", example: "sign([-2, 0, 3])",
             grad: .detaching, scalar: { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) }
         ) { $0.sign() }

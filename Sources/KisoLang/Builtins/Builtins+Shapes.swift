@@ -116,6 +116,16 @@ extension Registry {
             .tensor(try a.tensor(0).flipped(try a.axes(1)))
         }
         add(
+            "roll", [param("x", .tensor), param("shift", .axes), param("axis", .axes, .none)],
+            doc: "Elements shifted by shift places along axis (the flattened tensor when none), wrapping around.",
+            example: "roll([1, 2, 3, 4], 1)",
+            grad: .traced { a in
+                .traced(try a.variable("x").rolled(try a.axes("shift") ?? [], axes: try a.axes("axis")))
+            }
+        ) { a in
+            .tensor(try a.tensor("x").rolled(try a.axes("shift") ?? [], axes: try a.axes("axis")))
+        }
+        add(
             "broadcast_to", [param("x", .tensor), param("shape", .shape)],
             doc: "The tensor stretched to shape by broadcasting.", example: "broadcast_to([1, 2], [3, 2])",
             grad: .traced { a in .traced(try a.variable("x").broadcast(to: try a.shape("shape"))) }

@@ -111,7 +111,7 @@ extension Registry {
         }
         add(
             "read_text", [param("path", .string)],
-            doc: "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder.",
+            doc: "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder, else the working folder.",
             example: "len(read_text(\"/etc/hosts\"))"
         ) { a in
             let path = a.interpreter.resolvePath(try a.string(0))

@@ -15,7 +15,7 @@ extension Registry {
                 param("max_rows", .int, .none),
             ],
             doc:
-                "A table of numbers from a text file, as NumPy's loadtxt reads it: one row per line, squeezed; a relative path starts at the notebook's or script's folder.",
+                "A table of numbers from a text file, as NumPy's loadtxt reads it: one row per line, squeezed; a relative path starts at the notebook's or script's folder, else the working folder.",
             example: "loadtxt(\"/proc/self/statm\", dtype=\"int64\")"
         ) { a in
             let path = a.interpreter.resolvePath(try a.string("fname"))
