@@ -5,7 +5,9 @@ NumPy's default_rng (so the test does not depend on Keras's initialisers), runs 
 default_rng(1) input — in training mode where that matters — and records the weights, the
 input and the output. Batch normalisation also records its moving statistics after the
 training call. The summaries of the course's models (Dense 2→10→8→5 and 3→2→5) and of a small
-CNN are recorded as Keras prints them, parameter counts included.
+CNN are recorded as Keras prints them, parameter counts included. Optimizer steps go to
+Tests/Fixtures/keras_optimizers.json, and the losses compile takes by name, with their gradients,
+to Tests/Fixtures/keras_losses.json.
 
 Average pooling with padding="same" is recorded with the JAX backend instead (the script runs
 itself once more for those cases): where the padding is uneven, Keras 3.15's torch backend pads by
@@ -238,3 +240,41 @@ optimizers = [
     optimizer_case("sgd momentum", keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), {"optimizer": "SGD", "learning_rate": 0.1, "momentum": 0.9}),
 ]
 write("keras_optimizers", optimizers, keras_version=keras.__version__)
+
+
+def loss_case(name, loss, target, prediction):
+    """A Keras loss (mean over the batch) and its gradient with respect to the prediction."""
+    import torch
+
+    p = torch.tensor(prediction, dtype=torch.float64, requires_grad=True)
+    value = keras.losses.get(loss)(torch.tensor(target), p)
+    value = value.mean() if value.dim() > 0 else value
+    value.backward()
+    return {
+        "name": name, "loss": loss, "target": tensor(target), "prediction": tensor(prediction),
+        "value": float(value.detach()), "gradient": tensor(p.grad.numpy()),
+    }
+
+
+# Each loss on outputs of the activation it is made for and on raw scores, which Keras takes as
+# probabilities too (from_logits=False): they are rescaled to sum to one and clipped to
+# [1e-7, 1 - 1e-7], which is what a model without its softmax trains against.
+lrng = np.random.default_rng(5)
+raw = lrng.normal(0, 1.5, size=(6, 3))
+probabilities = np.exp(raw) / np.exp(raw).sum(axis=1, keepdims=True)
+labels = lrng.integers(0, 3, size=6)
+one_hot = np.eye(3)[labels]
+binary = lrng.integers(0, 2, size=(6, 1)).astype(np.float64)
+sigmoid = 1 / (1 + np.exp(-raw[:, :1]))
+real = lrng.normal(0, 1, size=(6, 3))
+losses = [
+    loss_case("mse", "mean_squared_error", real, raw),
+    loss_case("mae", "mean_absolute_error", real, raw),
+    loss_case("binary crossentropy on sigmoid outputs", "binary_crossentropy", binary, sigmoid),
+    loss_case("binary crossentropy on raw scores", "binary_crossentropy", binary, raw[:, :1]),
+    loss_case("categorical crossentropy on softmax outputs", "categorical_crossentropy", one_hot, probabilities),
+    loss_case("categorical crossentropy on raw scores", "categorical_crossentropy", one_hot, raw),
+    loss_case("sparse categorical crossentropy on softmax outputs", "sparse_categorical_crossentropy", labels, probabilities),
+    loss_case("sparse categorical crossentropy on raw scores", "sparse_categorical_crossentropy", labels, raw),
+]
+write("keras_losses", losses, keras_version=keras.__version__)

@@ -22,7 +22,7 @@ extension Registry {
             let text = try textCall("loadtxt") { () throws(TextError) in try TextFile.text(atPath: path) }
             return .tensor(
                 try Tensor.loadText(
-                    text, dtype: try dtype(a, try a.position("dtype")),
+                    text, dtype: try dtype(a, "dtype"),
                     comments: try optionalText(a, "comments"), delimiter: try optionalText(a, "delimiter"),
                     skipRows: try a.int("skiprows"), columns: try a.axes("usecols"), unpack: try a.bool("unpack"),
                     ndmin: try a.int("ndmin"), maxRows: try a.optionalInt("max_rows")))

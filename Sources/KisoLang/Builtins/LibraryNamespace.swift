@@ -106,13 +106,14 @@ enum LibraryTables {
                 ["jacrev": "jacobian", "jacobian": "jacobian"], uniquingKeysWith: { a, _ in a }),
             submodules: ["numpy", "nn"]),
         "jax.numpy": Module(functions: numpyNames, submodules: ["linalg"], hasConstants: true),
-        "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky")),
+        "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky qr")),
         "jax.nn": Module(
             functions: names("relu sigmoid softmax log_softmax gelu silu softplus elu leaky_relu one_hot")),
         "torch": Module(
             functions: numpyNames.merging(
-                names("tensor softmax log_softmax relu sigmoid randn rand manual_seed logsumexp topk").merging(
-                    ["cat": "concatenate", "clamp": "clip"], uniquingKeysWith: { a, _ in a }),
+                names("tensor softmax log_softmax relu sigmoid randn rand manual_seed logsumexp topk cholesky qr")
+                    .merging(
+                        ["cat": "concatenate", "clamp": "clip"], uniquingKeysWith: { a, _ in a }),
                 uniquingKeysWith: { a, _ in a }
             ),
             submodules: ["nn", "linalg"], hasConstants: true),
@@ -140,7 +141,10 @@ enum LibraryTables {
             SimpleRNN Softmax
             """
         ).merging(
-            ["MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D", "GlobalAvgPool2D": "GlobalAveragePooling2D"],
+            [
+                "MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D",
+                "GlobalAvgPool2D": "GlobalAveragePooling2D",
+            ],
             uniquingKeysWith: { a, _ in a })
         let callbacks = names(
             "CSVLogger EarlyStopping LambdaCallback LearningRateScheduler ModelCheckpoint ReduceLROnPlateau")

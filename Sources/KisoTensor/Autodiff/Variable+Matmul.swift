@@ -27,6 +27,8 @@ extension Variable {
     /// `a @ b` for operands of rank 2 or more.
     private static func matrixProduct(_ a: Variable, _ b: Variable, shapes: ([Int], [Int])) throws -> Variable {
         let value = try Tensor.batchedMatrixProduct(a.value, b.value, shapes: shapes)
+        // Constants skip making the pullback, so their product costs what the tensors' does.
+        guard a.isTracked || b.isTracked else { return Variable(value) }
         return record(value, a, b) { g, _, needsA, needsB in
             (
                 needsA ? try matrixProduct(g, b.swappingLastTwoAxes(), shapes: shapes).sum(toShape: a.shape) : nil,
