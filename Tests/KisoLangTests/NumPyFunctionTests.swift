@@ -55,6 +55,8 @@ import Testing
         #expect(Harness().error("tensordot(ones([2, 3]), ones([4, 5]), axes=1)").contains("the contracted axes differ"))
         #expect(Harness().error("matrix_power(ones([2, 3]), 2)").contains("expected a square matrix"))
         #expect(Harness().error("median([])").contains("no elements"))
+        #expect(Harness().error("histogram([1.0, 2.0], bins=10000000000)").contains("memory error: histogram: shape"))
+        #expect(Harness().error("seed(0); choice(3, 5, replace=false)").contains("or pass replace=true"))
     }
 
     @Test func pytorchSpellingsRefuseBadInput() {
