@@ -108,7 +108,7 @@ def main():
     with tempfile.TemporaryDirectory() as directory:
         for name, epochs, label, unit in [
             ("circles_fit", 2000, "circles 2→16→16→1, 2000 full-batch epochs", 2000),
-            ("digits_cnn", 5, "digits CNN, one epoch (57 batches of 32)", 1),
+            ("digits_cnn", 20, "digits CNN, one epoch (57 batches of 32)", 1),
         ]:
             times, losses = measure(name, epochs, args.rounds, args.kiso, backends, directory)
             kiso_wall = statistics.median(times["Kiso"][0]) * unit
