@@ -5,16 +5,28 @@ NumPy's default_rng (so the test does not depend on Keras's initialisers), runs 
 default_rng(1) input — in training mode where that matters — and records the weights, the
 input and the output. Batch normalisation also records its moving statistics after the
 training call. The summaries of the course's models (Dense 2→10→8→5 and 3→2→5) and of a small
-CNN are recorded as Keras prints them, parameter counts included.
+CNN are recorded as Keras prints them, parameter counts included. Optimizer steps go to
+Tests/Fixtures/keras_optimizers.json, and the losses compile takes by name, with their gradients,
+to Tests/Fixtures/keras_losses.json.
+
+Average pooling with padding="same" is recorded with the JAX backend instead (the script runs
+itself once more for those cases): where the padding is uneven, Keras 3.15's torch backend pads by
+repeating the edge pixels, so its means at the right and bottom edges differ from TensorFlow's and
+JAX's, which average the pixels a window covers. Kiso follows TensorFlow and JAX.
 
 Run: KERAS_BACKEND=torch python3 scripts/gen_keras_fixtures.py
 """
 import io
+import json
 import os
+import subprocess
 import sys
 from contextlib import redirect_stdout
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
+JAX_POOLING = os.environ["KERAS_BACKEND"] == "jax"
+if JAX_POOLING:
+    os.environ["JAX_ENABLE_X64"] = "1"
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -62,6 +74,30 @@ def layer_case(name, layer, input_shape, config, training=False, integer_input=N
     return case
 
 
+def average_pooling_same_cases():
+    """AveragePooling2D with padding="same", even and uneven padding (TensorFlow's rule)."""
+    return [
+        layer_case(
+            "average pooling same", L.AveragePooling2D(2, padding="same"), (1, 5, 7, 2),
+            {"pool_size": [2, 2], "padding": "same"}),
+        layer_case(
+            "average pooling 3 stride 2 same", L.AveragePooling2D(3, strides=2, padding="same"), (2, 7, 6, 2),
+            {"pool_size": [3, 3], "strides": [2, 2], "padding": "same"}),
+    ]
+
+
+if JAX_POOLING:
+    json.dump(average_pooling_same_cases(), sys.stdout)
+    sys.exit(0)
+
+
+def jax_cases():
+    """The cases only the JAX backend records as Keras means them, from a second run of this script."""
+    environment = dict(os.environ, KERAS_BACKEND="jax")
+    output = subprocess.run([sys.executable, __file__], env=environment, check=True, capture_output=True, text=True)
+    return json.loads(output.stdout)
+
+
 cases = [
     layer_case("dense", L.Dense(3), (4, 5), {"units": 3}),
     layer_case("dense relu no bias", L.Dense(2, activation="relu", use_bias=False), (3, 4), {"units": 2, "activation": "relu", "use_bias": False}),
@@ -80,9 +116,23 @@ cases = [
     layer_case("conv2d same", L.Conv2D(3, 3, padding="same"), (1, 5, 5, 2), {"filters": 3, "kernel_size": [3, 3], "padding": "same"}),
     layer_case("conv1d", L.Conv1D(3, 2), (2, 6, 4), {"filters": 3, "kernel_size": [2]}),
     layer_case("conv1d same", L.Conv1D(2, 3, padding="same"), (1, 5, 3), {"filters": 2, "kernel_size": [3], "padding": "same"}),
+    # Keras pads strided "same" convolutions unevenly: ⌈n/stride⌉ outputs, the extra zero after.
+    layer_case(
+        "conv2d same stride 2", L.Conv2D(2, 3, strides=2, padding="same"), (1, 7, 6, 2),
+        {"filters": 2, "kernel_size": [3, 3], "strides": [2, 2], "padding": "same"}),
+    layer_case(
+        "conv2d same strides (3, 2)", L.Conv2D(3, (2, 4), strides=(3, 2), padding="same"), (2, 8, 7, 2),
+        {"filters": 3, "kernel_size": [2, 4], "strides": [3, 2], "padding": "same"}),
+    layer_case(
+        "conv1d same stride 3", L.Conv1D(2, 4, strides=3, padding="same"), (2, 7, 3),
+        {"filters": 2, "kernel_size": [4], "strides": [3], "padding": "same"}),
     layer_case("max pooling", L.MaxPooling2D(), (2, 6, 5, 3), {"pool_size": [2, 2]}),
     layer_case("max pooling 3 stride 1", L.MaxPooling2D(3, strides=1), (1, 5, 5, 2), {"pool_size": [3, 3], "strides": [1, 1]}),
     layer_case("average pooling", L.AveragePooling2D((2, 3)), (1, 6, 6, 2), {"pool_size": [2, 3]}),
+    layer_case("max pooling same", L.MaxPooling2D(padding="same"), (1, 5, 7, 2), {"pool_size": [2, 2], "padding": "same"}),
+    layer_case(
+        "max pooling 3 stride 2 same", L.MaxPooling2D(3, strides=2, padding="same"), (2, 6, 5, 2),
+        {"pool_size": [3, 3], "strides": [2, 2], "padding": "same"}),
     layer_case("global average pooling", L.GlobalAveragePooling2D(), (2, 4, 3, 5), {}),
     layer_case("batch normalization training", L.BatchNormalization(), (6, 4), {}, training=True),
     layer_case("batch normalization inference", L.BatchNormalization(), (6, 4), {}),
@@ -97,6 +147,7 @@ cases = [
     layer_case("gru", L.GRU(3), (2, 4, 3), {"units": 3}),
     layer_case("gru sequences", L.GRU(2, return_sequences=True), (1, 5, 2), {"units": 2, "return_sequences": True}),
 ]
+cases += jax_cases()
 
 
 def attention_case(name, layer, shapes, config):
@@ -189,3 +240,41 @@ optimizers = [
     optimizer_case("sgd momentum", keras.optimizers.SGD(learning_rate=0.1, momentum=0.9), {"optimizer": "SGD", "learning_rate": 0.1, "momentum": 0.9}),
 ]
 write("keras_optimizers", optimizers, keras_version=keras.__version__)
+
+
+def loss_case(name, loss, target, prediction):
+    """A Keras loss (mean over the batch) and its gradient with respect to the prediction."""
+    import torch
+
+    p = torch.tensor(prediction, dtype=torch.float64, requires_grad=True)
+    value = keras.losses.get(loss)(torch.tensor(target), p)
+    value = value.mean() if value.dim() > 0 else value
+    value.backward()
+    return {
+        "name": name, "loss": loss, "target": tensor(target), "prediction": tensor(prediction),
+        "value": float(value.detach()), "gradient": tensor(p.grad.numpy()),
+    }
+
+
+# Each loss on outputs of the activation it is made for and on raw scores, which Keras takes as
+# probabilities too (from_logits=False): they are rescaled to sum to one and clipped to
+# [1e-7, 1 - 1e-7], which is what a model without its softmax trains against.
+lrng = np.random.default_rng(5)
+raw = lrng.normal(0, 1.5, size=(6, 3))
+probabilities = np.exp(raw) / np.exp(raw).sum(axis=1, keepdims=True)
+labels = lrng.integers(0, 3, size=6)
+one_hot = np.eye(3)[labels]
+binary = lrng.integers(0, 2, size=(6, 1)).astype(np.float64)
+sigmoid = 1 / (1 + np.exp(-raw[:, :1]))
+real = lrng.normal(0, 1, size=(6, 3))
+losses = [
+    loss_case("mse", "mean_squared_error", real, raw),
+    loss_case("mae", "mean_absolute_error", real, raw),
+    loss_case("binary crossentropy on sigmoid outputs", "binary_crossentropy", binary, sigmoid),
+    loss_case("binary crossentropy on raw scores", "binary_crossentropy", binary, raw[:, :1]),
+    loss_case("categorical crossentropy on softmax outputs", "categorical_crossentropy", one_hot, probabilities),
+    loss_case("categorical crossentropy on raw scores", "categorical_crossentropy", one_hot, raw),
+    loss_case("sparse categorical crossentropy on softmax outputs", "sparse_categorical_crossentropy", labels, probabilities),
+    loss_case("sparse categorical crossentropy on raw scores", "sparse_categorical_crossentropy", labels, raw),
+]
+write("keras_losses", losses, keras_version=keras.__version__)

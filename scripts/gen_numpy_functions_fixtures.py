@@ -244,6 +244,17 @@ CASES += [
     "cholesky([[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]], upper=true)",
 ]
 
+# Rolling, squaring and negating, with NumPy's dtypes (ints stay ints).
+NAMESPACE["roll"] = lambda x, shift, axis=None: np.roll(np.asarray(x), shift, axis=axis)
+NAMESPACE["square"] = lambda x: np.square(np.asarray(x))
+NAMESPACE["negative"] = lambda x: np.negative(np.asarray(x))
+CASES += [
+    "roll(arange(5), 2)", "roll(arange(5), -7)", "roll(arange(5), [1, 2])", "roll(arange(6).reshape(2, 3), 1)",
+    "roll(arange(6).reshape(2, 3), [1, -1], axis=[0, 1])", "roll(arange(6).reshape(2, 3), 2, axis=[0, 1])",
+    "roll(arange(6.0).reshape(2, 3), 1, axis=-1)", "roll(zeros([0, 2]), 1)",
+    "square([1, -2, 3])", "square([0.5, -1.5])", "negative([1, -2])", "negative([[0.5], [-1.5]])",
+]
+
 
 def legacy(seed, draw):
     """A draw from NumPy's global legacy stream right after np.random.seed(seed)."""

@@ -68,6 +68,15 @@ public enum FileSystem {
         access(path, F_OK) == 0
     }
 
+    /// Deletes the file at `path` — a file, never a folder — where the program being run may
+    /// write (``checkWrite(_:)``).
+    public static func removeFile(atPath path: String) throws(FileError) {
+        guard exists(path) else { throw FileError(path: path, reason: "no such file") }
+        guard !isDirectory(path) else { throw FileError(path: path, reason: "is a folder; only files are removed") }
+        try checkWrite(path)
+        if unlink(path) != 0 { throw FileError.system(path, "cannot remove") }
+    }
+
     /// Whether `path` is a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var status = stat()

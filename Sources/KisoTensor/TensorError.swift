@@ -44,6 +44,7 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
         return "\(message); \(hint)"
     }
 
+    @usableFromInline
     static func shape(_ message: String, hint: String? = nil) -> TensorError {
         TensorError(.shape, message, hint: hint)
     }
@@ -53,6 +54,7 @@ public struct TensorError: Error, Sendable, Equatable, CustomStringConvertible {
     static func index(_ message: String, hint: String? = nil) -> TensorError {
         TensorError(.index, message, hint: hint)
     }
+    @usableFromInline
     static func value(_ message: String, hint: String? = nil) -> TensorError {
         TensorError(.value, message, hint: hint)
     }

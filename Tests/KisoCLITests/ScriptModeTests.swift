@@ -32,7 +32,7 @@ import Testing
     @Test func scriptFileRuns() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try directory.write("def square(v)\n  v * v\nend\nfor i in range(3)\n  print(square(i))\nend\n", to: "s.kiso")
+        try directory.write("def sq(v)\n  v * v\nend\nfor i in range(3)\n  print(sq(i))\nend\n", to: "s.kiso")
         let result = try KisoBinary.run([directory.path("s.kiso")])
         #expect(result.status == 0)
         #expect(result.stdout == "0\n1\n4\n")

@@ -98,6 +98,20 @@ import Testing
         #expect(h.error("load(\"bad.npy\")").contains("is not a NumPy .npy array"))
     }
 
+    @Test func removeDeletesFilesInTheWorkingFolderOnly() throws {
+        let (h, folder) = try harness()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        h.run("save(\"gone.npy\", [1.0])")
+        #expect(FileManager.default.fileExists(atPath: folder + "/gone.npy"))
+        #expect(h.error("remove(\"gone.npy\")") == "no error: ")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/gone.npy"))
+        #expect(h.error("remove(\"gone.npy\")").contains("cannot remove gone.npy: no such file"))
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        #expect(h.error("remove(\"sub\")").contains("is a folder; only files are removed"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/sub"))
+        #expect(h.error("remove(\"../x.npy\")").contains("../x.npy is outside the working folder"))
+    }
+
     @Test func callbacksWriteLogsAndCheckpoints() throws {
         let (h, folder) = try harness()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -116,5 +130,18 @@ import Testing
         #expect(
             h.run("list(load(\"best.npz\").keys())")
                 == "['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']")
+        // As Keras: names in alphabetical order (learning_rate, logged with a schedule, among
+        // them) and val_ columns of NA when there is no validation data.
+        h.run(
+            """
+            halve(epoch, lr) = lr / 2
+            m.fit(X, y, epochs=2, verbose=0, callbacks=[CSVLogger("plain.csv"), LearningRateScheduler(halve)])
+            """)
+        let plain = try String(contentsOfFile: folder + "/plain.csv", encoding: .utf8).split(separator: "\n")
+        #expect(
+            plain.first == "epoch,accuracy,learning_rate,loss,val_accuracy,val_learning_rate,val_loss", "\(plain)")
+        #expect(plain.count == 3)
+        #expect(plain.last?.hasPrefix("1,") == true && plain.last?.hasSuffix(",NA,NA,NA") == true, "\(plain)")
+        #expect(plain.last?.contains(",0.00025,") == true, "\(plain)")
     }
 }

@@ -100,15 +100,22 @@ private func literal(_ t: Tensor) -> String {
         #expect(h.run("opt.lr") == "0.1")
         #expect(h.run("len(h.epoch)") == "3")
         #expect(h.run("h.stopped") == "'callback'")
+        // Each epoch logs the rate it trained with, as Keras 3.15 does (its float32 rates
+        // 0.4000000059604645, 0.20000000298023224, 0.10000000149011612 for this schedule).
+        #expect(h.run("h.history[\"learning_rate\"]") == "[0.4, 0.2, 0.1]")
         h.run(
             """
             m = model()
             opt = SGD(learning_rate=1e-9)
             m.compile(optimizer=opt, loss="binary_crossentropy")
-            m.fit(X, y, epochs=4, callbacks=[ReduceLROnPlateau(monitor="loss", factor=0.5, patience=1)], verbose=0)
+            plateau = m.fit(X, y, epochs=4, callbacks=[ReduceLROnPlateau(monitor="loss", factor=0.5, patience=1)], verbose=0)
             """)
         // The loss cannot improve by min_delta at this rate: halved after each epoch but the first.
         #expect(h.run("opt.lr") == "1.25e-10")
+        // The rate logged is the one the epoch trained with, before that epoch's reduction (Keras
+        // 3.15 logs [1e-9, 1e-9, 5e-10, 2.5e-10] in float32 for the same rule).
+        #expect(h.run("plateau.history[\"learning_rate\"]") == "[1e-09, 1e-09, 5e-10, 2.5e-10]")
+        #expect(h.run("h2 = m.fit(X, y, epochs=1, verbose=0)\nlist(h2.history.keys())") == "['loss']")
     }
 
     @Test func plotHistoryAndErrors() {

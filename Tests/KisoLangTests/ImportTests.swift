@@ -27,6 +27,24 @@ import Testing
         #expect(h.run("vg(x -> x * x)(3.0)") == "(9.0, 6.0)")
     }
 
+    @Test func kerasAndTensorflowKerasNameTheModelLibrary() {
+        let h = Harness()
+        h.run("import keras")
+        h.run("from keras import layers")
+        h.run("from tensorflow.keras.callbacks import EarlyStopping")
+        #expect(
+            h.run("summary(keras.Sequential([layers.Dense(4, activation=\"relu\"), keras.layers.Dense(1)], input_shape=[2]))")
+                == eval("summary(Sequential([Dense(4, activation=\"relu\"), Dense(1)], input_shape=[2]))"))
+        #expect(h.run("EarlyStopping(patience=2)") == eval("EarlyStopping(patience=2)"))
+        h.run("from tensorflow import keras as tfk")
+        #expect(h.run("tfk.optimizers.Adam(learning_rate=0.01)") == eval("Adam(learning_rate=0.01)"))
+        #expect(h.run("type(layers.MaxPool2D(2))") == eval("type(MaxPooling2D(2))"))
+        #expect(h.error("keras.Input").contains("`keras.Input` is not available in Kiso"))
+        h.run("import torch")
+        #expect(h.run("torch.cat([torch.tensor([1, 2]), torch.tensor([3])])") == "[1 2 3]")
+        #expect(h.run("torch.clamp(torch.tensor([-1.0, 2.0]), 0.0, 1.0)") == "[0. 1.]")
+    }
+
     @Test func plainImportBindsTheTopName() {
         let h = Harness()
         h.run("import numpy.linalg")

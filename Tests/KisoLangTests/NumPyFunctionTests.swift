@@ -92,6 +92,7 @@ import Testing
 
     @Test func statisticsErrorsSayWhatToFix() {
         #expect(Harness().error("cov(zeros([2, 2, 2]))").contains("cov: m has 3 dimensions"))
+        #expect(Harness().error("cov([1, 2, 3], [1, 2])").contains("cov: m has 3 observations and y has 2"))
         #expect(Harness().error("cov([[1, 2, 3]], fweights=[1, 2])").contains("there are 3 observations"))
         #expect(Harness().error("cov([1, 2, 3], fweights=[1, 0.5, 1])").contains("not a whole number"))
         #expect(Harness().error("cov([1, 2, 3], aweights=[1, -1, 1])").contains("weights cannot be negative"))
@@ -134,5 +135,7 @@ import Testing
         #expect(Harness().error("randperm(3)").contains("hint: Kiso calls `randperm` `permutation`"))
         #expect(Harness().error("np.random.weibull(2.0)").contains("`weibull` is not a Kiso builtin yet"))
         #expect(eval("import numpy as np; np.random.seed(0); np.random.choice(10, 3, replace=false)") == "[2 8 4]")
+        #expect(eval("import torch; torch.cholesky([[4.0, 2.0], [2.0, 3.0]]).shape") == "(2, 2)")
+        #expect(eval("import torch; torch.linalg.qr(eye(2))[1].shape") == "(2, 2)")
     }
 }

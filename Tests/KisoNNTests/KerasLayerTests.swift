@@ -59,7 +59,7 @@ import Testing
 
     @Test func everyLayerMatchesKeras() throws {
         let cases = try Fixture.cases("keras_layers")
-        #expect(cases.count >= 34)
+        #expect(cases.count >= 41)
         for c in cases {
             let name = c["name"] as? String ?? "?"
             let layer = try makeLayer(c["layer"] as? String ?? "", c["config"] as? [String: Any] ?? [:])
@@ -201,8 +201,9 @@ import Testing
     }
 
     /// Gradients through a whole model — convolution, pooling, both normalisations, dense
-    /// layers — with respect to every weight and the input, against central differences.
-    @Test(arguments: [0, 1]) func modelGradientsAgreeWithFiniteDifferences(_ which: Int) throws {
+    /// layers; recurrent and attention layers; strided "same" padding — with respect to every
+    /// weight and the input, against central differences.
+    @Test(arguments: [0, 1, 2]) func modelGradientsAgreeWithFiniteDifferences(_ which: Int) throws {
         let sequenceModel = {
             try Sequential(
                 [
@@ -210,19 +211,34 @@ import Testing
                     RecurrentLayer(.lstm, units: 3), Dense(units: 2),
                 ], inputShape: [5, 4], generator: Generator(seed: 3))
         }
+        // Keras's "same" padding at strides, where it is uneven, in the convolution and both poolings.
+        let stridedSameModel = {
+            try Sequential(
+                [
+                    Convolution(
+                        filters: 2, kernelSize: [3, 2], strides: [2, 2], padding: .same, activation: .tanh,
+                        useBias: true),
+                    Pooling2D(maximum: true, poolSize: (2, 2), strides: (1, 2), padding: .same),
+                    Pooling2D(maximum: false, poolSize: (3, 2), strides: (2, 1), padding: .same), Flatten(),
+                    Dense(units: 2),
+                ], inputShape: [7, 6, 2], generator: Generator(seed: 3))
+        }
         let model =
             which == 1
             ? try sequenceModel()
-            : try Sequential(
-                [
-                    Convolution(
-                        filters: 3, kernelSize: [2, 2], strides: [1, 1], padding: .valid, activation: .tanh,
-                        useBias: true),
-                    Pooling2D(maximum: false, poolSize: (2, 2), strides: nil, padding: .valid),
-                    BatchNormalization(), Flatten(), Dense(units: 4, activation: .gelu), LayerNormalization(),
-                    Dense(units: 2, activation: .softmax),
-                ], inputShape: [5, 5, 2], generator: Generator(seed: 3))
-        let x = try Generator(seed: 4).standardNormal(which == 1 ? [3, 5, 4] : [3, 5, 5, 2])
+            : which == 2
+                ? try stridedSameModel()
+                : try Sequential(
+                    [
+                        Convolution(
+                            filters: 3, kernelSize: [2, 2], strides: [1, 1], padding: .valid, activation: .tanh,
+                            useBias: true),
+                        Pooling2D(maximum: false, poolSize: (2, 2), strides: nil, padding: .valid),
+                        BatchNormalization(), Flatten(), Dense(units: 4, activation: .gelu), LayerNormalization(),
+                        Dense(units: 2, activation: .softmax),
+                    ], inputShape: [5, 5, 2], generator: Generator(seed: 3))
+        let x = try Generator(seed: 4).standardNormal(
+            which == 1 ? [3, 5, 4] : which == 2 ? [3, 7, 6, 2] : [3, 5, 5, 2])
         let slots = model.namedWeights.filter(\.weight.trainable)
         let f: ([Variable]) throws -> Variable = { arguments in
             let context = ForwardContext(training: true)

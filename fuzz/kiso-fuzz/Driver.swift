@@ -71,8 +71,13 @@ struct Driver {
         process.arguments = [
             "worker", "--seed", String(options.seed), "--start", String(start), "--count", String(count),
             "--timeout", String(options.timeout), "--hang", String(options.hangAfter), "--memory",
-            String(options.memoryMiB), "--root", options.root,
+            String(options.memoryMiB), "--root", URL(fileURLWithPath: options.root).standardizedFileURL.path,
         ]
+        // Programs save and remove files (save, remove, CSVLogger, …) in their working folder:
+        // each worker gets a scratch folder of its own, never the repository.
+        let scratch = scratchFolder("worker-\(start)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        process.currentDirectoryURL = scratch
         var environment = ProcessInfo.processInfo.environment
         // A crash is the finding; the backtrace of one would take seconds to print.
         environment["SWIFT_BACKTRACE"] = "enable=no"
@@ -104,8 +109,9 @@ struct Driver {
     }
 
     private func report(_ failure: Failure) {
-        say("\nkiso-fuzz: \(failure.kind) at program \(failure.index) (seed \(options.seed))"
-            + (failure.reproduced ? "" : " — not reproduced alone by `kiso FILE`"))
+        say(
+            "\nkiso-fuzz: \(failure.kind) at program \(failure.index) (seed \(options.seed))"
+                + (failure.reproduced ? "" : " — not reproduced alone by `kiso FILE`"))
         say("---- minimised ----\n\(failure.minimised)\n-------------------")
         guard let directory = options.saveDirectory else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -129,6 +135,9 @@ struct Minimiser {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: kiso)
         process.arguments = [path]
+        let scratch = scratchFolder("minimiser")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        process.currentDirectoryURL = scratch
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         environment["KISO_MEMORY_LIMIT"] = String(memoryMiB)
@@ -179,4 +188,12 @@ struct Minimiser {
 /// Writes a line to standard output at once (unbuffered), so a log shows progress as it happens.
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// A fresh empty folder for one run of programs that may write files, named for this process.
+func scratchFolder(_ name: String) -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiso-fuzz-\(getpid())-\(name)")
+    try? FileManager.default.removeItem(at: folder)
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
 }

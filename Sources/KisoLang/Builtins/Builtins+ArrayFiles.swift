@@ -3,9 +3,23 @@ import KisoNN
 import KisoTensor
 
 /// Saving and loading tensors and model weights as NumPy's `.npy` and `.npz` files, written
-/// atomically and only inside the working folder.
+/// atomically and only inside the working folder, and removing files saved there.
 extension Registry {
     func registerArrayFiles() {
+        add(
+            "remove", [param("path", .string)],
+            doc: "Deletes a file inside the working folder, as Python's os.remove does (a file, not a folder).",
+            example: "save(\"kiso-example.npy\", [1.0]); remove(\"kiso-example.npy\")"
+        ) { a in
+            let path = try a.string("path")
+            let target = try writablePath(path, a)
+            do throws(FileError) {
+                try FileSystem.removeFile(atPath: target)
+            } catch let error {
+                throw KisoError(.value, "`remove`: cannot remove \(path): \(error.reason)")
+            }
+            return .none
+        }
         add(
             "save", [param("path", .string), param("x", .any)],
             doc:
@@ -87,15 +101,14 @@ extension ModelObject {
     }
 }
 
-/// `path` resolved as files are (from the notebook's or script's folder), checked to lie inside
+/// `path` resolved as files are written (``Interpreter/writePath(_:)``), checked to lie inside
 /// the working folder: Kiso writes nowhere else.
 func writablePath(_ path: String, _ a: Arguments) throws -> String {
-    let resolved = FileSystem.absolutePath(a.interpreter.resolvePath(path))
-    let root = FileSystem.absolutePath(a.interpreter.directory.isEmpty ? "." : a.interpreter.directory)
-    guard FileSystem.isInside(resolved, root: root) else {
+    let resolved = FileSystem.absolutePath(a.interpreter.writePath(path))
+    guard FileSystem.isInside(resolved, root: FileSystem.absolutePath(a.interpreter.writeFolder)) else {
         throw KisoError(
             .value, "`\(a.builtin.name)`: \(path) is outside the working folder",
-            hint: "give a path inside the notebook's or script's folder, such as \"weights.npz\"")
+            hint: "give a path inside the folder kiso runs in, such as \"weights.npz\"")
     }
     return resolved
 }
@@ -152,12 +165,14 @@ extension ModelObject {
     }
 }
 
-/// Keras's `CSVLogger`: the logs of every epoch so far as CSV (epoch, then the names in order),
-/// the file rewritten atomically after each epoch.
+/// Keras's `CSVLogger`: the logs of every epoch so far as CSV — epoch, then the names in
+/// alphabetical order, with `val_…` columns of "NA" when fit validates on nothing, as Keras
+/// writes them — the file rewritten atomically after each epoch.
 final class CSVLoggerCallback: TrainingCallback {
     private let write: ([UInt8]) throws -> Void
     private var rows: [String] = []
     private var header = ""
+    private var names: [String] = []
 
     init(write: @escaping ([UInt8]) throws -> Void) {
         self.write = write
@@ -169,8 +184,13 @@ final class CSVLoggerCallback: TrainingCallback {
     }
 
     func epochEnds(_ epoch: Int, logs: [(String, Double)], _ trainer: Trainer) throws {
-        if header.isEmpty { header = (["epoch"] + logs.map(\.0)).joined(separator: ",") }
-        rows.append(([String(epoch)] + logs.map { "\($0.1)" }).joined(separator: ","))
+        if header.isEmpty {
+            names = logs.map(\.0).sorted()
+            if !names.contains(where: { $0.hasPrefix("val_") }) { names += names.map { "val_" + $0 } }
+            header = (["epoch"] + names).joined(separator: ",")
+        }
+        let values = names.map { name in logs.first { $0.0 == name }.map { "\($0.1)" } ?? "NA" }
+        rows.append(([String(epoch)] + values).joined(separator: ","))
         try write(Array(([header] + rows).joined(separator: "\n").utf8) + [10])
     }
 }
@@ -199,7 +219,7 @@ final class CheckpointCallback: TrainingCallback {
                     "ModelCheckpoint: monitor \"\(monitor)\" is not among the logs (\(logs.map(\.0).joined(separator: ", ")))"
                 )
             }
-            let upward = monitor.hasSuffix("accuracy")
+            let upward = improvesUpward(monitor)
             guard best.isNaN || (upward ? value > best : value < best) else { return }
             best = value
         }

@@ -7,23 +7,24 @@ extension Registry {
         add(
             "vstack", [param("tensors", .tensors)],
             doc: "Rows on top of each other (1-d tensors become rows).", example: "vstack([[1, 2], [3, 4]])",
-            grad: .tracedByBody
+            grad: .traced { a in .traced(try Variable.vstack(try a.variables("tensors"))) }
         ) { a in
-            .traced(try Variable.vstack(try a.variables("tensors")))
+            .tensor(try Tensor.vstack(try a.tensors("tensors")))
         }
         add(
             "hstack", [param("tensors", .tensors)],
             doc: "Side by side: 1-d tensors end to end, matrices along their columns.",
-            example: "hstack([[1, 2], [3, 4]])", grad: .tracedByBody
+            example: "hstack([[1, 2], [3, 4]])",
+            grad: .traced { a in .traced(try Variable.hstack(try a.variables("tensors"))) }
         ) { a in
-            .traced(try Variable.hstack(try a.variables("tensors")))
+            .tensor(try Tensor.hstack(try a.tensors("tensors")))
         }
         add(
             "column_stack", [param("tensors", .tensors)],
             doc: "1-d tensors as the columns of a matrix.", example: "column_stack([[1, 2], [3, 4]])",
-            grad: .tracedByBody
+            grad: .traced { a in .traced(try Variable.columnStack(try a.variables("tensors"))) }
         ) { a in
-            .traced(try Variable.columnStack(try a.variables("tensors")))
+            .tensor(try Tensor.columnStack(try a.tensors("tensors")))
         }
         add(
             "diag", [param("v", .tensor), param("k", .int, .int(0))],
@@ -79,9 +80,11 @@ extension Registry {
             "tensordot", [param("a", .tensor), param("b", .tensor), param("axes", .int, .int(2))],
             doc: "Sums of products over the last axes of a and the first axes of b.",
             example: "tensordot(ones([2, 3, 4]), ones([3, 4, 5]), axes=2).shape",
-            grad: .tracedByBody
+            grad: .traced { a in
+                .traced(try Variable.tensordot(try a.variable("a"), try a.variable("b"), axes: try a.int("axes")))
+            }
         ) { a in
-            .traced(try Variable.tensordot(try a.variable("a"), try a.variable("b"), axes: try a.int("axes")))
+            .tensor(try Tensor.tensordot(try a.tensor("a"), try a.tensor("b"), axes: try a.int("axes")))
         }
         add(
             "einsum", [param("subscripts", .string), rest("operands")],

@@ -19,8 +19,8 @@ extension Registry {
         ) { a in
             .traced(
                 try scaledDotProductAttention(
-                    try a.variable(0), try a.variable(1), try a.variable(2), mask: try a.optionalTensor(3),
-                    isCausal: try a.bool(4), scale: a.isNone(5) ? nil : try a.number(5)))
+                    try a.variable("q"), try a.variable("k"), try a.variable("v"), mask: try a.optionalTensor("mask"),
+                    isCausal: try a.bool("is_causal"), scale: try a.isNone("scale") ? nil : try a.number("scale")))
         }
         add(
             "multi_head_attention",
@@ -36,28 +36,30 @@ extension Registry {
         ) { a in
             .traced(
                 try multiHeadAttention(
-                    try a.variable(0), try a.attentionWeights(1), heads: try a.int(2), mask: try a.optionalTensor(3),
-                    isCausal: try a.bool(4)))
+                    try a.variable("x"), try a.attentionWeights("params"), heads: try a.int("heads"),
+                    mask: try a.optionalTensor("mask"),
+                    isCausal: try a.bool("is_causal")))
         }
         add(
             "causal_mask", [param("n", .int)],
             doc: "The n×n bool mask true on and below the diagonal: position i attends to positions ≤ i.",
             example: "causal_mask(3)"
-        ) { a in .tensor(try causalMask(try a.int(0))) }
+        ) { a in .tensor(try causalMask(try a.int("n"))) }
         add(
             "positional_encoding", [param("length", .int), param("d", .int)],
             doc: "The sinusoidal table (length, d): sin(p/10000^(2i/d)) in even columns, cos in odd ones.",
             example: "positional_encoding(4, 6)"
-        ) { a in .tensor(try positionalEncoding(length: try a.int(0), dimension: try a.int(1))) }
+        ) { a in .tensor(try positionalEncoding(length: try a.int("length"), dimension: try a.int("d"))) }
     }
 }
 
 extension Arguments {
-    /// The projection weights of `multi_head_attention` from a dict.
-    fileprivate func attentionWeights(_ i: Int) throws -> AttentionWeights {
-        guard case .dict(let d) = values[i] else {
+    /// The projection weights of `multi_head_attention` from the dict argument `name`.
+    fileprivate func attentionWeights(_ name: String) throws -> AttentionWeights {
+        let params = try self[name]
+        guard case .dict(let d) = params else {
             throw KisoError(
-                .type, "`multi_head_attention`: params must be a dict, got \(values[i].kindName)",
+                .type, "`multi_head_attention`: params must be a dict, got \(params.kindName)",
                 hint: "{\"wq\": …, \"wk\": …, \"wv\": …, \"wo\": …}")
         }
         func entry(_ key: String) throws -> Variable? {

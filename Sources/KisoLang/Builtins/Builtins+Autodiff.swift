@@ -20,7 +20,7 @@ extension Registry {
             "stop_gradient", [param("x", .any)],
             doc: "x as a constant: gradients do not flow through it (JAX's stop_gradient).",
             example: "grad(x -> x * stop_gradient(x))(3.0)", grad: .detaching
-        ) { a in a[0].detachedDeep }
+        ) { a in try a["x"].detachedDeep }
         add(
             "gradcheck",
             [
@@ -36,11 +36,11 @@ extension Registry {
 
 /// The function `grad(f, argnums)` or `value_and_grad(f, argnums)` returns.
 private func differentiated(_ a: Arguments, withValue: Bool) throws -> Builtin {
-    let function = a[0]
-    let (argnums, asTuple) = try parseArgnums(a[1], op: withValue ? "value_and_grad" : "grad")
+    let function = try a["f"]
+    let (argnums, asTuple) = try parseArgnums(try a["argnums"], op: withValue ? "value_and_grad" : "grad")
     let name = (withValue ? "value_and_grad" : "grad") + "(" + functionName(function) + ")"
     let body: (inout Arguments) throws -> Value = { b in
-        guard case .list(let arguments) = b[0] else { return .none }
+        guard case .list(let arguments) = try b["args"] else { return .none }
         return try differentiate(
             function, arguments, argnums: argnums, asTuple: asTuple, withValue: withValue, name: name,
             interpreter: b.interpreter, span: b.span)
@@ -116,7 +116,7 @@ private func outputVariable(_ output: Value, name: String) throws -> Variable {
 
 /// `gradcheck(f, *args)` as a dict: passed, the worst element and both derivatives there.
 private func gradientCheckReport(_ a: Arguments) throws -> Value {
-    guard case .list(let arguments) = a[1], !arguments.isEmpty else {
+    guard case .list(let arguments) = try a["args"], !arguments.isEmpty else {
         throw KisoError(.argument, "gradcheck needs the point to check at", hint: "gradcheck(f, x)")
     }
     let tensors = try arguments.enumerated().map { i, value -> Tensor in
@@ -130,14 +130,14 @@ private func gradientCheckReport(_ a: Arguments) throws -> Value {
                 hint: "check a function of a tensor; flatten a pytree into one tensor first")
         }
     }
-    let function = a[0]
+    let function = try a["f"]
     let interpreter = a.interpreter
     let span = a.span
     let result = try gradientCheck(
         of: { variables in
             let output = try interpreter.call(function, variables.map { Value.traced($0) }, span: span)
             return try outputVariable(output, name: "gradcheck")
-        }, at: tensors, step: try a.number(2), rtol: try a.number(3), atol: try a.number(4))
+        }, at: tensors, step: try a.number("eps"), rtol: try a.number("rtol"), atol: try a.number("atol"))
     var report = KisoDict()
     report.set(.string("passed"), .bool(result.passed))
     report.set(.string("max_rel_error"), .number(result.relativeError))

@@ -16,8 +16,9 @@ extension Registry {
             example: "X, y = make_circles(n_samples=500, noise=0.1, factor=0.5, random_state=42)"
         ) { a in
             let (x, y) = try makeCircles(
-                nSamples: try a.int(0), shuffle: try a.bool(1), noise: a.isNone(2) ? nil : try a.number(2),
-                randomState: try a.optionalInt(3), factor: try a.number(4))
+                nSamples: try a.int("n_samples"), shuffle: try a.bool("shuffle"),
+                noise: try a.isNone("noise") ? nil : try a.number("noise"),
+                randomState: try a.optionalInt("random_state"), factor: try a.number("factor"))
             return .tuple([.tensor(x), .tensor(y)])
         }
         add(
@@ -31,8 +32,9 @@ extension Registry {
             example: "X, y = make_moons(n_samples=200, noise=0.1, random_state=0)"
         ) { a in
             let (x, y) = try makeMoons(
-                nSamples: try a.int(0), shuffle: try a.bool(1), noise: a.isNone(2) ? nil : try a.number(2),
-                randomState: try a.optionalInt(3))
+                nSamples: try a.int("n_samples"), shuffle: try a.bool("shuffle"),
+                noise: try a.isNone("noise") ? nil : try a.number("noise"),
+                randomState: try a.optionalInt("random_state"))
             return .tuple([.tensor(x), .tensor(y)])
         }
         add(
@@ -47,25 +49,26 @@ extension Registry {
             example: "X, y = make_blobs(n_samples=90, centers=3, random_state=0)"
         ) { a in
             let centers: BlobCenters
-            switch a[2] {
+            switch try a["centers"] {
             case .none: centers = .count(3)
-            case .number, .int, .bool: centers = .count(try a.int(2))
-            default: centers = .fixed(try a.tensor(2))
+            case .number, .int, .bool: centers = .count(try a.int("centers"))
+            default: centers = .fixed(try a.tensor("centers"))
             }
             let std: [Double]
-            switch a[3] {
-            case .number, .int, .bool: std = [try a.number(3)]
-            default: std = try Convert.tensor(a[3], "cluster_std").scalars
+            switch try a["cluster_std"] {
+            case .number, .int, .bool: std = [try a.number("cluster_std")]
+            default: std = try Convert.tensor(try a["cluster_std"], "cluster_std").scalars
             }
-            let box = try Convert.tensor(a[4], "center_box").scalars
+            let box = try Convert.tensor(try a["center_box"], "center_box").scalars
             guard box.count == 2 else {
                 throw KisoError(
                     .value, "make_blobs: center_box needs two numbers (low, high), got \(box.count)",
                     hint: "e.g. center_box=[-10, 10]")
             }
             let (x, y) = try makeBlobs(
-                nSamples: try a.int(0), nFeatures: try a.int(1), centers: centers, clusterStd: std,
-                centerBox: (box[0], box[1]), shuffle: try a.bool(5), randomState: try a.optionalInt(6))
+                nSamples: try a.int("n_samples"), nFeatures: try a.int("n_features"), centers: centers, clusterStd: std,
+                centerBox: (box[0], box[1]), shuffle: try a.bool("shuffle"),
+                randomState: try a.optionalInt("random_state"))
             return .tuple([.tensor(x), .tensor(y)])
         }
     }

@@ -6,7 +6,7 @@ extension Registry {
         add(
             "import_module", [param("name", .string)],
             doc:
-                "The namespace `import name` binds: numpy, numpy.linalg, numpy.random, jax, jax.numpy, jax.nn, torch, torch.nn.functional, … whose members are Kiso's builtins.",
+                "The namespace `import name` binds: numpy, numpy.linalg, numpy.random, jax, jax.numpy, jax.nn, torch, torch.nn.functional, keras, keras.layers, … whose members are Kiso's builtins.",
             example: "np = import_module(\"numpy\"); np.linalg.norm([3, 4])"
         ) { a in
             let name = try a.string("name")
@@ -28,6 +28,6 @@ private func importHint(_ name: String) -> String {
         return "the parts of \(root) the course uses are builtins (logsumexp, erf, make_moons, …); call them directly"
     default:
         return
-            "Kiso stands in for numpy, jax.numpy, jax.nn, torch and torch.nn.functional; other libraries are not available"
+            "Kiso stands in for numpy, jax, jax.numpy, jax.nn, torch, torch.nn.functional and keras; other libraries are not available"
     }
 }

@@ -31,7 +31,7 @@ extension Registry {
                     doc: doc + "; convention \"torch\" reads shape as (out, in, k…), \"keras\" as (k…, in, out).",
                     example: "\(name)([4, 3], rng)"
                 ) { a in
-                    let conventionName = try a.string(3)
+                    let conventionName = try a.string("convention")
                     guard let convention = InitializerConvention(rawValue: conventionName) else {
                         throw KisoError(
                             .value, "`\(name)`: unknown convention \"\(conventionName)\"",
@@ -39,7 +39,7 @@ extension Registry {
                     }
                     var fanOut = false
                     if isHe {
-                        let mode = try a.string(4)
+                        let mode = try a.string("mode")
                         guard mode == "fan_in" || mode == "fan_out" else {
                             throw KisoError(
                                 .value, "`\(name)`: unknown mode \"\(mode)\"", hint: "use \"fan_in\" or \"fan_out\"")
@@ -48,8 +48,8 @@ extension Registry {
                     }
                     return .tensor(
                         try kind.draw(
-                            try a.shape(0), generator: try a.object("rng", as: KisoTensor.Generator.self),
-                            gain: a.isNone(2) ? nil : try a.number(2),
+                            try a.shape("shape"), generator: try a.object("rng", as: KisoTensor.Generator.self),
+                            gain: try a.optionalNumber("gain"),
                             convention: convention, fanOut: fanOut))
                 }
             }

@@ -16,12 +16,13 @@ extension Registry {
         add(
             "outer", [param("a", .tensor), param("b", .tensor)],
             doc: "The outer product: every element of a times every element of b.", example: "outer([1, 2], [3, 4, 5])",
-            grad: .tracedByBody
-        ) { a in .traced(try Variable.outer(try a.variable("a"), try a.variable("b"))) }
+            grad: .binary(Variable.outer)
+        ) { a in .tensor(try KisoTensor.outer(try a.tensor("a"), try a.tensor("b"))) }
         add(
             "inner", [param("a", .tensor), param("b", .tensor)],
-            doc: "The inner product over the last axes.", example: "inner([1, 2], [3, 4])", grad: .tracedByBody
-        ) { a in .traced(try Variable.inner(try a.variable("a"), try a.variable("b"))) }
+            doc: "The inner product over the last axes.", example: "inner([1, 2], [3, 4])",
+            grad: .binary(Variable.inner)
+        ) { a in .tensor(try KisoTensor.inner(try a.tensor("a"), try a.tensor("b"))) }
         add(
             "eigh", [param("a", .tensor)],
             doc: "Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix.",

@@ -18,8 +18,9 @@ extension Registry {
         ) { a in
             .traced(
                 try crossEntropy(
-                    try a.variable(0), try a.tensor(1), weight: try a.optionalTensor(2), ignoreIndex: try a.int(3),
-                    reduction: try a.reduction(4), labelSmoothing: try a.number(5)))
+                    try a.variable("logits"), try a.tensor("targets"), weight: try a.optionalTensor("weight"),
+                    ignoreIndex: try a.int("ignore_index"),
+                    reduction: try a.reduction("reduction"), labelSmoothing: try a.number("label_smoothing")))
         }
         add(
             "nll_loss",
@@ -32,8 +33,9 @@ extension Registry {
         ) { a in
             .traced(
                 try nllLoss(
-                    try a.variable(0), try a.tensor(1), weight: try a.optionalTensor(2), ignoreIndex: try a.int(3),
-                    reduction: try a.reduction(4)))
+                    try a.variable("log_probs"), try a.tensor("targets"), weight: try a.optionalTensor("weight"),
+                    ignoreIndex: try a.int("ignore_index"),
+                    reduction: try a.reduction("reduction")))
         }
         add(
             "binary_cross_entropy",
@@ -46,14 +48,14 @@ extension Registry {
         ) { a in
             .traced(
                 try binaryCrossEntropy(
-                    try a.variable(0), try a.variable(1), weight: try a.optionalVariable(2),
-                    reduction: try a.reduction(3)))
+                    try a.variable("probs"), try a.variable("targets"), weight: try a.optionalVariable("weight"),
+                    reduction: try a.reduction("reduction")))
         }
         let bce: (inout Arguments) throws -> Value = { a in
             .traced(
                 try binaryCrossEntropyWithLogits(
-                    try a.variable(0), try a.variable(1), weight: try a.optionalVariable(2),
-                    reduction: try a.reduction(3)))
+                    try a.variable("logits"), try a.variable("targets"), weight: try a.optionalVariable("weight"),
+                    reduction: try a.reduction("reduction")))
         }
         let bceParameters = [
             param("logits", .tensor), param("targets", .tensor), param("weight", .tensor, .none),
@@ -71,13 +73,21 @@ extension Registry {
             [param("prediction", .tensor), param("target", .tensor), param("reduction", .string, .string("mean"))],
             doc: "The squared errors (prediction − target)², averaged by default.",
             example: "mse_loss([1.0, 2.0], [1.5, 2.0])", grad: .tracedByBody
-        ) { a in .traced(try mseLoss(try a.variable(0), try a.variable(1), reduction: try a.reduction(2))) }
+        ) { a in
+            .traced(
+                try mseLoss(
+                    try a.variable("prediction"), try a.variable("target"), reduction: try a.reduction("reduction")))
+        }
         add(
             "l1_loss",
             [param("prediction", .tensor), param("target", .tensor), param("reduction", .string, .string("mean"))],
             doc: "The absolute errors |prediction − target|, averaged by default.",
             example: "l1_loss([1.0, 2.0], [1.5, 2.0])", grad: .tracedByBody
-        ) { a in .traced(try l1Loss(try a.variable(0), try a.variable(1), reduction: try a.reduction(2))) }
+        ) { a in
+            .traced(
+                try l1Loss(
+                    try a.variable("prediction"), try a.variable("target"), reduction: try a.reduction("reduction")))
+        }
         add(
             "smooth_l1_loss",
             [
@@ -89,7 +99,8 @@ extension Registry {
         ) { a in
             .traced(
                 try smoothL1Loss(
-                    try a.variable(0), try a.variable(1), beta: try a.number(3), reduction: try a.reduction(2)))
+                    try a.variable("prediction"), try a.variable("target"), beta: try a.number("beta"),
+                    reduction: try a.reduction("reduction")))
         }
         add(
             "huber_loss",
@@ -102,7 +113,8 @@ extension Registry {
         ) { a in
             .traced(
                 try huberLoss(
-                    try a.variable(0), try a.variable(1), delta: try a.number(3), reduction: try a.reduction(2)))
+                    try a.variable("prediction"), try a.variable("target"), delta: try a.number("delta"),
+                    reduction: try a.reduction("reduction")))
         }
         add(
             "kl_div",
@@ -114,11 +126,12 @@ extension Registry {
                 "PyTorch's order: input holds the model's log-probabilities, target probabilities; t·(log t − input) = KL(target‖model). reduction also takes \"batchmean\".",
             example: "kl_div(log([0.5, 0.5]), [0.9, 0.1], reduction=\"sum\")", grad: .tracedByBody
         ) { a in
-            let name = try a.string(2)
+            let name = try a.string("reduction")
             return .traced(
                 try klDiv(
-                    try a.variable(0), try a.variable(1), reduction: name == "batchmean" ? .sum : try a.reduction(2),
-                    batchMean: name == "batchmean", logTarget: try a.bool(3)))
+                    try a.variable("input"), try a.variable("target"),
+                    reduction: name == "batchmean" ? .sum : try a.reduction("reduction"),
+                    batchMean: name == "batchmean", logTarget: try a.bool("log_target")))
         }
         add(
             "cosine_similarity",
@@ -130,7 +143,8 @@ extension Registry {
             example: "cosine_similarity([[1.0, 0.0]], [[1.0, 1.0]])", grad: .tracedByBody
         ) { a in
             .traced(
-                try cosineSimilarity(try a.variable(0), try a.variable(1), axis: try a.int(2), epsilon: try a.number(3))
+                try cosineSimilarity(
+                    try a.variable("x1"), try a.variable("x2"), axis: try a.int("dim"), epsilon: try a.number("eps"))
             )
         }
     }
@@ -138,7 +152,7 @@ extension Registry {
 
 extension Arguments {
     /// A `reduction` argument.
-    func reduction(_ i: Int) throws -> Reduction {
-        try Reduction(named: try string(i), op: builtin.name)
+    func reduction(_ name: String) throws -> Reduction {
+        try Reduction(named: try string(name), op: builtin.name)
     }
 }

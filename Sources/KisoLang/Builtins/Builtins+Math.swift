@@ -8,11 +8,12 @@ extension Registry {
         scalar: @escaping (Double) -> Double, tensor: @escaping (Tensor) throws -> Tensor
     ) {
         add(name, [param("x", .numeric)], doc: doc, example: example, grad: grad) { a in
-            if case .number(let x) = a[0] { return .number(scalar(x)) }
-            let result = try tensor(try a.tensor(0))
+            let x = try a["x"]
+            if case .number(let number) = x { return .number(scalar(number)) }
+            let result = try tensor(try Convert.tensor(x, "x"))
             // An int or a bool keeps the engine's dtype rule (abs(-3) is 3, sqrt(4) is 2.0).
-            if case .int = a[0] { return Convert.scalarValue(result) }
-            if case .bool = a[0] { return Convert.scalarValue(result) }
+            if case .int = x { return Convert.scalarValue(result) }
+            if case .bool = x { return Convert.scalarValue(result) }
             return .tensor(result)
         }
     }
@@ -61,6 +62,14 @@ extension Registry {
             scalar: { Swift.abs($0) }
         ) { $0.abs() }
         elementwise(
+            "square", doc: "x * x, elementwise (NumPy's square: ints stay ints).", example: "square([1, -2, 3])",
+            grad: .unary { try $0 * $0 }, scalar: { $0 * $0 }
+        ) { try $0 * $0 }
+        elementwise(
+            "negative", doc: "-x, elementwise (NumPy's negative).", example: "negative([1, -2])",
+            grad: .unary { try $0.negated() }, scalar: { -$0 }
+        ) { $0.negated() }
+        elementwise(
             "sign", doc: "-1, 0 or 1 by the sign of x.", example: "sign([-2, 0, 3])",
             grad: .detaching, scalar: { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? .nan : 0)) }
         ) { $0.sign() }
@@ -71,7 +80,8 @@ extension Registry {
             "cos", doc: "The cosine (radians).", example: "cos(0)", grad: .unary { try $0.cos() }, scalar: Glibc.cos
         ) { $0.cos() }
         elementwise(
-            "tan", doc: "The tangent (radians).", example: "tan(pi / 4)", grad: .unary { try $0.tan() }, scalar: Glibc.tan
+            "tan", doc: "The tangent (radians).", example: "tan(pi / 4)", grad: .unary { try $0.tan() },
+            scalar: Glibc.tan
         ) { $0.tan() }
         elementwise(
             "arcsin", doc: "The inverse sine, in radians (nan outside [-1, 1]).", example: "arcsin(1)",
@@ -123,9 +133,9 @@ extension Registry {
                 "Rounds to decimals places, halves to even: a Python number as Python's round (an int without decimals), a tensor as NumPy's.",
             example: "round(2.675, 2)", grad: .detaching
         ) { a in
-            if case .number(let x) = a[0] { return try pythonRound(x, decimals: try a.optionalInt(1)) }
-            if case .int = a[0] { return a[0] }
-            return .tensor(try a.tensor(0).round(decimals: try a.optionalInt(1) ?? 0))
+            if case .number(let x) = try a["x"] { return try pythonRound(x, decimals: try a.optionalInt("decimals")) }
+            if case .int = try a["x"] { return try a["x"] }
+            return .tensor(try a.tensor("x").round(decimals: try a.optionalInt("decimals") ?? 0))
         }
         add(
             "clip", [param("x", .tensor), param("a_min", .tensor), param("a_max", .tensor)],
@@ -134,23 +144,23 @@ extension Registry {
                 .traced(try a.variable("x").clip(try a.optionalVariable("a_min"), try a.optionalVariable("a_max")))
             }
         ) { a in
-            let low = a.isNone(1) ? nil : try a.tensor(1)
-            let high = a.isNone(2) ? nil : try a.tensor(2)
-            return .tensor(try a.tensor(0).clip(low, high))
+            let low = try a.isNone("a_min") ? nil : try a.tensor("a_min")
+            let high = try a.isNone("a_max") ? nil : try a.tensor("a_max")
+            return .tensor(try a.tensor("x").clip(low, high))
         }
         add(
             "maximum", [param("x1", .tensor), param("x2", .tensor)],
             doc: "The larger of x1 and x2, elementwise (broadcasting).", example: "maximum([1, 5], 3)",
             grad: .binary(Variable.maximum)
         ) { a in
-            .tensor(try Tensor.maximum(try a.tensor(0), try a.tensor(1)))
+            .tensor(try Tensor.maximum(try a.tensor("x1"), try a.tensor("x2")))
         }
         add(
             "minimum", [param("x1", .tensor), param("x2", .tensor)],
             doc: "The smaller of x1 and x2, elementwise (broadcasting).", example: "minimum([1, 5], 3)",
             grad: .binary(Variable.minimum)
         ) { a in
-            .tensor(try Tensor.minimum(try a.tensor(0), try a.tensor(1)))
+            .tensor(try Tensor.minimum(try a.tensor("x1"), try a.tensor("x2")))
         }
         add(
             "where", [param("condition", .tensor), param("x", .tensor, .none), param("y", .tensor, .none)],
@@ -177,41 +187,41 @@ extension Registry {
             "isnan", [param("x", .tensor)], doc: "Whether each element is nan.", example: "isnan([1, nan])",
             grad: .detaching
         ) { a in
-            .tensor(try a.tensor(0).isnan())
+            .tensor(try a.tensor("x").isnan())
         }
         add(
             "isinf", [param("x", .tensor)], doc: "Whether each element is ±inf.", example: "isinf([1, inf])",
             grad: .detaching
         ) { a in
-            .tensor(try a.tensor(0).isinf())
+            .tensor(try a.tensor("x").isinf())
         }
         add(
             "isfinite", [param("x", .tensor)], doc: "Whether each element is finite.",
             example: "isfinite([1, inf, nan])", grad: .detaching
-        ) { a in .tensor(try a.tensor(0).isfinite()) }
+        ) { a in .tensor(try a.tensor("x").isfinite()) }
         add(
             "logical_and", [param("x1", .tensor), param("x2", .tensor)], doc: "Elementwise and.",
             example: "logical_and([true, false], true)", grad: .detaching
         ) { a in
-            .tensor(try Tensor.logicalAnd(try a.tensor(0), try a.tensor(1)))
+            .tensor(try Tensor.logicalAnd(try a.tensor("x1"), try a.tensor("x2")))
         }
         add(
             "logical_or", [param("x1", .tensor), param("x2", .tensor)], doc: "Elementwise or.",
             example: "logical_or([true, false], false)", grad: .detaching
         ) { a in
-            .tensor(try Tensor.logicalOr(try a.tensor(0), try a.tensor(1)))
+            .tensor(try Tensor.logicalOr(try a.tensor("x1"), try a.tensor("x2")))
         }
         add(
             "logical_not", [param("x", .tensor)], doc: "Elementwise not.", example: "logical_not([true, false])",
             grad: .detaching
         ) { a in
-            .tensor(try a.tensor(0).logicalNot())
+            .tensor(try a.tensor("x").logicalNot())
         }
         add(
             "power", [param("x1", .tensor), param("x2", .tensor)], doc: "x1 to the power x2, elementwise (same as **).",
             example: "power([1, 2, 3], 2)", grad: .binary(Variable.power)
         ) { a in
-            .tensor(try Tensor.power(try a.tensor(0), try a.tensor(1)))
+            .tensor(try Tensor.power(try a.tensor("x1"), try a.tensor("x2")))
         }
     }
 }

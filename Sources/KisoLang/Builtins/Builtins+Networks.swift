@@ -16,9 +16,9 @@ extension Registry {
             "relu", [param("x", .numeric)], doc: "max(x, 0), elementwise.", example: "relu([-1, 0, 2])",
             grad: .unary { try $0.relu() }
         ) { a in
-            if case .number(let x) = a[0] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
-            if case .int(let n) = a[0] { return .int(Swift.max(n, 0)) }
-            return .tensor(try a.tensor(0).relu())
+            if case .number(let x) = try a["x"] { return .number(x > 0 ? x : (x.isNaN ? x : 0)) }
+            if case .int(let n) = try a["x"] { return .int(Swift.max(n, 0)) }
+            return .tensor(try a.tensor("x").relu())
         }
         add(
             "set_printoptions",
@@ -29,11 +29,11 @@ extension Registry {
             doc: "Changes how tensors print (NumPy's set_printoptions); arguments left out keep their value.",
             example: "set_printoptions(precision=3)"
         ) { a in
-            let precision = try a.optionalInt(0)
-            let threshold = try a.optionalInt(1)
-            let edgeitems = try a.optionalInt(2)
-            let linewidth = try a.optionalInt(3)
-            let suppress = a.isNone(4) ? nil : try a.bool(4)
+            let precision = try a.optionalInt("precision")
+            let threshold = try a.optionalInt("threshold")
+            let edgeitems = try a.optionalInt("edgeitems")
+            let linewidth = try a.optionalInt("linewidth")
+            let suppress = try a.isNone("suppress") ? nil : try a.bool("suppress")
             if let p = precision, p < 0 { throw KisoError(.value, "precision must be 0 or more, got \(p)") }
             let session = a.interpreter.printOptions
             if let precision { session.options.precision = precision }

@@ -10,10 +10,11 @@ extension Registry {
             doc: "The items of x last first: a tensor's rows as a tensor (x[::-1]), anything else as a list.",
             example: "for i in reversed(range(3)) print(i) end", grad: .structural
         ) { a in
-            if a[0].tensorRowCount != nil {
-                return try a.interpreter.tensorSubscript(a[0], [.slice(start: nil, stop: nil, step: -1)], span: a.span)
+            if (try a["x"]).tensorRowCount != nil {
+                return try a.interpreter.tensorSubscript(
+                    try a["x"], [.slice(start: nil, stop: nil, step: -1)], span: a.span)
             }
-            return .list(try a.interpreter.iterationItems(a[0], span: a.span).reversed())
+            return .list(try a.interpreter.iterationItems(try a["x"], span: a.span).reversed())
         }
         add(
             "divmod", [param("a", .numeric), param("b", .numeric)],
@@ -22,8 +23,8 @@ extension Registry {
         ) { a in
             let interpreter = a.interpreter
             return .tuple([
-                try interpreter.binary(.floorDivide, a[0], a[1], span: a.span),
-                try interpreter.binary(.modulo, a[0], a[1], span: a.span),
+                try interpreter.binary(.floorDivide, try a["a"], try a["b"], span: a.span),
+                try interpreter.binary(.modulo, try a["a"], try a["b"], span: a.span),
             ])
         }
     }

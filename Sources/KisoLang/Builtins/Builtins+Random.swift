@@ -73,13 +73,8 @@ extension Registry {
                 "Random elements of a 1-d a (or of range(a) for a number) from the global stream, p their probabilities.",
             example: "seed(0); choice(10, 3, replace=false)"
         ) { a in
-            let size = try a.optionalShape("size")
-            let p = try a.optionalTensor("p")?.scalars
-            let replace = try a.bool("replace")
-            if try a["a"].isScalarNumber {
-                return .tensor(try Random.choice(try a.int("a"), size: size, replace: replace, p: p))
-            }
-            return .tensor(try Random.choice(try a.tensor("a"), size: size, replace: replace, p: p))
+            let arguments = a
+            return .tensor(try Random.withState { try legacyChoice($0, arguments) })
         }
         add(
             "shuffle", [param("x", .any)],

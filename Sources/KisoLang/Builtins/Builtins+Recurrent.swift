@@ -19,17 +19,17 @@ extension Registry {
         ) { a in
             .traced(
                 try rnnCell(
-                    try a.variable(0), try a.variable(1), try a.recurrentWeights(2),
-                    nonlinearity: try a.nonlinearity(6)))
+                    try a.variable("x"), try a.variable("h"), try a.recurrentWeights(),
+                    nonlinearity: try a.nonlinearity()))
         }
         add(
             "lstm_cell", [param("x", .tensor), param("hx", .any, .none)] + weights,
             doc: "One LSTM step from hx = (h, c) (zeros when none), gates i, f, g, o; returns (h', c').",
             example: "h, c = lstm_cell(ones([1, 2]), none, ones([12, 2]), ones([12, 3]))", grad: .tracedByBody
         ) { a in
-            let x = try a.variable(0)
-            let w = try a.recurrentWeights(2)
-            let state = try a.lstmState(1, x: x, hidden: w.hiddenWeight.shape.last ?? 0)
+            let x = try a.variable("x")
+            let w = try a.recurrentWeights()
+            let state = try a.lstmState(x: x, hidden: w.hiddenWeight.shape.last ?? 0)
             let (h, c) = try lstmCell(x, state, w)
             return .tuple([.traced(h), .traced(c)])
         }
@@ -37,7 +37,7 @@ extension Registry {
             "gru_cell", [param("x", .tensor), param("h", .tensor)] + weights,
             doc: "One GRU step, gates r, z, n: h' = (1 − z)·n + z·h.",
             example: "gru_cell(ones([1, 2]), zeros([1, 3]), ones([9, 2]), ones([9, 3]))", grad: .tracedByBody
-        ) { a in .traced(try gruCell(try a.variable(0), try a.variable(1), try a.recurrentWeights(2))) }
+        ) { a in .traced(try gruCell(try a.variable("x"), try a.variable("h"), try a.recurrentWeights())) }
         let sequenceWeights = [
             param("w_ih", .any), param("w_hh", .any), param("b_ih", .any, .none), param("b_hh", .any, .none),
         ]
@@ -52,7 +52,7 @@ extension Registry {
             example: "out, h = rnn(ones([2, 5, 3]), ones([4, 3]) * 0.1, ones([4, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
             let run = try recurrentStack(
-                .rnn(try a.nonlinearity(6)), try a.variable(0), try a.stackWeights(), shape: try a.stackShape(),
+                .rnn(try a.nonlinearity()), try a.variable("x"), try a.stackWeights(), shape: try a.stackShape(),
                 h0: try a.optionalVariable("h0"))
             return .tuple([.traced(run.outputs), .traced(run.h)])
         }
@@ -65,7 +65,7 @@ extension Registry {
             example: "out, state = lstm(ones([2, 5, 3]), ones([16, 3]) * 0.1, ones([16, 4]) * 0.1)", grad: .tracedByBody
         ) { a in
             let run = try recurrentStack(
-                .lstm, try a.variable(0), try a.stackWeights(), shape: try a.stackShape(),
+                .lstm, try a.variable("x"), try a.stackWeights(), shape: try a.stackShape(),
                 h0: try a.optionalVariable("h0"), c0: try a.optionalVariable("c0"))
             return .tuple([.traced(run.outputs), .tuple([.traced(run.h), run.c.map { .traced($0) } ?? .none])])
         }
@@ -77,7 +77,7 @@ extension Registry {
             grad: .tracedByBody
         ) { a in
             let run = try recurrentStack(
-                .gru, try a.variable(0), try a.stackWeights(), shape: try a.stackShape(),
+                .gru, try a.variable("x"), try a.stackWeights(), shape: try a.stackShape(),
                 h0: try a.optionalVariable("h0"))
             return .tuple([.traced(run.outputs), .traced(run.h)])
         }
@@ -85,11 +85,11 @@ extension Registry {
 }
 
 extension Arguments {
-    /// w_ih, w_hh, b_ih, b_hh starting at argument `i`.
-    fileprivate func recurrentWeights(_ i: Int) throws -> RecurrentWeights {
+    /// The arguments w_ih, w_hh, b_ih and b_hh.
+    fileprivate func recurrentWeights() throws -> RecurrentWeights {
         RecurrentWeights(
-            inputWeight: try variable(i), hiddenWeight: try variable(i + 1), inputBias: try optionalVariable(i + 2),
-            hiddenBias: try optionalVariable(i + 3))
+            inputWeight: try variable("w_ih"), hiddenWeight: try variable("w_hh"),
+            inputBias: try optionalVariable("b_ih"), hiddenBias: try optionalVariable("b_hh"))
     }
 
     /// num_layers and bidirectional.
@@ -142,8 +142,9 @@ extension Arguments {
         return try (0..<tensor.shape[0]).map { try tensor.subscripted([.int($0)]) }
     }
 
-    fileprivate func nonlinearity(_ i: Int) throws -> RecurrentNonlinearity {
-        let name = try string(i)
+    /// The argument nonlinearity: "tanh" or "relu".
+    fileprivate func nonlinearity() throws -> RecurrentNonlinearity {
+        let name = try string("nonlinearity")
         guard let value = RecurrentNonlinearity(rawValue: name) else {
             throw KisoError(
                 .value, "`\(builtin.name)`: unknown nonlinearity \"\(name)\"", hint: "use \"tanh\" or \"relu\"")
@@ -151,9 +152,10 @@ extension Arguments {
         return value
     }
 
-    /// An LSTM state (h, c) at argument `i`, zeros of the batch's shape when none.
-    fileprivate func lstmState(_ i: Int, x: Variable, hidden: Int) throws -> (h: Variable, c: Variable) {
-        switch values[i] {
+    /// The LSTM state (h, c) of argument hx, zeros of the batch's shape when none.
+    fileprivate func lstmState(x: Variable, hidden: Int) throws -> (h: Variable, c: Variable) {
+        let state = try self["hx"]
+        switch state {
         case .none:
             let zeros = Variable(try Tensor.zeros(Array(x.shape.dropLast()) + [hidden]))
             return (zeros, zeros)
@@ -161,7 +163,7 @@ extension Arguments {
             return (try Convert.variable(items[0], "h"), try Convert.variable(items[1], "c"))
         default:
             throw KisoError(
-                .type, "`lstm_cell`: hx must be a pair (h, c) or none, got \(values[i].kindName)",
+                .type, "`lstm_cell`: hx must be a pair (h, c) or none, got \(state.kindName)",
                 hint: "pass the state the previous step returned: h, c = lstm_cell(x, (h, c), …)")
         }
     }

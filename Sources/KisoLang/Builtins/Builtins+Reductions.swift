@@ -10,7 +10,7 @@ extension Registry {
             name, [param("x", .tensor), param("axis", .axes, .none), param("keepdims", .bool, .bool(false))], doc: doc,
             example: example, grad: grad
         ) { a in
-            .tensor(try body(try a.tensor(0), try a.axes(1), try a.bool(2)))
+            .tensor(try body(try a.tensor("x"), try a.axes("axis"), try a.bool("keepdims")))
         }
     }
 
@@ -42,11 +42,15 @@ extension Registry {
             try $0.prod(axes: $1, keepdims: $2)
         }
         extremum(
-            "max", largest: true, doc: "The largest element (over axis); of two plain numbers or of other items (by key), the largest, as Python's max.",
+            "max", largest: true,
+            doc:
+                "The largest element (over axis); of two plain numbers or of other items (by key), the largest, as Python's max.",
             example: "max(d, key=d.get)", grad: Registry.tracedReduction { try $0.max(axes: $1, keepdims: $2) }
         ) { try $0.max(axes: $1, keepdims: $2) }
         extremum(
-            "min", largest: false, doc: "The smallest element (over axis); of two plain numbers or of other items (by key), the smallest, as Python's min.",
+            "min", largest: false,
+            doc:
+                "The smallest element (over axis); of two plain numbers or of other items (by key), the smallest, as Python's min.",
             example: "min([3, 1, 2])", grad: Registry.tracedReduction { try $0.min(axes: $1, keepdims: $2) }
         ) { try $0.min(axes: $1, keepdims: $2) }
         reduction("any", doc: "Whether any element is true (over axis).", example: "any([0, 0, 1])", grad: .detaching) {
@@ -89,12 +93,11 @@ extension Registry {
                     "The position of the \(isMax ? "largest" : "smallest") element (of the flattened tensor when axis is none).",
                 example: "\(name)([3, 7, 5])", grad: .detaching
             ) { a in
-                let x = try a.tensor(0)
-                let axis = try a.axis(1)
+                let x = try a.tensor("x")
+                let axis = try a.axis("axis")
+                let keepdims = try a.bool("keepdims")
                 return .tensor(
-                    isMax
-                        ? try x.argmax(axis: axis, keepdims: try a.bool(2))
-                        : try x.argmin(axis: axis, keepdims: try a.bool(2)))
+                    isMax ? try x.argmax(axis: axis, keepdims: keepdims) : try x.argmin(axis: axis, keepdims: keepdims))
             }
         }
         add(
@@ -102,13 +105,14 @@ extension Registry {
             doc: "Running sums (of the flattened tensor when axis is none).", example: "cumsum([1, 2, 3])",
             grad: .traced { a in .traced(try a.variable("x").cumsum(axis: try a.axis("axis"))) }
         ) { a in
-            .tensor(try a.tensor(0).cumsum(axis: try a.axis(1)))
+            .tensor(try a.tensor("x").cumsum(axis: try a.axis("axis")))
         }
         add(
             "cumprod", [param("x", .tensor), param("axis", .axes, .none)], doc: "Running products.",
-            example: "cumprod([1, 2, 3])", grad: .traced { a in .traced(try a.variable("x").cumprod(axis: try a.axis("axis"))) }
+            example: "cumprod([1, 2, 3])",
+            grad: .traced { a in .traced(try a.variable("x").cumprod(axis: try a.axis("axis"))) }
         ) { a in
-            .tensor(try a.tensor(0).cumprod(axis: try a.axis(1)))
+            .tensor(try a.tensor("x").cumprod(axis: try a.axis("axis")))
         }
         add(
             "norm",

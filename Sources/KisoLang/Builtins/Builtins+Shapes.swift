@@ -8,7 +8,7 @@ extension Registry {
             doc: "The same elements in a new shape; one size may be -1.", example: "reshape(arange(6), [2, 3])",
             grad: .traced { a in .traced(try a.variable("x").reshaped(try shapeArguments(try a["shape"], "shape"))) }
         ) { a in
-            .tensor(try a.tensor(0).reshaped(try shapeArguments(a[1], "shape")))
+            .tensor(try a.tensor("x").reshaped(try shapeArguments(try a["shape"], "shape")))
         }
         add(
             "view", [param("x", .tensor), rest("shape")],
@@ -16,7 +16,7 @@ extension Registry {
             example: "arange(6).view(3, 2)",
             grad: .traced { a in .traced(try a.variable("x").reshaped(try shapeArguments(try a["shape"], "shape"))) }
         ) { a in
-            .tensor(try a.tensor(0).reshaped(try shapeArguments(a[1], "shape")))
+            .tensor(try a.tensor("x").reshaped(try shapeArguments(try a["shape"], "shape")))
         }
         add(
             "transpose", [param("x", .tensor), rest("axes")],
@@ -25,34 +25,34 @@ extension Registry {
             example: "zeros([2, 3, 4]).transpose(0, 2, 1).shape",
             grad: .traced { a in .traced(try a.variable("x").transposed(try transposeAxes(try a["axes"]))) }
         ) { a in
-            .tensor(try a.tensor(0).transposed(try transposeAxes(a[1])))
+            .tensor(try a.tensor("x").transposed(try transposeAxes(try a["axes"])))
         }
         add(
             "permute", [param("x", .tensor), rest("dims")], doc: "The axes in the order dims (PyTorch's permute).",
             example: "permute(zeros([2, 3, 4]), 2, 0, 1).shape",
             grad: .traced { a in .traced(try a.variable("x").transposed(try shapeArguments(try a["dims"], "dims"))) }
         ) { a in
-            .tensor(try a.tensor(0).transposed(try shapeArguments(a[1], "dims")))
+            .tensor(try a.tensor("x").transposed(try shapeArguments(try a["dims"], "dims")))
         }
         add(
             "swapaxes", [param("x", .tensor), param("axis1", .int), param("axis2", .int)], doc: "Two axes exchanged.",
             example: "swapaxes(zeros([2, 3]), 0, 1).shape", grad: .traced(tracedSwapaxes)
         ) { a in
-            .tensor(try a.tensor(0).swappedAxes(try a.int(1), try a.int(2)))
+            .tensor(try a.tensor("x").swappedAxes(try a.int("axis1"), try a.int("axis2")))
         }
         add(
             "squeeze", [param("x", .tensor), param("axis", .axes, .none)], doc: "Axes of size 1 removed.",
             example: "squeeze(zeros([1, 3, 1])).shape",
             grad: .traced { a in .traced(try a.variable("x").squeezed(try a.axes("axis"))) }
         ) { a in
-            .tensor(try a.tensor(0).squeezed(try a.axes(1)))
+            .tensor(try a.tensor("x").squeezed(try a.axes("axis")))
         }
         add(
             "expand_dims", [param("x", .tensor), param("axis", .int)], doc: "A new axis of size 1 at position axis.",
             example: "expand_dims([1, 2], 0).shape",
             grad: .traced { a in .traced(try a.variable("x").expandingDims(try a.int("axis"))) }
         ) { a in
-            .tensor(try a.tensor(0).expandingDims(try a.int(1)))
+            .tensor(try a.tensor("x").expandingDims(try a.int("axis")))
         }
         add(
             "unsqueeze", [param("x", .tensor), param("dim", .int)],
@@ -60,7 +60,7 @@ extension Registry {
             example: "zeros(3).unsqueeze(0).shape",
             grad: .traced { a in .traced(try a.variable("x").expandingDims(try a.int("dim"))) }
         ) { a in
-            .tensor(try a.tensor(0).expandingDims(try a.int(1)))
+            .tensor(try a.tensor("x").expandingDims(try a.int("dim")))
         }
         add(
             "flatten", [param("x", .tensor), param("start_dim", .int, .int(0)), param("end_dim", .int, .int(-1))],
@@ -72,8 +72,8 @@ extension Registry {
                     try x.reshaped(try flattenedShape(x.value.shape, try a.int("start_dim"), try a.int("end_dim"))))
             }
         ) { a in
-            let x = try a.tensor(0)
-            return .tensor(try x.reshaped(try flattenedShape(x.shape, try a.int(1), try a.int(2))))
+            let x = try a.tensor("x")
+            return .tensor(try x.reshaped(try flattenedShape(x.shape, try a.int("start_dim"), try a.int("end_dim"))))
         }
         add(
             "concatenate", [param("tensors", .tensors), param("axis", .int, .int(0))],
@@ -91,36 +91,46 @@ extension Registry {
             example: "split(arange(6), 3)"
         ) { a in
             let points: Tensor.SplitPoints
-            switch a[1] {
-            case .list, .tuple, .tensor: points = .indices(try a.shape(1))
-            default: points = .parts(try a.int(1))
+            switch try a["indices_or_sections"] {
+            case .list, .tuple, .tensor: points = .indices(try a.shape("indices_or_sections"))
+            default: points = .parts(try a.int("indices_or_sections"))
             }
-            return .list(try a.tensor(0).split(points, axis: try a.int(2)).map(Value.tensor))
+            return .list(try a.tensor("x").split(points, axis: try a.int("axis")).map(Value.tensor))
         }
         add(
             "tile", [param("x", .tensor), param("reps", .shape)],
             doc: "The tensor repeated reps times along each axis.", example: "tile([1, 2], 3)"
         ) { a in
-            .tensor(try a.tensor(0).tiled(try a.shape(1)))
+            .tensor(try a.tensor("x").tiled(try a.shape("reps")))
         }
         add(
             "repeat", [param("x", .tensor), param("repeats", .shape), param("axis", .int, .none)],
             doc: "Each element repeated (along axis, or flattened).", example: "repeat([1, 2], 2)"
         ) { a in
-            .tensor(try a.tensor(0).repeated(try a.shape(1), axis: try a.optionalInt(2)))
+            .tensor(try a.tensor("x").repeated(try a.shape("repeats"), axis: try a.optionalInt("axis")))
         }
         add(
             "flip", [param("x", .tensor), param("axis", .axes, .none)],
             doc: "The order of elements reversed along axis (all axes by default).", example: "flip([1, 2, 3])"
         ) { a in
-            .tensor(try a.tensor(0).flipped(try a.axes(1)))
+            .tensor(try a.tensor("x").flipped(try a.axes("axis")))
+        }
+        add(
+            "roll", [param("x", .tensor), param("shift", .axes), param("axis", .axes, .none)],
+            doc: "Elements shifted by shift places along axis (the flattened tensor when none), wrapping around.",
+            example: "roll([1, 2, 3, 4], 1)",
+            grad: .traced { a in
+                .traced(try a.variable("x").rolled(try a.axes("shift") ?? [], axes: try a.axes("axis")))
+            }
+        ) { a in
+            .tensor(try a.tensor("x").rolled(try a.axes("shift") ?? [], axes: try a.axes("axis")))
         }
         add(
             "broadcast_to", [param("x", .tensor), param("shape", .shape)],
             doc: "The tensor stretched to shape by broadcasting.", example: "broadcast_to([1, 2], [3, 2])",
             grad: .traced { a in .traced(try a.variable("x").broadcast(to: try a.shape("shape"))) }
         ) { a in
-            .tensor(try a.tensor(0).broadcast(to: try a.shape(1)))
+            .tensor(try a.tensor("x").broadcast(to: try a.shape("shape")))
         }
         add(
             "pad",
@@ -132,13 +142,13 @@ extension Registry {
                 "A border added: pad_width is n, (before, after), or one pair per axis; mode \"constant\", \"edge\" or \"reflect\".",
             example: "pad([1, 2], 1)"
         ) { a in
-            let widths = try padWidths(a[1])
-            guard let mode = Tensor.PadMode(rawValue: try a.string(2)) else {
+            let widths = try padWidths(try a["pad_width"])
+            guard let mode = Tensor.PadMode(rawValue: try a.string("mode")) else {
                 throw KisoError(
-                    .value, "pad: unknown mode \(quoteString(try a.string(2)))",
+                    .value, "pad: unknown mode \(quoteString(try a.string("mode")))",
                     hint: "use \"constant\", \"edge\" or \"reflect\"")
             }
-            return .tensor(try a.tensor(0).padded(widths, mode: mode, value: try a.number(3)))
+            return .tensor(try a.tensor("x").padded(widths, mode: mode, value: try a.number("constant_values")))
         }
         add(
             "take", [param("x", .tensor), param("indices", .tensor), param("axis", .int, .none)],
@@ -148,19 +158,19 @@ extension Registry {
                 .traced(try a.variable("x").take(try a.tensor("indices"), axis: try a.optionalInt("axis")))
             }
         ) { a in
-            .tensor(try a.tensor(0).take(try a.tensor(1), axis: try a.optionalInt(2)))
+            .tensor(try a.tensor("x").take(try a.tensor("indices"), axis: try a.optionalInt("axis")))
         }
         add(
             "nonzero", [param("x", .tensor)], doc: "The positions of non-zero elements, one index tensor per axis.",
             example: "nonzero([0, 3, 0, 5])", grad: .detaching
         ) { a in
-            .tuple(try a.tensor(0).nonzero().map(Value.tensor))
+            .tuple(try a.tensor("x").nonzero().map(Value.tensor))
         }
         add(
             "argwhere", [param("x", .tensor)], doc: "The positions of non-zero elements, one row each.",
             example: "argwhere([[0, 1], [1, 0]])", grad: .detaching
         ) { a in
-            .tensor(try a.tensor(0).argwhere())
+            .tensor(try a.tensor("x").argwhere())
         }
     }
 }

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 import KisoText
 
@@ -17,23 +18,26 @@ extension Registry {
                 param("key", .function, .none),
             ], doc: doc, example: example, grad: grad
         ) { a in
-            if a.isNone(3), let chosen = pythonExtreme(a[0], a[1], largest: largest) { return chosen }
-            if a.isNone(3) && a[0].isNumeric {
-                return .tensor(try reduce(try a.tensor(0), try a.axes(1), try a.bool(2)))
+            let x = try a["x"]
+            let key = try a["key"]
+            let byKey = !isNoneValue(key)
+            if !byKey, let chosen = pythonExtreme(x, try a["axis"], largest: largest) { return chosen }
+            if !byKey && x.isNumeric {
+                return .tensor(try reduce(try a.tensor("x"), try a.axes("axis"), try a.bool("keepdims")))
             }
-            guard a.isNone(1), !(try a.bool(2)) else {
+            guard try a.isNone("axis"), !(try a.bool("keepdims")) else {
                 throw KisoError(
-                    .argument, "\(name): axis and keepdims apply to tensors, not to \(a[0].kindName)",
+                    .argument, "\(name): axis and keepdims apply to tensors, not to \(x.kindName)",
                     hint: "leave them out, or pass a tensor")
             }
-            let items = try a.interpreter.iterationItems(a[0], span: a.span)
+            let items = try a.interpreter.iterationItems(x, span: a.span)
             guard !items.isEmpty else {
-                throw KisoError(.value, "\(name)() of an empty \(a[0].shortKind)", hint: "give at least one item")
+                throw KisoError(.value, "\(name)() of an empty \(x.shortKind)", hint: "give at least one item")
             }
             var best = 0
-            var bestKey = a.isNone(3) ? items[0] : try a.interpreter.call(a[3], [items[0]], span: a.span)
+            var bestKey = byKey ? try a.interpreter.call(key, [items[0]], span: a.span) : items[0]
             for i in 1..<items.count {
-                let key = a.isNone(3) ? items[i] : try a.interpreter.call(a[3], [items[i]], span: a.span)
+                let key = byKey ? try a.interpreter.call(key, [items[i]], span: a.span) : items[i]
                 let c = try a.interpreter.compare(key, bestKey, span: a.span)
                 if largest ? c > 0 : c < 0 {
                     best = i
@@ -50,14 +54,14 @@ extension Registry {
             "chars", [param("s", .string)], doc: "The characters of s, as a list of one-character strings.",
             example: "chars(\"low\")"
         ) { a in
-            .list(try a.string(0).map { .string(String($0)) })
+            .list(try a.string("s").map { .string(String($0)) })
         }
         add(
             "ord", [param("c", .string)], doc: "The Unicode code point of a one-character string.",
             example: "ord(\"a\")"
         ) {
             a in
-            let c = try a.string(0)
+            let c = try a.string("c")
             let scalars = c.unicodeScalars
             guard scalars.count == 1, let scalar = scalars.first else {
                 throw KisoError(
@@ -68,7 +72,7 @@ extension Registry {
         }
         add("chr", [param("n", .int)], doc: "The one-character string of a Unicode code point.", example: "chr(97)") {
             a in
-            let n = try a.int(0)
+            let n = try a.int("n")
             guard n >= 0, n <= 0x10FFFF, let scalar = Unicode.Scalar(UInt32(n)) else {
                 throw KisoError(
                     .value, "chr: \(n) is not a Unicode code point",
@@ -82,7 +86,7 @@ extension Registry {
             example: "counter(\"low low lower\".split())"
         ) { a in
             var counts = KisoDict()
-            for item in try a.interpreter.iterationItems(a[0], span: a.span) {
+            for item in try a.interpreter.iterationItems(try a["items"], span: a.span) {
                 let key = try a.interpreter.dictKey(item, span: a.span)
                 let n = counts[key].flatMap { if case .int(let x) = $0 { return x } else { return nil } } ?? 0
                 counts.set(key, .int(n + 1))
@@ -96,24 +100,27 @@ extension Registry {
             example: "sorted(items(d), key=p -> p[1], reverse=true)"
         ) { a in
             // A 1-d tensor sorts to a tensor of its dtype, as NumPy's np.sort would give.
-            if case .tensor(let t) = a[0], t.rank == 1 {
+            if case .tensor(let t) = try a["items"], t.rank == 1 {
                 let scalars = t.contiguous().scalars
                 let items = scalars.map { Value.number($0) }
-                let keys = a.isNone(1) ? items : try items.map { try a.interpreter.call(a[1], [$0], span: a.span) }
-                let order = try a.interpreter.stableOrder(keys, reverse: try a.bool(2), span: a.span)
+                let keys =
+                    try a.isNone("key")
+                    ? items : try items.map { try a.interpreter.call(try a["key"], [$0], span: a.span) }
+                let order = try a.interpreter.stableOrder(keys, reverse: try a.bool("reverse"), span: a.span)
                 return .tensor(Tensor(order.map { scalars[$0] }, dtype: t.dtype))
             }
-            let items = try a.interpreter.iterationItems(a[0], span: a.span)
-            let keys = a.isNone(1) ? items : try items.map { try a.interpreter.call(a[1], [$0], span: a.span) }
-            let order = try a.interpreter.stableOrder(keys, reverse: try a.bool(2), span: a.span)
+            let items = try a.interpreter.iterationItems(try a["items"], span: a.span)
+            let keys =
+                try a.isNone("key") ? items : try items.map { try a.interpreter.call(try a["key"], [$0], span: a.span) }
+            let order = try a.interpreter.stableOrder(keys, reverse: try a.bool("reverse"), span: a.span)
             return .list(order.map { items[$0] })
         }
         add(
             "read_text", [param("path", .string)],
-            doc: "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder.",
+            doc: "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder, else the working folder.",
             example: "len(read_text(\"/etc/hosts\"))"
         ) { a in
-            let path = a.interpreter.resolvePath(try a.string(0))
+            let path = a.interpreter.resolvePath(try a.string("path"))
             return .string(try textCall("read_text") { () throws(TextError) in try TextFile.text(atPath: path) })
         }
     }
@@ -149,10 +156,26 @@ func textCall<T>(_ name: String, _ body: () throws(TextError) -> T) throws -> T 
 }
 
 extension Interpreter {
-    /// The folder relative paths start from: the notebook's or script's, or the working directory.
+    /// Where the program reads `path`: a relative path starts at its folder (the notebook's or
+    /// script's, where the files it comes with are) or, when nothing of that name is there, at
+    /// the folder it writes in (``writePath(_:)``), where the files it saved are.
     func resolvePath(_ path: String) -> String {
-        path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+        let beside = path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+        let written = writePath(path)
+        return written != beside && !FileSystem.exists(beside) && FileSystem.exists(written) ? written : beside
     }
+
+    /// Where the program writes `path`: a relative path starts at the working folder for a
+    /// script, notebook or lesson run by kiso (confined: it may write only there, wherever its
+    /// own folder is), else at its folder.
+    func writePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if let confinement = FileSystem.confinement { return FileSystem.join(confinement.writable, path) }
+        return directory.isEmpty ? path : directory + "/" + path
+    }
+
+    /// The folder relative writes start from and stay inside (``writePath(_:)``).
+    var writeFolder: String { FileSystem.confinement?.writable ?? (directory.isEmpty ? "." : directory) }
 
     /// The positions of `keys` in sorted order, equal keys in their original order.
     func stableOrder(_ keys: [Value], reverse: Bool, span: SourceSpan) throws -> [Int] {

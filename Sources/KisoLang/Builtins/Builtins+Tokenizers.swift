@@ -17,7 +17,7 @@ extension Registry {
             example: "tok = bpe_train([\"low\", \"lower\", \"newest\", \"widest\"], merges=3, min_frequency=1)"
         ) { a in
             let stop: BPEOptions.Stop
-            switch (try a.optionalInt(1), try a.optionalInt(2)) {
+            switch (try a.optionalInt("merges"), try a.optionalInt("vocab_size")) {
             case (let n?, nil): stop = .merges(n)
             case (nil, let n?): stop = .vocabularySize(n)
             case (nil, nil):
@@ -28,7 +28,7 @@ extension Registry {
                     .argument, "bpe_train takes merges= or vocab_size=, not both",
                     hint: "keep the one that should stop training")
             }
-            let tiesName = try a.string(6)
+            let tiesName = try a.string("ties")
             guard let ties = BPETieRule(rawValue: tiesName) else {
                 throw KisoError(
                     .value, "bpe_train: no tie rule \(quoteString(tiesName))",
@@ -36,15 +36,16 @@ extension Registry {
                         + BPETieRule.allCases.map { quoteString($0.rawValue) }.joined(separator: ", "))
             }
             let marker: String?
-            switch a[4] {
+            switch try a["end_of_word"] {
             case .none: marker = nil
             case .string(let s): marker = s
-            default: throw Convert.mismatch("a string or none", "end_of_word", a[4])
+            default: throw Convert.mismatch("a string or none", "end_of_word", try a["end_of_word"])
             }
             let options = BPEOptions(
-                stop: stop, minFrequency: try a.int(3), endOfWord: marker, attachesEndOfWord: try a.bool(7),
-                byteLevel: try a.bool(5), ties: ties)
-            let words = try corpusWords(a[0], byteLevel: options.byteLevel)
+                stop: stop, minFrequency: try a.int("min_frequency"), endOfWord: marker,
+                attachesEndOfWord: try a.bool("attach_end_of_word"),
+                byteLevel: try a.bool("byte_level"), ties: ties)
+            let words = try corpusWords(try a["corpus"], byteLevel: options.byteLevel)
             var interrupted = false
             let tokenizer: BPETokenizer
             do throws(TextError) {
@@ -69,14 +70,14 @@ extension Registry {
             example:
                 "bpe_train(\"low lower\", merges=2, end_of_word=none).save(\"/tmp/tok.json\"); tok = bpe_load(\"/tmp/tok.json\")"
         ) { a in
-            let path = a.interpreter.resolvePath(try a.string(0))
+            let path = a.interpreter.resolvePath(try a.string("path"))
             let marker: String?
-            switch a[2] {
+            switch try a["end_of_word"] {
             case .none: marker = nil
             case .string(let s): marker = s
-            default: throw Convert.mismatch("a string or none", "end_of_word", a[2])
+            default: throw Convert.mismatch("a string or none", "end_of_word", try a["end_of_word"])
             }
-            let (byteLevel, attached) = (try a.bool(1), try a.bool(3))
+            let (byteLevel, attached) = (try a.bool("byte_level"), try a.bool("attach_end_of_word"))
             let tokenizer = try textCall("bpe_load") { () throws(TextError) in
                 try BPETokenizer.load(
                     path: path, byteLevel: byteLevel, endOfWord: marker, attachesEndOfWord: attached)

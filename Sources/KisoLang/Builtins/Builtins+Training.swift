@@ -16,8 +16,8 @@ extension Registry {
             example: "opt = sgd(lr=0.1, momentum=0.9)"
         ) { a in
             let optimizer = try SGD(
-                learningRate: try a.number(0), momentum: try a.number(1), nesterov: try a.bool(2),
-                weightDecay: try a.number(3))
+                learningRate: try a.number("lr"), momentum: try a.number("momentum"), nesterov: try a.bool("nesterov"),
+                weightDecay: try a.number("weight_decay"))
             return .object(OptimizerObject(optimizer))
         }
         add(
@@ -30,8 +30,8 @@ extension Registry {
             doc: "Adam with bias correction (PyTorch's update); use opt.step.", example: "opt = adam(lr=0.01)"
         ) { a in
             let optimizer = try Adam(
-                learningRate: try a.number(0), beta1: try a.number(1), beta2: try a.number(2),
-                epsilon: try a.number(3), weightDecay: try a.number(4))
+                learningRate: try a.number("lr"), beta1: try a.number("beta1"), beta2: try a.number("beta2"),
+                epsilon: try a.number("eps"), weightDecay: try a.number("weight_decay"))
             return .object(OptimizerObject(optimizer))
         }
         add(
@@ -44,8 +44,8 @@ extension Registry {
             doc: "RMSprop (PyTorch's update); use opt.step.", example: "opt = rmsprop(lr=0.01)"
         ) { a in
             let optimizer = try RMSprop(
-                learningRate: try a.number(0), alpha: try a.number(1), epsilon: try a.number(2),
-                momentum: try a.number(3), weightDecay: try a.number(4))
+                learningRate: try a.number("lr"), alpha: try a.number("alpha"), epsilon: try a.number("eps"),
+                momentum: try a.number("momentum"), weightDecay: try a.number("weight_decay"))
             return .object(OptimizerObject(optimizer))
         }
         add(
@@ -54,9 +54,9 @@ extension Registry {
                 "The gradients scaled so their global 2-norm is at most max_norm, and that norm: (clipped, total_norm).",
             example: "g, total = clip_grad_norm([3.0, 4.0], 1.0)"
         ) { a in
-            let grads = try Pytree.tensorLeaves(a[0], "grads")
-            let (clipped, total) = try clipGradNorm(grads, maxNorm: try a.number(1))
-            let rebuilt = try Pytree.rebuild(a[0], leaves: clipped) { original, t in
+            let grads = try Pytree.tensorLeaves(try a["grads"], "grads")
+            let (clipped, total) = try clipGradNorm(grads, maxNorm: try a.number("max_norm"))
+            let rebuilt = try Pytree.rebuild(try a["grads"], leaves: clipped) { original, t in
                 if original.isScalarNumber, let x = t.scalar { return .number(x) }
                 return .tensor(t)
             }
@@ -77,7 +77,8 @@ extension Registry {
         ) { a in
             .number(
                 LearningRateSchedule.stepDecay(
-                    baseRate: try a.number(1), stepSize: try positive(a, 2), gamma: try a.number(3), step: try a.int(0))
+                    baseRate: try a.number("lr"), stepSize: try positive(a, "step_size"), gamma: try a.number("gamma"),
+                    step: try a.int("step"))
             )
         }
         add(
@@ -85,7 +86,8 @@ extension Registry {
             doc: "Exponential decay: lr · gamma^step (PyTorch's ExponentialLR).", example: "lr_exponential(3, 0.1, 0.5)"
         ) { a in
             .number(
-                LearningRateSchedule.exponential(baseRate: try a.number(1), gamma: try a.number(2), step: try a.int(0)))
+                LearningRateSchedule.exponential(
+                    baseRate: try a.number("lr"), gamma: try a.number("gamma"), step: try a.int("step")))
         }
         add(
             "lr_cosine",
@@ -95,8 +97,8 @@ extension Registry {
         ) { a in
             .number(
                 LearningRateSchedule.cosineAnnealing(
-                    baseRate: try a.number(1), maxSteps: try positive(a, 2), minRate: try a.number(3),
-                    step: try a.int(0)))
+                    baseRate: try a.number("lr"), maxSteps: try positive(a, "t_max"), minRate: try a.number("eta_min"),
+                    step: try a.int("step")))
         }
     }
 
@@ -107,7 +109,8 @@ extension Registry {
             doc:
                 "x·Φ(x), the Gaussian error linear unit; approximate=\"tanh\" (PyTorch's spelling, or true) uses the tanh approximation.",
             example: "gelu([-1, 0, 1], approximate=\"tanh\")", grad: .tracedByBody
-        ) { a in .traced(try KisoNN.gelu(try a.variable(0), approximate: try geluApproximation(try a["approximate"]))) }
+        ) { a in .traced(try KisoNN.gelu(try a.variable("x"), approximate: try geluApproximation(try a["approximate"])))
+        }
         add(
             "layer_norm",
             [
@@ -117,22 +120,23 @@ extension Registry {
             doc: "Each sample normalised over its last dimensions (the last one by default), then scaled and shifted.",
             example: "layer_norm([[1.0, 2.0, 3.0]])", grad: .tracedByBody
         ) { a in
-            let x = try a.variable(0)
-            let shape = try a.optionalShape(1) ?? (x.rank > 0 ? [x.shape[x.rank - 1]] : [])
+            let x = try a.variable("x")
+            let shape = try a.optionalShape("normalized_shape") ?? (x.rank > 0 ? [x.shape[x.rank - 1]] : [])
             return .traced(
                 try layerNorm(
-                    x, normalizedShape: shape, weight: try a.optionalVariable(2), bias: try a.optionalVariable(3),
-                    epsilon: try a.number(4)))
+                    x, normalizedShape: shape, weight: try a.optionalVariable("weight"),
+                    bias: try a.optionalVariable("bias"),
+                    epsilon: try a.number("eps")))
         }
     }
 }
 
 /// An argument that counts steps, checked to be at least 1.
-private func positive(_ a: Arguments, _ i: Int) throws -> Int {
-    let n = try a.int(i)
+private func positive(_ a: Arguments, _ parameter: String) throws -> Int {
+    let n = try a.int(parameter)
     guard n >= 1 else {
         throw KisoError(
-            .value, "`\(a.builtin.name)`: \(a.builtin.parameters[i].name) must be at least 1, got \(n)",
+            .value, "`\(a.builtin.name)`: \(parameter) must be at least 1, got \(n)",
             hint: "give a positive number of steps")
     }
     return n

@@ -26,7 +26,7 @@ extension Registry {
                 "f mapped over an axis of its arguments (JAX's vmap): vmap(f)(xs) stacks f(x) for each x along xs's axis 0; in_axes picks the axis per argument (none: not mapped).",
             example: "vmap(v -> dot(v, v))([[1.0, 2.0], [3.0, 4.0]])"
         ) { a in
-            let function = a[0]
+            let function = try a["f"]
             let inAxes = try a["in_axes"]
             let name = "vmap(\(functionName(function)))"
             return .builtin(
@@ -34,7 +34,7 @@ extension Registry {
                     name: name, parameters: [rest("args")], doc: "f mapped over axis 0 of its arguments.", example: "",
                     category: "Differentiation", grad: .tracedByBody
                 ) { b in
-                    guard case .list(let arguments) = b[0] else { return .none }
+                    guard case .list(let arguments) = try b["args"] else { return .none }
                     return try mapped(
                         function, arguments, inAxes: inAxes, name: name, interpreter: b.interpreter, span: b.span)
                 })
@@ -48,14 +48,14 @@ private func transformed(
     _ a: Arguments, name op: String,
     _ transform: @escaping (@escaping (Variable) throws -> Variable, Variable) throws -> Variable
 ) throws -> Builtin {
-    let function = a[0]
+    let function = try a["f"]
     let argnum = try a.int("argnums")
     let name = "\(op)(\(functionName(function)))"
     return Builtin(
         name: name, parameters: [rest("args")], doc: "The \(op) of \(functionName(function)).", example: "",
         category: "Differentiation", grad: .tracedByBody
     ) { b in
-        guard case .list(let arguments) = b[0] else { return .none }
+        guard case .list(let arguments) = try b["args"] else { return .none }
         let n = argnum < 0 ? argnum + arguments.count : argnum
         guard n >= 0, n < arguments.count else {
             throw KisoError(

@@ -59,11 +59,12 @@ final class CallbackObject: KisoObject {
             }
         case .native(let callback): return callback
         case .schedule(let f):
-            return ClosureCallback(epochBegins: { epoch, trainer in
-                let rate = try interpreter.call(
-                    f, [.int(epoch), .number(trainer.setup.optimizer.learningRate)], span: span)
-                trainer.setup.optimizer.learningRate = try Convert.number(rate, "the schedule's learning rate")
-            })
+            return ClosureCallback(
+                epochBegins: { epoch, trainer in
+                    let rate = try interpreter.call(
+                        f, [.int(epoch), .number(trainer.setup.optimizer.learningRate)], span: span)
+                    trainer.setup.optimizer.learningRate = try Convert.number(rate, "the schedule's learning rate")
+                }, changesLearningRate: true)
         case .epochEnd(let f):
             return ClosureCallback(epochEnds: { epoch, logs, trainer in
                 var dict = KisoDict()
@@ -160,7 +161,7 @@ extension Registry {
         add(
             "CSVLogger", [param("filename", .string)],
             doc:
-                "Writes each epoch's logs to a CSV file (epoch, then the logged names), rewritten atomically after each epoch.",
+                "Writes each epoch's logs to a CSV file (epoch, then the logged names alphabetically, as Keras does), rewritten atomically after each epoch.",
             example: "CSVLogger(\"training.csv\")"
         ) { a in
             let path = try a.string("filename")

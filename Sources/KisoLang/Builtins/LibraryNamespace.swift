@@ -75,7 +75,7 @@ enum LibraryTables {
             searchsorted count_nonzero median quantile percentile ptp diff average bincount isclose allclose \
             array_equal vstack hstack column_stack diag trace moveaxis ravel kron take_along_axis put_along_axis \
             tensordot einsum convolve correlate cov corrcoef histogram swapaxes set_printoptions pad append \
-            logaddexp negative square copy
+            logaddexp negative square copy roll
             """
         var names = Dictionary(uniqueKeysWithValues: same.split(separator: " ").map { (String($0), String($0)) })
         names["absolute"] = "abs"
@@ -86,7 +86,10 @@ enum LibraryTables {
         return names
     }()
 
-    static let modules: [String: Module] = [
+    static let modules: [String: Module] = kerasModules.merging(libraryModules, uniquingKeysWith: { a, _ in a })
+
+    /// NumPy's, JAX's and PyTorch's modules.
+    private static let libraryModules: [String: Module] = [
         "numpy": Module(functions: numpyNames, submodules: ["linalg", "random"], hasConstants: true),
         "numpy.linalg": Module(
             functions: names(
@@ -103,12 +106,15 @@ enum LibraryTables {
                 ["jacrev": "jacobian", "jacobian": "jacobian"], uniquingKeysWith: { a, _ in a }),
             submodules: ["numpy", "nn"]),
         "jax.numpy": Module(functions: numpyNames, submodules: ["linalg"], hasConstants: true),
-        "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky")),
+        "jax.numpy.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky qr")),
         "jax.nn": Module(
             functions: names("relu sigmoid softmax log_softmax gelu silu softplus elu leaky_relu one_hot")),
         "torch": Module(
             functions: numpyNames.merging(
-                names("tensor softmax log_softmax relu sigmoid randn rand manual_seed"), uniquingKeysWith: { a, _ in a }
+                names("tensor softmax log_softmax relu sigmoid randn rand manual_seed logsumexp topk cholesky qr")
+                    .merging(
+                        ["cat": "concatenate", "clamp": "clip"], uniquingKeysWith: { a, _ in a }),
+                uniquingKeysWith: { a, _ in a }
             ),
             submodules: ["nn", "linalg"], hasConstants: true),
         "torch.linalg": Module(functions: names("norm inv det solve eigh svd pinv slogdet cholesky qr matrix_rank")),
@@ -123,6 +129,37 @@ enum LibraryTables {
                 linear scaled_dot_product_attention pad
                 """)),
     ]
+
+    /// Keras's modules, importable as `keras` and as `tensorflow.keras`: the layers, models,
+    /// optimizers and callbacks Kiso has under Keras's names.
+    static let kerasModules: [String: Module] = {
+        let layers = names(
+            """
+            Activation Attention AveragePooling2D BatchNormalization Conv1D Conv2D Dense Dropout Embedding Flatten GRU \
+            GlobalAveragePooling2D LSTM LayerNormalization LeakyReLU MaxPooling2D MultiHeadAttention ReLU Reshape \
+            SimpleRNN Softmax
+            """
+        ).merging(
+            [
+                "MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D",
+                "GlobalAvgPool2D": "GlobalAveragePooling2D",
+            ],
+            uniquingKeysWith: { a, _ in a })
+        let callbacks = names(
+            "CSVLogger EarlyStopping LambdaCallback LearningRateScheduler ModelCheckpoint ReduceLROnPlateau")
+        let table: [String: Module] = [
+            "keras": Module(
+                functions: names("Sequential"), submodules: ["layers", "models", "optimizers", "callbacks"]),
+            "keras.layers": Module(functions: layers),
+            "keras.models": Module(functions: names("Sequential")),
+            "keras.optimizers": Module(functions: names("Adam SGD RMSprop")),
+            "keras.callbacks": Module(functions: callbacks),
+        ]
+        var all = table
+        for (path, module) in table { all["tensorflow." + path] = module }
+        all["tensorflow"] = Module(functions: [:], submodules: ["keras"])
+        return all
+    }()
 
     /// The Kiso builtin a library's function name stands for in any of the tables (`absolute`
     /// is `abs`), whether or not Kiso has it yet; nil for a name no table lists.

@@ -23,7 +23,7 @@ extension ObjectType {
             "append", [param("item", .any)], doc: "Adds item at the end of the list (the variable changes).",
             example: "xs = []; xs.append(0.5); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = try rewritten(items + [a[1]], like: a[0])
+            a.values[0] = try rewritten(items + [try a["item"]], like: try a["xs"])
             return .none
         }
         t.method(
@@ -31,7 +31,8 @@ extension ObjectType {
             doc: "Adds each of items at the end of the list (the variable changes).",
             example: "xs = [\"a\"]; xs.extend([\"b\", \"c\"]); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = try rewritten(items + (try a.interpreter.iterationItems(a[1], span: a.span)), like: a[0])
+            a.values[0] = try rewritten(
+                items + (try a.interpreter.iterationItems(try a["items"], span: a.span)), like: try a["xs"])
             return .none
         }
         t.method(
@@ -40,11 +41,11 @@ extension ObjectType {
             example: "xs = [\"a\", \"c\"]; xs.insert(1, \"b\"); xs", mutates: "xs"
         ) { items, a in
             var items = items
-            let i = try a.int(1)
+            let i = try a.int("index")
             // Python clamps: insert(-100, v) puts v first, insert(100, v) last.
             let position = i < 0 ? Swift.max(0, items.count + i) : Swift.min(i, items.count)
-            items.insert(a[2], at: position)
-            a.values[0] = try rewritten(items, like: a[0])
+            items.insert(try a["item"], at: position)
+            a.values[0] = try rewritten(items, like: try a["xs"])
             return .none
         }
         t.method(
@@ -56,7 +57,7 @@ extension ObjectType {
             guard !items.isEmpty else {
                 throw KisoError(.index, "pop from an empty list", hint: "check len(xs) > 0 first")
             }
-            let i = try a.int(1)
+            let i = try a.int("index")
             let position = i < 0 ? i + items.count : i
             guard position >= 0 && position < items.count else {
                 throw KisoError(
@@ -64,7 +65,7 @@ extension ObjectType {
                     hint: "valid indices are -\(items.count)…\(items.count - 1)")
             }
             let item = items.remove(at: position)
-            a.values[0] = try rewritten(items, like: a[0])
+            a.values[0] = try rewritten(items, like: try a["xs"])
             return item
         }
         t.method(
@@ -73,11 +74,13 @@ extension ObjectType {
             example: "xs = [\"a\", \"b\", \"a\"]; xs.remove(\"a\"); xs", mutates: "xs"
         ) { items, a in
             var items = items
-            guard let position = try items.firstIndex(where: { try a.interpreter.valuesEqual($0, a[1]) }) else {
-                throw KisoError(.value, "list.remove: \(a[1].repr) is not in the list", hint: "test with `in` first")
+            guard let position = try items.firstIndex(where: { try a.interpreter.valuesEqual($0, try a["item"]) })
+            else {
+                throw KisoError(
+                    .value, "list.remove: \(try a["item"].repr) is not in the list", hint: "test with `in` first")
             }
             items.remove(at: position)
-            a.values[0] = try rewritten(items, like: a[0])
+            a.values[0] = try rewritten(items, like: try a["xs"])
             return .none
         }
         t.method(
@@ -85,24 +88,27 @@ extension ObjectType {
             doc: "Sorts the list (by key(item) if key is given; descending with reverse=true); the variable changes.",
             example: "xs = [\"b\", \"c\", \"a\"]; xs.sort(); xs", mutates: "xs"
         ) { items, a in
-            let keys = a.isNone(1) ? items : try items.map { try a.interpreter.call(a[1], [$0], span: a.span) }
-            let order = try a.interpreter.stableOrder(keys, reverse: try a.bool(2), span: a.span)
-            a.values[0] = try rewritten(order.map { items[$0] }, like: a[0])
+            let keys =
+                try a.isNone("key") ? items : try items.map { try a.interpreter.call(try a["key"], [$0], span: a.span) }
+            let order = try a.interpreter.stableOrder(keys, reverse: try a.bool("reverse"), span: a.span)
+            a.values[0] = try rewritten(order.map { items[$0] }, like: try a["xs"])
             return .none
         }
         t.method(
             "reverse", [], doc: "Reverses the order of the items (the variable changes).",
             example: "xs = [\"a\", \"b\"]; xs.reverse(); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = try rewritten(items.reversed(), like: a[0])
+            a.values[0] = try rewritten(items.reversed(), like: try a["xs"])
             return .none
         }
         t.method(
             "index", [param("item", .any)], doc: "The position of the first item equal to item.",
             example: "[\"a\", \"b\"].index(\"b\")"
         ) { items, a in
-            guard let position = try items.firstIndex(where: { try a.interpreter.valuesEqual($0, a[1]) }) else {
-                throw KisoError(.value, "list.index: \(a[1].repr) is not in the list", hint: "test with `in` first")
+            guard let position = try items.firstIndex(where: { try a.interpreter.valuesEqual($0, try a["item"]) })
+            else {
+                throw KisoError(
+                    .value, "list.index: \(try a["item"].repr) is not in the list", hint: "test with `in` first")
             }
             return .int(position)
         }
@@ -110,7 +116,7 @@ extension ObjectType {
             "count", [param("item", .any)], doc: "How many items equal item.",
             example: "[\"a\", \"b\", \"a\"].count(\"a\")"
         ) { items, a in
-            .int(try items.filter { try a.interpreter.valuesEqual($0, a[1]) }.count)
+            .int(try items.filter { try a.interpreter.valuesEqual($0, try a["item"]) }.count)
         }
         t.method(
             "copy", [], doc: "The same items (lists are values: assignment copies too).", example: "[\"a\"].copy()"

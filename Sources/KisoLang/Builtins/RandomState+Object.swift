@@ -82,13 +82,7 @@ extension RandomState: KisoObject {
             ], doc: "Random elements of a 1-d a (or of range(a) for a number).",
             example: "rs = RandomState(0); rs.choice(10, 3, replace=false)"
         ) { rs, a in
-            let size = try a.optionalShape("size")
-            let p = try a.optionalTensor("p")?.scalars
-            let replace = try a.bool("replace")
-            if try a["a"].isScalarNumber {
-                return .tensor(try rs.choice(try a.int("a"), size: size, replace: replace, p: p))
-            }
-            return .tensor(try rs.choice(try a.tensor("a"), size: size, replace: replace, p: p))
+            .tensor(try legacyChoice(rs, a))
         }
         t.method(
             "poisson", [param("lam", .tensor, .int(1)), param("size", .shape, .none)],
@@ -122,4 +116,16 @@ extension RandomState: KisoObject {
             return .none
         }
     }
+}
+
+/// NumPy's legacy `choice(a, size, replace, p)` drawn from `rs`, for `rs.choice` and the global
+/// `choice`: indices into range(a) for a number, elements of a for a tensor.
+func legacyChoice(_ rs: RandomState, _ a: Arguments) throws -> Tensor {
+    let size = try a.optionalShape("size")
+    let p = try a.optionalTensor("p")?.scalars
+    let replace = try a.bool("replace")
+    if try a["a"].isScalarNumber {
+        return try rs.choice(try a.int("a"), size: size, replace: replace, p: p)
+    }
+    return try rs.choice(try a.tensor("a"), size: size, replace: replace, p: p)
 }

@@ -16,10 +16,10 @@ extension ObjectType {
             doc: "The pieces of s between separators; without sep, the words between runs of whitespace.",
             example: "\"l o w </w>\".split()"
         ) { _, a in
-            let s = try a.string(0)
-            let limit = try a.int(2)
+            let s = try a.string("s")
+            let limit = try a.int("maxsplit")
             let maxSplits = limit < 0 ? Int.max : limit
-            if a.isNone(1) {
+            if try a.isNone("sep") {
                 var words = s.split(maxSplits: maxSplits, omittingEmptySubsequences: true, whereSeparator: isSpace)
                     .map(String.init)
                 // Python keeps the rest after the last split as it is, less its leading whitespace.
@@ -29,7 +29,7 @@ extension ObjectType {
                 }
                 return .list(words.map { .string($0) })
             }
-            let sep = try a.string(1)
+            let sep = try a.string("sep")
             guard !sep.isEmpty else {
                 throw KisoError(.value, "split: the separator is empty", hint: "use chars(s) for the characters of s")
             }
@@ -43,8 +43,8 @@ extension ObjectType {
             doc: "The strings in items with s between them.",
             example: "\" \".join([\"l\", \"o\", \"w\"])"
         ) { _, a in
-            let sep = try a.string(0)
-            let items = try a.interpreter.iterationItems(a[1], span: a.span)
+            let sep = try a.string("s")
+            let items = try a.interpreter.iterationItems(try a["items"], span: a.span)
             var pieces: [String] = []
             pieces.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
@@ -63,8 +63,8 @@ extension ObjectType {
             doc: "s with each occurrence of old (the first count, if given) replaced by new, left to right.",
             example: "\"l o w\".replace(\"l o\", \"lo\")"
         ) { _, a in
-            let (s, old, new) = (try a.string(0), try a.string(1), try a.string(2))
-            let count = try a.int(3)
+            let (s, old, new) = (try a.string("s"), try a.string("old"), try a.string("new"))
+            let count = try a.int("count")
             let limit = count < 0 ? Int.max : count
             if old.isEmpty {
                 // Python puts `new` before every character and at the end.
@@ -88,17 +88,19 @@ extension ObjectType {
                 name, [param("chars", .string, .none)],
                 doc: "s without whitespace (or the characters in chars) at \(side).", example: "\"  low \".\(name)()"
             ) { _, a in
-                let s = try a.string(0)
-                if a.isNone(1) { return .string(strip(Substring(s), isSpace, leading: leading, trailing: trailing)) }
-                let set = Set(try a.string(1))
+                let s = try a.string("s")
+                if try a.isNone("chars") {
+                    return .string(strip(Substring(s), isSpace, leading: leading, trailing: trailing))
+                }
+                let set = Set(try a.string("chars"))
                 return .string(strip(Substring(s), { set.contains($0) }, leading: leading, trailing: trailing))
             }
         }
         t.method("lower", [], doc: "s in lower case.", example: "\"Low\".lower()") { _, a in
-            .string(try a.string(0).lowercased())
+            .string(try a.string("s").lowercased())
         }
         t.method("upper", [], doc: "s in upper case.", example: "\"low\".upper()") { _, a in
-            .string(try a.string(0).uppercased())
+            .string(try a.string("s").uppercased())
         }
         for (name, isStart) in [("startswith", true), ("endswith", false)] {
             t.method(
@@ -106,16 +108,17 @@ extension ObjectType {
                 doc: "Whether s \(isStart ? "starts" : "ends") with the text (or with one of a tuple of texts).",
                 example: isStart ? "\"lower\".startswith(\"lo\")" : "\"newest\".endswith((\"st\", \"er\"))"
             ) { _, a in
-                let s = try a.string(0)
+                let s = try a.string("s")
+                let affix = try a[isStart ? "prefix" : "suffix"]
                 let candidates: [Value]
-                switch a[1] {
+                switch affix {
                 case .tuple(let xs), .list(let xs): candidates = xs
-                default: candidates = [a[1]]
+                default: candidates = [affix]
                 }
                 for candidate in candidates {
                     guard case .string(let t) = candidate else {
                         throw Convert.mismatch(
-                            "a string or a tuple of strings", a.builtin.parameters[1].name, candidate)
+                            "a string or a tuple of strings", isStart ? "prefix" : "suffix", candidate)
                     }
                     if isStart ? s.hasPrefix(t) : s.hasSuffix(t) { return .bool(true) }
                 }
@@ -126,7 +129,7 @@ extension ObjectType {
             "find", [param("sub", .string)],
             doc: "The position of the first sub in s, or -1 if there is none.", example: "\"newest\".find(\"est\")"
         ) { _, a in
-            let (s, sub) = (try a.string(0), try a.string(1))
+            let (s, sub) = (try a.string("s"), try a.string("sub"))
             guard let range = s.firstRange(of: sub) else { return .int(sub.isEmpty ? 0 : -1) }
             return .int(s.distance(from: s.startIndex, to: range.lowerBound))
         }
@@ -134,7 +137,7 @@ extension ObjectType {
             "count", [param("sub", .string)],
             doc: "How many times sub occurs in s, not overlapping.", example: "\"banana\".count(\"an\")"
         ) { _, a in
-            let (s, sub) = (try a.string(0), try a.string(1))
+            let (s, sub) = (try a.string("s"), try a.string("sub"))
             if sub.isEmpty { return .int(s.count + 1) }
             return .int(s.ranges(of: sub).count)
         }
@@ -172,10 +175,10 @@ extension ObjectType {
         ) { d, a in
             var d = d
             let pairs: [(Value, Value)]
-            if case .dict(let other) = a[1] {
+            if case .dict(let other) = try a["other"] {
                 pairs = zip(other.keys, other.values).map { ($0.value, $1) }
             } else {
-                pairs = try a.interpreter.iterationItems(a[1], span: a.span).map { pair in
+                pairs = try a.interpreter.iterationItems(try a["other"], span: a.span).map { pair in
                     guard case .tuple(let kv) = pair, kv.count == 2 else {
                         throw KisoError(
                             .type, "update: \(pair.kindName) is not a (key, value) pair", hint: "d.update({\"k\": 1})")
@@ -194,11 +197,11 @@ extension ObjectType {
         ) { d, a in
             let key = try a.interpreter.dictKey(try a["key"], span: a.span)
             guard let value = d[key] else {
-                if a.isNone(2) {
+                if try a.isNone("default") {
                     throw KisoError(
                         .index, "key \(key.value.repr) is not in the dict", hint: "give a default: d.pop(key, 0)")
                 }
-                return a[2]
+                return try a["default"]
             }
             a.values[0] = .dict(d.removing(key))
             return value

@@ -85,7 +85,7 @@ final class TokenizerObject: KisoObject {
             example:
                 "tok = bpe_train(\"low lower newest widest\", merges=5, min_frequency=1); tok.save(\"/tmp/merges.txt\")"
         ) { o, a in
-            let path = a.interpreter.resolvePath(try a.string("path"))
+            let path = a.interpreter.writePath(try a.string("path"))
             try textCall("save") { () throws(TextError) in try o.tokenizer.save(toPath: path) }
             return .none
         }

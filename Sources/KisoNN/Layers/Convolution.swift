@@ -9,6 +9,19 @@ public enum ConvolutionPadding: Equatable, Sendable {
     /// As many zeros as keep the output the input's size at stride 1; an odd total puts the
     /// extra zero after the input, as PyTorch does.
     case same
+    /// Keras's and TensorFlow's "same" at any stride: ⌈size / stride⌉ outputs, with the zeros
+    /// they need split as `same` splits them (the extra one after). At stride 1 it is `same`;
+    /// PyTorch refuses "same" with strides.
+    case sameAnyStride
+}
+
+/// Keras's "same" placement along one axis of `size` for a window covering `span` at `stride`:
+/// ⌈size / stride⌉ windows and the zeros before the first (the total is split with the extra
+/// zero after the input, as TensorFlow does).
+func sameAnyStrideWindows(size: Int, span: Int, stride: Int) -> (before: Int, output: Int) {
+    let output = (size + stride - 1) / stride
+    let total = Swift.max((output - 1) * stride + span - size, 0)
+    return (total / 2, output)
 }
 
 /// The spatial geometry of a convolution of an `input`-sized image with a `kernel`-sized
@@ -42,6 +55,13 @@ func convolutionGeometry(
         let total = (dilation.0 * (kernel.0 - 1), dilation.1 * (kernel.1 - 1))
         before = (total.0 / 2, total.1 / 2)
         after = (total.0 - before.0, total.1 - before.1)
+    case .sameAnyStride:
+        let spans = (dilation.0 * (kernel.0 - 1) + 1, dilation.1 * (kernel.1 - 1) + 1)
+        let rows = sameAnyStrideWindows(size: input.0, span: spans.0, stride: stride.0)
+        let columns = sameAnyStrideWindows(size: input.1, span: spans.1, stride: stride.1)
+        return WindowGeometry(
+            input: input, kernel: kernel, stride: stride, padding: (rows.before, columns.before), dilation: dilation,
+            output: (rows.output, columns.output))
     }
     let span = (dilation.0 * (kernel.0 - 1) + 1, dilation.1 * (kernel.1 - 1) + 1)
     let padded = (input.0 + before.0 + after.0, input.1 + before.1 + after.1)

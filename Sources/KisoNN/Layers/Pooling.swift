@@ -13,6 +13,9 @@ public struct PoolingWindow: Sendable {
     public var dilation: (Int, Int)
     /// Whether a last, partial window is kept (the output size rounds up instead of down).
     public var ceilMode: Bool
+    /// Keras's `padding="same"` instead of `padding` and `ceilMode`: ⌈size / stride⌉ windows
+    /// per axis, reaching past the input as ``ConvolutionPadding/sameAnyStride`` places them.
+    public var sameAnyStride = false
 
     /// A window; `stride` defaults to `kernel`.
     public init(
@@ -35,6 +38,14 @@ public struct PoolingWindow: Sendable {
         }
         try checkWindowSettings(
             [("kernel_size", kernel), ("stride", stride), ("dilation", dilation), ("padding", padding)], op: op)
+        if sameAnyStride {
+            let spans = (dilation.0 * (kernel.0 - 1) + 1, dilation.1 * (kernel.1 - 1) + 1)
+            let rows = sameAnyStrideWindows(size: input.0, span: spans.0, stride: stride.0)
+            let columns = sameAnyStrideWindows(size: input.1, span: spans.1, stride: stride.1)
+            return WindowGeometry(
+                input: input, kernel: kernel, stride: stride, padding: (rows.before, columns.before),
+                dilation: dilation, output: (rows.output, columns.output))
+        }
         guard padding.0 >= 0, padding.1 >= 0, padding.0 * 2 <= kernel.0, padding.1 * 2 <= kernel.1 else {
             throw TensorError(
                 .value,

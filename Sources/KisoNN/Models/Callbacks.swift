@@ -2,7 +2,7 @@ import KisoTensor
 
 /// Which way a monitored quantity improves: down for losses, up for accuracies (Keras's
 /// `mode="auto"` decides by the name).
-func improvesUpward(_ monitor: String) -> Bool {
+public func improvesUpward(_ monitor: String) -> Bool {
     monitor.hasSuffix("accuracy") || monitor.hasSuffix("acc")
 }
 
@@ -89,6 +89,7 @@ public final class ReduceLROnPlateau: TrainingCallback {
     private var best = Double.nan
     private var wait = 0
     private var cooling = 0
+    public var changesLearningRate: Bool { true }
 
     /// A plateau rule with Keras's defaults.
     public init(
@@ -140,14 +141,17 @@ public final class ReduceLROnPlateau: TrainingCallback {
 public final class ClosureCallback: TrainingCallback {
     private let begin: ((Int, Trainer) throws -> Void)?
     private let end: ((Int, [(String, Double)], Trainer) throws -> Void)?
+    public let changesLearningRate: Bool
 
-    /// Calls `epochBegins` and/or `epochEnds` at those moments.
+    /// Calls `epochBegins` and/or `epochEnds` at those moments; `changesLearningRate` for a
+    /// schedule.
     public init(
         epochBegins: ((Int, Trainer) throws -> Void)? = nil,
-        epochEnds: ((Int, [(String, Double)], Trainer) throws -> Void)? = nil
+        epochEnds: ((Int, [(String, Double)], Trainer) throws -> Void)? = nil, changesLearningRate: Bool = false
     ) {
         begin = epochBegins
         end = epochEnds
+        self.changesLearningRate = changesLearningRate
     }
 
     public func epochBegins(_ epoch: Int, _ trainer: Trainer) throws { try begin?(epoch, trainer) }

@@ -3,7 +3,8 @@ import KisoTensor
 /// Keras's `Conv2D` and `Conv1D`: channels-last inputs (N, H, W, C) or (N, L, C), a kernel of
 /// shape (kH, kW, in, filters) or (k, in, filters) — PyTorch's is (filters, in, kH, kW) — then
 /// bias and activation. Kernel Glorot-uniform, bias zeros. Computed with the functional
-/// `conv2d`/`conv1d` on the channels-first view.
+/// `conv2d`/`conv1d` on the channels-first view. `padding="same"` at a stride pads as Keras
+/// does: ⌈size / stride⌉ outputs, an odd number of zeros with the extra one after the input.
 public final class Convolution: Layer {
     public let kind: String
     public var name: String
@@ -33,11 +34,6 @@ public final class Convolution: Layer {
             strides.allSatisfy({ $0 >= 1 })
         else {
             throw TensorError(.value, "\(kind): filters, kernel_size and strides must be at least 1")
-        }
-        if padding == .same && strides.contains(where: { $0 != 1 }) {
-            throw TensorError(
-                .value, "\(kind): padding=\"same\" with strides other than 1 is not supported",
-                hint: "use strides=1 with \"same\", or padding=\"valid\"")
         }
         self.filters = filters
         self.kernelSize = kernelSize
@@ -70,7 +66,7 @@ public final class Convolution: Layer {
 
     public func forward(_ x: Variable, _ weights: [Variable], _ context: ForwardContext) throws -> Variable {
         try checkRank(Array(x.shape.dropFirst()), spatial + 1, kind, expected: expected)
-        let pad: ConvolutionPadding = padding == .same ? .same : .valid
+        let pad: ConvolutionPadding = padding == .same ? .sameAnyStride : .valid
         let input = try x.channelsFirst()
         let bias = useBias ? weights[1] : nil
         let y: Variable

@@ -91,9 +91,13 @@ public protocol TrainingCallback: AnyObject {
     func epochEnds(_ epoch: Int, logs: [(String, Double)], _ trainer: Trainer) throws
     /// After the last epoch (also when stopped early).
     func trainingEnds(_ trainer: Trainer) throws
+    /// Whether the callback changes the learning rate, so that each epoch logs the rate it
+    /// trained with as `learning_rate`, as Keras's schedules and ReduceLROnPlateau do.
+    var changesLearningRate: Bool { get }
 }
 
 extension TrainingCallback {
+    public var changesLearningRate: Bool { false }
     public func trainingBegins(_ trainer: Trainer) throws {}
     public func epochBegins(_ epoch: Int, _ trainer: Trainer) throws {}
     public func epochEnds(_ epoch: Int, logs: [(String, Double)], _ trainer: Trainer) throws {}
@@ -214,6 +218,9 @@ public final class Trainer {
                             ("val_" + $0.0, $0.1)
                         }
                     }
+                    if callbacks.contains(where: \.changesLearningRate) {
+                        logs.append(("learning_rate", setup.optimizer.learningRate))
+                    }
                     history.record(epoch: epoch, logs)
                     epochReport(epoch, options.epochs, totals.steps, steps, logs)
                     break epochs
@@ -224,6 +231,9 @@ public final class Trainer {
                 logs += try evaluate(validation.x, validation.y, batchSize: options.batchSize).map {
                     ("val_" + $0.0, $0.1)
                 }
+            }
+            if callbacks.contains(where: \.changesLearningRate) {
+                logs.append(("learning_rate", setup.optimizer.learningRate))
             }
             history.record(epoch: epoch, logs)
             epochReport(epoch, options.epochs, steps, steps, logs)

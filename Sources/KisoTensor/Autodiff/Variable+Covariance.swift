@@ -23,6 +23,11 @@ extension Variable {
             let rows = try y.asObservationRows(rowvar: true, name: "y", op: op)
             // NumPy turns y only when it has more than one row, unlike m.
             let turned = !rowvar && rows.shape[0] != 1 ? try rows.transposed() : rows
+            guard turned.shape[1] == x.shape[1] else {
+                throw TensorError.shape(
+                    "\(op): m has \(x.shape[1]) observations and y has \(turned.shape[1])",
+                    hint: "give y one value per observation of m, as another variable")
+            }
             x = try Variable.concatenate([x, turned], axis: 0)
         }
         let n = x.shape[1]

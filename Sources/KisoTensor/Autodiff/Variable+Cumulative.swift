@@ -117,27 +117,4 @@ extension Variable {
             try g.gathered(along: axis, permutation: permutation)
         }
     }
-
-    /// NumPy's `tensordot` with an integer: the last `axes` axes of `a` contracted with the first
-    /// `axes` of `b`, through one matrix product (whose pullback is the matmul's).
-    public static func tensordot(_ a: Variable, _ b: Variable, axes: Int) throws -> Variable {
-        guard axes >= 0, axes <= a.rank, axes <= b.rank else {
-            throw TensorError.value(
-                "tensordot: cannot contract \(axes) axes of tensors of rank \(a.rank) and \(b.rank)",
-                hint: "axes must be between 0 and \(Swift.min(a.rank, b.rank))")
-        }
-        let aSum = Array(a.shape.suffix(axes))
-        let bSum = Array(b.shape.prefix(axes))
-        guard aSum == bSum else {
-            throw TensorError.shape(
-                "tensordot: the contracted axes differ: \(formatShape(aSum)) and \(formatShape(bSum))",
-                hint: "the last axes of a must match the first axes of b")
-        }
-        let aFree = Array(a.shape.prefix(a.rank - axes))
-        let bFree = Array(b.shape.suffix(b.rank - axes))
-        let inner = aSum.reduce(1, *)
-        let left = try a.reshaped([aFree.reduce(1, *), inner])
-        let right = try b.reshaped([inner, bFree.reduce(1, *)])
-        return try Variable.matmul(left, right).reshaped(aFree + bFree)
-    }
 }

@@ -27,6 +27,8 @@ extension Variable {
     /// `a @ b` for operands of rank 2 or more.
     private static func matrixProduct(_ a: Variable, _ b: Variable, shapes: ([Int], [Int])) throws -> Variable {
         let value = try Tensor.batchedMatrixProduct(a.value, b.value, shapes: shapes)
+        // Constants skip making the pullback, so their product costs what the tensors' does.
+        guard a.isTracked || b.isTracked else { return Variable(value) }
         return record(value, a, b) { g, _, needsA, needsB in
             (
                 needsA ? try matrixProduct(g, b.swappingLastTwoAxes(), shapes: shapes).sum(toShape: a.shape) : nil,
@@ -39,8 +41,8 @@ extension Variable {
     /// vectors and matrices; for N-d `a` and M-d `b` (M ≥ 2) the sum product over the last axis of
     /// `a` and the second-to-last of `b`, shaped `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`.
     public static func dot(_ a: Variable, _ b: Variable) throws -> Variable {
-        // As NumPy's dot with a scalar, but float64 like every other product here.
-        if a.rank == 0 || b.rank == 0 { return try multiply(a.asFloat, b.asFloat) }
+        // As NumPy's dot with a scalar: the elementwise product, with its dtype.
+        if a.rank == 0 || b.rank == 0 { return try multiply(a, b) }
         let k = a.shape[a.rank - 1]
         let axisB = b.rank == 1 ? 0 : b.rank - 2
         guard k == b.shape[axisB] else {

@@ -6,6 +6,8 @@ extension Variable {
     public func reshaped(_ newShape: [Int]) throws -> Variable {
         let inputShape = shape
         if newShape == inputShape { return self }
+        // A constant skips making the pullback: reshaping is too cheap to pay for one.
+        guard isTracked else { return Variable(try value.reshaped(newShape)) }
         return Variable.record(try value.reshaped(newShape), self) { g, _ in
             try g.reshaped(inputShape)
         }

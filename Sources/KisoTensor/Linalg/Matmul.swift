@@ -2,7 +2,8 @@
 ///
 /// A 1-d `a` is taken as a row vector and a 1-d `b` as a column vector, and the added axis is
 /// removed from the result; the dimensions before the last two broadcast against each other.
-/// 0-d operands are rejected (multiply by a scalar with `*`). The result is float64.
+/// 0-d operands are rejected (multiply by a scalar with `*`). The result's dtype is NumPy's:
+/// float64 when either operand is, int64 for integers, bool for two bool operands.
 public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
     let op = "matmul"
     guard a.rank > 0, b.rank > 0 else {
@@ -49,10 +50,19 @@ public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         if a.rank > 1 { shape.append(m) }
         if b.rank > 1 { shape.append(n) }
     }
-    if count == 0 { return Tensor(uncheckedShape: shape, storage: []) }
-    let product = try GemmOperand.multiply(
+    let dtype = productDType(a.dtype, b.dtype)
+    if count == 0 { return Tensor(uncheckedShape: shape, storage: [], dtype: dtype) }
+    var product = try GemmOperand.multiply(
         GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: batch, count: count, op: op)
-    return Tensor(uncheckedShape: shape, storage: product)
+    if dtype == .bool { product = product.map { $0 != 0 ? 1 : 0 } }
+    return Tensor(uncheckedShape: shape, storage: product, dtype: dtype)
+}
+
+/// The dtype NumPy gives a sum of products of `a` and `b` elements: integers stay integers
+/// (whole numbers times whole numbers add up to whole numbers, exactly while they stay below
+/// 2⁵³, as every int64 tensor's values do), and two bool operands give bool (any true pair).
+func productDType(_ a: DType, _ b: DType) -> DType {
+    a == .bool && b == .bool ? .bool : DType.promote(a, b)
 }
 
 extension Tensor {
