@@ -223,7 +223,8 @@ def text(value):
     if isinstance(value, list):
         return repr(value)
     if isinstance(value, tuple):
-        return "(" + ", ".join(repr(np.asarray(v)) for v in value) + ")"
+        # Inside a container a 0-d result shows as its number, an array as NumPy's repr.
+        return "(" + ", ".join(text(v) if np.ndim(v) == 0 else repr(np.asarray(v)) for v in value) + ")"
     if isinstance(value, np.ndarray) and value.ndim > 0:
         return str(value)
     arr = np.asarray(value)

@@ -39,6 +39,8 @@ extension Tensor {
                 throw TensorError.value("\(op): bins must be positive, got \(binCount)", hint: "ask for 1 bin or more")
             }
             let (first, last) = try Tensor.outerEdges(data, range: range, op: op)
+            // Weighed first, so that too many bins are refused in histogram's own name.
+            try TensorLimits.checkAllocation(shape: [try Tensor.checkedSum(binCount, 1, op: op)], op: op)
             edges = try Tensor.linspace(first, last, num: binCount + 1)
             let e = edges.scalars
             if zip(e, e.dropFirst()).contains(where: { $0 >= $1 }) {

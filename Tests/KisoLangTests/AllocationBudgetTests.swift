@@ -33,8 +33,11 @@ import Testing
             return kiso_allocation_counter_stop()
         }
         _ = try count(turns)  // first-use work: loading OpenBLAS, filling shared tables
-        let one = try count(1)
-        let many = try count(1 + turns)
+        // The fewest of three runs: what the loop allocates does so in every run, while the
+        // Swift runtime's shared caches, filled by tests on other threads at the same time, can
+        // now and then make this thread allocate once in one run.
+        let one = try (0..<3).map { _ in try count(1) }.min() ?? 0
+        let many = try (0..<3).map { _ in try count(1 + turns) }.min() ?? 0
         return Double(many - one) / Double(turns)
     }
 

@@ -109,4 +109,11 @@ import Testing
         // A variable called np is the learner's own: no prefix advice.
         #expect(Harness().error("np = 3; np.zeros(3)").contains("an int has no attribute `zeros`"))
     }
+
+    /// The list of functions Kiso lacks stays true: a name that became a builtin leaves it.
+    @Test func foreignNamesAreNotBuiltins() {
+        let builtins = Set(Registry().functions.map(\.name))
+        let stale = ForeignNames.functions.keys.filter { builtins.contains($0) }.sorted()
+        #expect(stale.isEmpty, "now builtins, remove from ForeignNames.functions: \(stale)")
+    }
 }

@@ -31,6 +31,10 @@ import Testing
             "def squares(n):\n    out = []\n    for i in range(n):\n        out.append(i * i)\n    end\n    return out\nend"
         )
         #expect(h.run("squares(4)") == "[0, 1, 4, 9]")
+        // Elements taken out of a tensor show as numbers in a list, as a learner expects.
+        #expect(h.run("list([1, 2, 3])") == "[1, 2, 3]")
+        #expect(h.run("seen = []\nfor v in [1.5, 2.0] seen.append(v) end\nseen") == "[1.5, 2.0]")
+        #expect(h.run("(sum([1.0]), [1, 2], list([True, False]))") == "(1.0, array([1, 2]), [True, False])")
     }
 
     /// In a loop, `xs.append(v)` appends in place (compiled); every receiver still behaves as the

@@ -18,6 +18,13 @@ extension Arguments {
         get throws { values[try position(name)] }
     }
 
+    /// Replaces the argument bound to `name`: how a builtin that changes its argument (`xs.append(v)`,
+    /// `shuffle(x)`, declared with `mutates`) hands the new value to the call site, which stores it
+    /// back where the argument was read from.
+    mutating func set(_ name: String, _ value: Value) throws {
+        values[try position(name)] = value
+    }
+
     /// Whether the argument bound to `name` is none.
     func isNone(_ name: String) throws -> Bool { isNone(try position(name)) }
 

@@ -21,7 +21,7 @@ extension Registry {
         ) { a in
             let generator = try a.isNone("rng") ? nil : try a.object("rng", as: KisoTensor.Generator.self)
             return .traced(
-                try dropout(try a.variable(0), p: try a.number(1), training: try a.bool(3)) { shape in
+                try dropout(try a.variable("x"), p: try a.number("p"), training: try a.bool("training")) { shape in
                     try generator?.random(shape) ?? Random.random(shape)
                 })
         }
@@ -30,8 +30,8 @@ extension Registry {
             doc: "An int64 tensor with a new last axis of num_classes (max index + 1 when -1): 1 at each index.",
             example: "one_hot([0, 2, 1], 3)"
         ) { a in
-            let classes = try a.int(1)
-            return .tensor(try oneHot(try a.tensor(0), classes: classes == -1 ? nil : classes))
+            let classes = try a.int("num_classes")
+            return .tensor(try oneHot(try a.tensor("indices"), classes: classes == -1 ? nil : classes))
         }
         add(
             "embedding", [param("indices", .tensor), param("weight", .tensor), param("padding_idx", .int, .none)],
@@ -39,13 +39,17 @@ extension Registry {
                 "The rows of weight (num_embeddings, dim) at the integer indices, shaped indices.shape + (dim,); the padding_idx row gets no gradient.",
             example: "embedding([2, 0], eye(3), padding_idx=0)", grad: .tracedByBody
         ) { a in
-            .traced(try embedding(try a.tensor(0), try a.variable(1), paddingIndex: try a.optionalInt(2)))
+            .traced(
+                try embedding(
+                    try a.tensor("indices"), try a.variable("weight"), paddingIndex: try a.optionalInt("padding_idx")))
         }
         add(
             "linear", [param("x", .tensor), param("weight", .tensor), param("bias", .tensor, .none)],
             doc: "x·weightᵀ + bias with weight (out_features, in_features), as PyTorch's linear.",
             example: "linear([1.0, 2.0], [[1.0, 0.0], [1.0, 1.0]], [0.5, 0.5])", grad: .tracedByBody
-        ) { a in .traced(try linear(try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2))) }
+        ) { a in
+            .traced(try linear(try a.variable("x"), try a.variable("weight"), bias: try a.optionalVariable("bias")))
+        }
     }
 
     private func registerConvolutions() {
@@ -62,8 +66,10 @@ extension Registry {
         ) { a in
             .traced(
                 try conv2d(
-                    try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2), stride: try a.pair(3),
-                    padding: try a.convolutionPadding(4), dilation: try a.pair(5), groups: try a.int(6)))
+                    try a.variable("input"), try a.variable("weight"), bias: try a.optionalVariable("bias"),
+                    stride: try a.pair("stride"),
+                    padding: try a.convolutionPadding("padding"), dilation: try a.pair("dilation"),
+                    groups: try a.int("groups")))
         }
         add(
             "conv1d",
@@ -78,8 +84,10 @@ extension Registry {
         ) { a in
             .traced(
                 try conv1d(
-                    try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2), stride: try a.int(3),
-                    padding: try a.convolutionPadding(4), dilation: try a.int(5), groups: try a.int(6)))
+                    try a.variable("input"), try a.variable("weight"), bias: try a.optionalVariable("bias"),
+                    stride: try a.int("stride"),
+                    padding: try a.convolutionPadding("padding"), dilation: try a.int("dilation"),
+                    groups: try a.int("groups")))
         }
         add(
             "conv_transpose2d",
@@ -95,9 +103,11 @@ extension Registry {
         ) { a in
             .traced(
                 try convTranspose2d(
-                    try a.variable(0), try a.variable(1), bias: try a.optionalVariable(2), stride: try a.pair(3),
-                    padding: try a.pair(4), outputPadding: try a.pair(5), groups: try a.int(6),
-                    dilation: try a.pair(7)))
+                    try a.variable("input"), try a.variable("weight"), bias: try a.optionalVariable("bias"),
+                    stride: try a.pair("stride"),
+                    padding: try a.pair("padding"), outputPadding: try a.pair("output_padding"),
+                    groups: try a.int("groups"),
+                    dilation: try a.pair("dilation")))
         }
         add(
             "unfold",
@@ -111,8 +121,9 @@ extension Registry {
         ) { a in
             .traced(
                 try unfold(
-                    try a.variable(0), kernel: try a.pair(1), dilation: try a.pair(2), padding: try a.pair(3),
-                    stride: try a.pair(4)))
+                    try a.variable("input"), kernel: try a.pair("kernel_size"), dilation: try a.pair("dilation"),
+                    padding: try a.pair("padding"),
+                    stride: try a.pair("stride")))
         }
     }
 
@@ -133,10 +144,11 @@ extension Registry {
                 example: "max_pool\(suffix)(\(example), 2)", grad: .tracedByBody
             ) { a in
                 let window = PoolingWindow(
-                    kernel: try a.window(1, spatial), stride: a.isNone(2) ? nil : try a.window(2, spatial),
-                    padding: try a.window(3, spatial, fill: 0), dilation: try a.window(4, spatial),
-                    ceilMode: try a.bool(5))
-                return .traced(try maxPool(try a.variable(0), window, spatial: spatial))
+                    kernel: try a.window("kernel_size", spatial),
+                    stride: try a.isNone("stride") ? nil : try a.window("stride", spatial),
+                    padding: try a.window("padding", spatial, fill: 0), dilation: try a.window("dilation", spatial),
+                    ceilMode: try a.bool("ceil_mode"))
+                return .traced(try maxPool(try a.variable("input"), window, spatial: spatial))
             }
             add(
                 "avg_pool" + suffix,
@@ -150,17 +162,20 @@ extension Registry {
                 example: "avg_pool\(suffix)(\(example), 2)", grad: .tracedByBody
             ) { a in
                 let window = PoolingWindow(
-                    kernel: try a.window(1, spatial), stride: a.isNone(2) ? nil : try a.window(2, spatial),
-                    padding: try a.window(3, spatial, fill: 0), ceilMode: try a.bool(4))
+                    kernel: try a.window("kernel_size", spatial),
+                    stride: try a.isNone("stride") ? nil : try a.window("stride", spatial),
+                    padding: try a.window("padding", spatial, fill: 0), ceilMode: try a.bool("ceil_mode"))
                 return .traced(
-                    try avgPool(try a.variable(0), window, countIncludePad: try a.bool(5), spatial: spatial))
+                    try avgPool(
+                        try a.variable("input"), window, countIncludePad: try a.bool("count_include_pad"),
+                        spatial: spatial))
             }
         }
         add(
             "adaptive_avg_pool2d", [param("input", .tensor), param("output_size", .shape)],
             doc: "Average pooling to a fixed output size: cell (i, j) averages rows ⌊iH/oH⌋…⌈(i+1)H/oH⌉ (and columns).",
             example: "adaptive_avg_pool2d(ones([1, 1, 5, 5]), 2)", grad: .tracedByBody
-        ) { a in .traced(try adaptiveAvgPool2d(try a.variable(0), outputSize: try a.pair(1))) }
+        ) { a in .traced(try adaptiveAvgPool2d(try a.variable("input"), outputSize: try a.pair("output_size"))) }
     }
 
     private func registerNormalization() {
@@ -176,9 +191,11 @@ extension Registry {
             example: "batch_norm([[1.0, 2.0], [3.0, 6.0]])", grad: .tracedByBody
         ) { a in
             let result = try batchNorm(
-                try a.variable(0), runningMean: try a.optionalTensor(1), runningVar: try a.optionalTensor(2),
-                weight: try a.optionalVariable(3), bias: try a.optionalVariable(4), training: try a.bool(5),
-                momentum: try a.number(6), epsilon: try a.number(7))
+                try a.variable("x"), runningMean: try a.optionalTensor("running_mean"),
+                runningVar: try a.optionalTensor("running_var"),
+                weight: try a.optionalVariable("weight"), bias: try a.optionalVariable("bias"),
+                training: try a.bool("training"),
+                momentum: try a.number("momentum"), epsilon: try a.number("eps"))
             guard let mean = result.runningMean, let variance = result.runningVar else {
                 return .traced(result.output)
             }
@@ -196,8 +213,8 @@ extension Registry {
         ) { a in
             .traced(
                 try groupNorm(
-                    try a.variable(0), groups: try a.int(1), weight: try a.optionalVariable(2),
-                    bias: try a.optionalVariable(3), epsilon: try a.number(4)))
+                    try a.variable("x"), groups: try a.int("num_groups"), weight: try a.optionalVariable("weight"),
+                    bias: try a.optionalVariable("bias"), epsilon: try a.number("eps")))
         }
         add(
             "instance_norm",
@@ -210,36 +227,36 @@ extension Registry {
         ) { a in
             .traced(
                 try instanceNorm(
-                    try a.variable(0), weight: try a.optionalVariable(1), bias: try a.optionalVariable(2),
-                    epsilon: try a.number(3)))
+                    try a.variable("x"), weight: try a.optionalVariable("weight"), bias: try a.optionalVariable("bias"),
+                    epsilon: try a.number("eps")))
         }
     }
 }
 
 extension Arguments {
     /// An int or a pair of ints, as (height, width) — PyTorch's `_pair`.
-    func pair(_ i: Int) throws -> (Int, Int) {
-        let values = try shape(i)
+    func pair(_ name: String) throws -> (Int, Int) {
+        let values = try shape(name)
         switch values.count {
         case 1: return (values[0], values[0])
         case 2: return (values[0], values[1])
         default:
             throw KisoError(
                 .value,
-                "`\(builtin.name)`: \(builtin.parameters[i].name) takes one number or two (height, width), got \(values.count)",
+                "`\(builtin.name)`: \(name) takes one number or two (height, width), got \(values.count)",
                 hint: "e.g. 2 or [2, 3]")
         }
     }
 
     /// A per-axis pooling setting: for 2-d pooling a pair, for 1-d a single number on the width
     /// axis (the height takes `fill`, 1 unless said otherwise).
-    func window(_ i: Int, _ spatial: Int, fill: Int = 1) throws -> (Int, Int) {
-        spatial == 2 ? try pair(i) : (fill, try int(i))
+    func window(_ name: String, _ spatial: Int, fill: Int = 1) throws -> (Int, Int) {
+        spatial == 2 ? try pair(name) : (fill, try int(name))
     }
 
     /// A convolution's `padding`: an int, a pair, "same" or "valid".
-    func convolutionPadding(_ i: Int) throws -> ConvolutionPadding {
-        if case .string(let text) = values[i] {
+    func convolutionPadding(_ name: String) throws -> ConvolutionPadding {
+        if case .string(let text) = try self[name] {
             switch text {
             case "same": return .same
             case "valid": return .valid
@@ -249,7 +266,7 @@ extension Arguments {
                     hint: "padding is a number, a pair, \"same\" or \"valid\"")
             }
         }
-        let (h, w) = try pair(i)
+        let (h, w) = try pair(name)
         return .explicit(h, w)
     }
 }

@@ -7,7 +7,7 @@ extension Registry {
             "matmul", [param("x1", .tensor), param("x2", .tensor)],
             doc: "The matrix product (same as @), batched and broadcast like NumPy's.",
             example: "matmul(eye(2), [1, 2])", grad: .binary(Variable.matmul)
-        ) { a in .tensor(try KisoTensor.matmul(try a.tensor(0), try a.tensor(1))) }
+        ) { a in .tensor(try KisoTensor.matmul(try a.tensor("x1"), try a.tensor("x2"))) }
         add(
             "dot", [param("a", .tensor), param("b", .tensor)],
             doc: "The dot product of vectors, or NumPy's dot for matrices and higher ranks.",
@@ -28,7 +28,7 @@ extension Registry {
             doc: "Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix.",
             example: "values, vectors = eigh([[2, 1], [1, 2]])"
         ) { a in
-            let r = try Linalg.eigh(try a.tensor(0))
+            let r = try Linalg.eigh(try a.tensor("a"))
             return .tuple([.tensor(r.eigenvalues), .tensor(r.eigenvectors)])
         }
         add(
@@ -36,7 +36,7 @@ extension Registry {
             doc: "Eigenvalues and eigenvectors (columns) of a square matrix with a real spectrum.",
             example: "values, vectors = eig([[2, 0], [1, 3]])"
         ) { a in
-            let r = try Linalg.eig(try a.tensor(0))
+            let r = try Linalg.eig(try a.tensor("a"))
             return .tuple([.tensor(r.eigenvalues), .tensor(r.eigenvectors)])
         }
         add(
@@ -44,7 +44,7 @@ extension Registry {
             doc: "The singular value decomposition a = U @ diag(S) @ Vh, returned as (U, S, Vh).",
             example: "U, S, Vh = svd([[3, 0], [0, 4], [0, 0]])"
         ) { a in
-            let r = try Linalg.svd(try a.tensor(0), fullMatrices: try a.bool(1))
+            let r = try Linalg.svd(try a.tensor("a"), fullMatrices: try a.bool("full_matrices"))
             return .tuple([r.u.map(Value.tensor) ?? .none, .tensor(r.s), r.vh.map(Value.tensor) ?? .none])
         }
         add(
@@ -75,20 +75,20 @@ extension Registry {
         add(
             "inv", [param("a", .tensor)], doc: "The inverse of a square matrix (an error if it is singular).",
             example: "inv([[2, 0], [0, 4]])"
-        ) { a in .tensor(try Linalg.inv(try a.tensor(0))) }
+        ) { a in .tensor(try Linalg.inv(try a.tensor("a"))) }
         add(
             "det", [param("a", .tensor)], doc: "The determinant of a square matrix.", example: "det([[1, 2], [3, 4]])"
-        ) { a in .tensor(try Linalg.det(try a.tensor(0))) }
+        ) { a in .tensor(try Linalg.det(try a.tensor("a"))) }
         add(
             "solve", [param("a", .tensor), param("b", .tensor)],
             doc: "The x with a @ x = b, for a square, non-singular a.", example: "solve([[2, 0], [0, 4]], [2, 8])"
-        ) { a in .tensor(try Linalg.solve(try a.tensor(0), try a.tensor(1))) }
+        ) { a in .tensor(try Linalg.solve(try a.tensor("a"), try a.tensor("b"))) }
         add(
             "lstsq", [param("a", .tensor), param("b", .tensor)],
             doc: "The least-squares solution of a @ x ≈ b, as (x, residuals, rank, singular values).",
             example: "x, res, rank, sv = lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2])"
         ) { a in
-            let r = try Linalg.lstsq(try a.tensor(0), try a.tensor(1))
+            let r = try Linalg.lstsq(try a.tensor("a"), try a.tensor("b"))
             return .tuple([
                 .tensor(r.solution), .tensor(r.residuals), .int(r.rank), .tensor(r.singularValues),
             ])

@@ -10,8 +10,9 @@ extension Registry {
                 "x as a tensor: Kiso's values never share storage, so np.copy(x) and x.copy() are there for pasted code.",
             example: "x = [1, 2]; y = x.copy(); y[0] = 9; x", grad: .structural
         ) { a in
-            if case .variable = a[0] { return a[0] }
-            return .tensor(try a.tensor("x"))
+            // A tensor as it is (also while being differentiated); a list becomes one.
+            let x = try a["x"]
+            return x.readableTensor != nil ? x : .tensor(try Convert.tensor(x, "x"))
         }
         add(
             "item", [param("x", .tensor), rest("index")],

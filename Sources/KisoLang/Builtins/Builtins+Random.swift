@@ -28,40 +28,44 @@ extension Registry {
             "seed", [param("seed", .int)], doc: "Reseeds the global stream (NumPy's np.random.seed).",
             example: "seed(0); rand(2)"
         ) { a in
-            try Random.seed(try a.int(0))
+            try Random.seed(try a.int("seed"))
             return .none
         }
         add(
             "rand", [rest("shape")], doc: "Uniform floats on [0, 1) from the global stream, of the given shape.",
             example: "rand(2, 3)"
         ) { a in
-            let shape = try shapeArguments(a[0], "shape")
+            let shape = try shapeArguments(try a["shape"], "shape")
             return .tensor(try Random.random(shape.isEmpty ? nil : shape))
         }
         add(
             "randn", [rest("shape")], doc: "Standard normal floats from the global stream, of the given shape.",
             example: "randn(2, 3)"
         ) { a in
-            let shape = try shapeArguments(a[0], "shape")
+            let shape = try shapeArguments(try a["shape"], "shape")
             return .tensor(try Random.standardNormal(shape.isEmpty ? nil : shape))
         }
         add(
             "normal", [param("loc", .number, .int(0)), param("scale", .number, .int(1)), param("size", .shape, .none)],
             doc: "Normal draws from the global stream.", example: "normal(0, 2, [3])"
         ) { a in
-            .tensor(try Random.normal(loc: try a.number(0), scale: try a.number(1), size: try a.optionalShape(2)))
+            .tensor(
+                try Random.normal(
+                    loc: try a.number("loc"), scale: try a.number("scale"), size: try a.optionalShape("size")))
         }
         add(
             "uniform", [param("low", .number, .int(0)), param("high", .number, .int(1)), param("size", .shape, .none)],
             doc: "Uniform draws on [low, high) from the global stream.", example: "uniform(-1, 1, [3])"
         ) { a in
-            .tensor(try Random.uniform(low: try a.number(0), high: try a.number(1), size: try a.optionalShape(2)))
+            .tensor(
+                try Random.uniform(
+                    low: try a.number("low"), high: try a.number("high"), size: try a.optionalShape("size")))
         }
         add(
             "randint", [param("low", .int), param("high", .int, .none), param("size", .shape, .none)],
             doc: "Random integers in [low, high) from the global stream.", example: "randint(0, 10, [5])"
         ) { a in
-            .tensor(try Random.randint(try a.int(0), try a.optionalInt(1), size: try a.optionalShape(2)))
+            .tensor(try Random.randint(try a.int("low"), try a.optionalInt("high"), size: try a.optionalShape("size")))
         }
         add(
             "choice",
@@ -82,7 +86,7 @@ extension Registry {
                 "Puts x's rows (or a list's items) in random order from the global stream; the variable x changes, as NumPy's shuffle changes it in place.",
             example: "seed(0); y = arange(5); shuffle(y); y", mutates: "x"
         ) { a in
-            a.values[0] = try shuffled(a[0], span: a.span) { try Random.shuffle(&$0) }
+            try a.set("x", try shuffled(try a["x"], span: a.span) { try Random.shuffle(&$0) })
             return .none
         }
         add(
@@ -107,8 +111,8 @@ extension Registry {
             doc: "A random ordering of range(x) (a number) or of x's rows, from the global stream.",
             example: "permutation(5)"
         ) { a in
-            if a[0].isScalarNumber { return .tensor(try Random.permutation(try a.int(0))) }
-            return .tensor(try Random.permutation(try a.tensor(0)))
+            if (try a["x"]).isScalarNumber { return .tensor(try Random.permutation(try a.int("x"))) }
+            return .tensor(try Random.permutation(try a.tensor("x")))
         }
     }
 }

@@ -84,7 +84,7 @@ extension KisoTensor.Generator: KisoObject {
                 "Puts x's rows (or a list's items) in random order; the variable x changes, as NumPy's shuffle changes it in place.",
             example: "x = arange(5); rng.shuffle(x); x", mutates: "x"
         ) { g, a in
-            a.values[1] = try shuffled(a["x"], span: a.span) { try g.shuffle(&$0) }
+            try a.set("x", try shuffled(a["x"], span: a.span) { try g.shuffle(&$0) })
             return .none
         }
         t.declareDistributions()

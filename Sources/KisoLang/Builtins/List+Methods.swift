@@ -23,7 +23,7 @@ extension ObjectType {
             "append", [param("item", .any)], doc: "Adds item at the end of the list (the variable changes).",
             example: "xs = []; xs.append(0.5); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = try rewritten(items + [try a["item"]], like: try a["xs"])
+            try a.set("xs", try rewritten(items + [try a["item"]], like: try a["xs"]))
             return .none
         }
         t.method(
@@ -31,8 +31,8 @@ extension ObjectType {
             doc: "Adds each of items at the end of the list (the variable changes).",
             example: "xs = [\"a\"]; xs.extend([\"b\", \"c\"]); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = try rewritten(
-                items + (try a.interpreter.iterationItems(try a["items"], span: a.span)), like: try a["xs"])
+            let added = try a.interpreter.iterationItems(try a["items"], span: a.span)
+            try a.set("xs", try rewritten(items + added, like: try a["xs"]))
             return .none
         }
         t.method(
@@ -45,7 +45,7 @@ extension ObjectType {
             // Python clamps: insert(-100, v) puts v first, insert(100, v) last.
             let position = i < 0 ? Swift.max(0, items.count + i) : Swift.min(i, items.count)
             items.insert(try a["item"], at: position)
-            a.values[0] = try rewritten(items, like: try a["xs"])
+            try a.set("xs", try rewritten(items, like: try a["xs"]))
             return .none
         }
         t.method(
@@ -65,7 +65,7 @@ extension ObjectType {
                     hint: "valid indices are -\(items.count)…\(items.count - 1)")
             }
             let item = items.remove(at: position)
-            a.values[0] = try rewritten(items, like: try a["xs"])
+            try a.set("xs", try rewritten(items, like: try a["xs"]))
             return item
         }
         t.method(
@@ -80,7 +80,7 @@ extension ObjectType {
                     .value, "list.remove: \(try a["item"].repr) is not in the list", hint: "test with `in` first")
             }
             items.remove(at: position)
-            a.values[0] = try rewritten(items, like: try a["xs"])
+            try a.set("xs", try rewritten(items, like: try a["xs"]))
             return .none
         }
         t.method(
@@ -91,14 +91,14 @@ extension ObjectType {
             let keys =
                 try a.isNone("key") ? items : try items.map { try a.interpreter.call(try a["key"], [$0], span: a.span) }
             let order = try a.interpreter.stableOrder(keys, reverse: try a.bool("reverse"), span: a.span)
-            a.values[0] = try rewritten(order.map { items[$0] }, like: try a["xs"])
+            try a.set("xs", try rewritten(order.map { items[$0] }, like: try a["xs"]))
             return .none
         }
         t.method(
             "reverse", [], doc: "Reverses the order of the items (the variable changes).",
             example: "xs = [\"a\", \"b\"]; xs.reverse(); xs", mutates: "xs"
         ) { items, a in
-            a.values[0] = try rewritten(items.reversed(), like: try a["xs"])
+            try a.set("xs", try rewritten(items.reversed(), like: try a["xs"]))
             return .none
         }
         t.method(

@@ -112,7 +112,7 @@ extension RandomState: KisoObject {
                 "Puts x's rows (or a list's items) in random order; the variable x changes, as NumPy's shuffle changes it in place.",
             example: "rs = RandomState(0); y = arange(5); rs.shuffle(y); y", mutates: "x"
         ) { rs, a in
-            a.values[1] = try shuffled(a["x"], span: a.span) { try rs.shuffle(&$0) }
+            try a.set("x", try shuffled(a["x"], span: a.span) { try rs.shuffle(&$0) })
             return .none
         }
     }

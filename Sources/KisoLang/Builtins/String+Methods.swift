@@ -187,7 +187,7 @@ extension ObjectType {
                 }
             }
             for (key, value) in pairs { d.set(try a.interpreter.dictKey(key, span: a.span), value) }
-            a.values[0] = .dict(d)
+            try a.set("d", .dict(d))
             return .none
         }
         t.method(
@@ -203,7 +203,7 @@ extension ObjectType {
                 }
                 return try a["default"]
             }
-            a.values[0] = .dict(d.removing(key))
+            try a.set("d", .dict(d.removing(key)))
             return value
         }
     }

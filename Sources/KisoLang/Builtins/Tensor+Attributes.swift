@@ -53,7 +53,7 @@ extension ObjectType {
             var filled = try Convert.tensor(x, "x")
             let value = try a.tensor("value")
             try filled.assign(value, at: [.ellipsis])
-            a.values[0] = .tensor(filled)
+            try a.set("x", .tensor(filled))
             return .none
         }
         t.method(
@@ -62,7 +62,7 @@ extension ObjectType {
                 "Sorts x along axis, the last by default (the variable changes, as NumPy's x.sort does; sort(x) gives a sorted copy).",
             example: "y = [3, 1, 2]; y.sort(); y", mutates: "x"
         ) { x, a in
-            a.values[0] = .tensor(try Convert.tensor(x, "x").sorted(axis: try a.axis("axis")))
+            try a.set("x", .tensor(try Convert.tensor(x, "x").sorted(axis: try a.axis("axis"))))
             return .none
         }
     }

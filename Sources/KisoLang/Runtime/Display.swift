@@ -54,7 +54,9 @@ extension Value {
         }
     }
 
-    /// The text inside a container: strings quoted, tensors as `array(…)`.
+    /// The text inside a container: strings quoted, tensors as `array(…)`, a 0-d tensor as its
+    /// number (`[1, 2.5, True]` for the items a loop over a tensor gives, where NumPy 2 would
+    /// write `np.int64(1)`: the number is what a learner collecting values expects to see).
     var repr: String { repr(depth: 0) }
 
     /// ``repr`` of a value `depth` containers down; levels past ``Nesting/limit`` show as `...`.
@@ -64,7 +66,7 @@ extension Value {
         switch self {
         case .number(let x): return formatNumber(x)
         case .int(let n): return String(n)
-        case .tensor(let t): return tensorRepr(t)
+        case .tensor(let t): return t.rank == 0 ? formatElement(t.scalar ?? .nan, t.dtype) : tensorRepr(t)
         case .string(let s): return quoteString(s)
         case .bool(let b): return b ? "True" : "False"
         case .none: return "none"

@@ -168,7 +168,7 @@ enum RandomSupport {
         guard positive >= count else {
             throw TensorError.value(
                 "\(op): only \(positive) candidates have non-zero probability, fewer than the \(count) requested without replacement",
-                hint: "ask for at most \(positive) samples, or pass replace: true")
+                hint: "ask for at most \(positive) samples, or pass replace=true")
         }
         var weights = p
         var found: [Int64] = []
@@ -191,7 +191,7 @@ enum RandomSupport {
         guard count <= population else {
             throw TensorError.value(
                 "\(op): cannot take \(count) samples without replacement from \(population) candidates",
-                hint: "ask for at most \(population), or pass replace: true")
+                hint: "ask for at most \(population), or pass replace=true")
         }
     }
 
