@@ -24,6 +24,58 @@ import Testing
         }
     }
 
+    /// Max pooling of (N, 1, H, W) images as unfold, argmax and a gather: the composition the
+    /// fused operation replaced.
+    private func composedMaxPool(_ images: Variable, _ geometry: WindowGeometry) throws -> Variable {
+        let columns = try images.unfolded(geometry, fill: -.infinity)
+        let winners = try columns.value.argmax(axis: 1)
+        let count = images.shape[0]
+        let rows = try positions(count, shape: [count, 1])
+        let at = try positions(geometry.positions, shape: [1, geometry.positions])
+        let pooled = try columns.subscripted([.tensor(rows), .tensor(winners), .tensor(at)])
+        return try pooled.reshaped([images.shape[0], images.shape[1], geometry.output.0, geometry.output.1])
+    }
+
+    /// The fused max pooling gives the composition's values, gradients and gradients of
+    /// gradients to the last bit: ties (small integers), overlapping windows, padding, dilation,
+    /// NaN, and windows whose every tap is −∞.
+    @Test func fusedMaxPoolMatchesItsCompositionBitForBit() throws {
+        let windows = [
+            PoolingWindow(kernel: (2, 2)),
+            PoolingWindow(kernel: (3, 3), stride: (1, 1), padding: (1, 1)),
+            PoolingWindow(kernel: (3, 2), stride: (2, 1), padding: (1, 0), dilation: (2, 1), ceilMode: true),
+        ]
+        // Small integers as floats (many ties), one NaN, and one image of −∞ only.
+        var scalars = try Generator(seed: 5).integers(0, 3, size: [3, 1, 7, 6]).scalars
+        scalars[2 * 6 + 3] = .nan
+        for k in 42..<84 { scalars[k] = -.infinity }
+        let ties = try Tensor(shape: [3, 1, 7, 6], scalars: scalars)
+        for input in [ties, try normal([3, 1, 7, 6], seed: 6)] {
+            for window in windows {
+                let geometry = try window.geometry(input: (7, 6), op: "max_pool2d")
+                let mix = Variable(try normal([3, 1, geometry.output.0, geometry.output.1], seed: 7))
+                func run(_ pool: @escaping (Variable) throws -> Variable) throws -> (Tensor, Tensor, Tensor) {
+                    let value = try pool(Variable(input)).value
+                    let grad = try gradient(of: { try (pool($0[0]) * mix).sum() }, at: [input])[0]
+                    // A gradient of a gradient (in the mixing weights): the scatter's pullback.
+                    let second = try gradient(
+                        of: { m in
+                            let g = try gradient(of: { try (pool($0[0]) * m[0]).sum() }, at: [Variable(input)])[0]
+                            return try (g * g).sum()
+                        }, at: [mix.value])[0]
+                    return (value, grad, second)
+                }
+                let fused = try run { try $0.maxPooled(geometry) }
+                let composed = try run { try self.composedMaxPool($0, geometry) }
+                func bits(_ t: Tensor) -> [UInt64] { t.scalars.map(\.bitPattern) }
+                #expect(bits(fused.0) == bits(composed.0), "values, \(window)")
+                #expect(bits(fused.1) == bits(composed.1), "gradients, \(window)")
+                #expect(
+                    fused.2.shape == composed.2.shape && bits(fused.2) == bits(composed.2), "second order, \(window)")
+            }
+        }
+    }
+
     @Test func layerGradientsAgreeWithFiniteDifferences() throws {
         let x = try normal([2, 2, 5, 5], seed: 1)
         let w = try normal([4, 1, 3, 3], seed: 2)

@@ -91,13 +91,7 @@ public func maxPool(_ input: Variable, _ window: PoolingWindow, spatial: Int = 2
     let op = spatial == 2 ? "max_pool2d" : "max_pool1d"
     let (images, prefix) = try channelImages(input, spatial: spatial, op: op)
     let geometry = try window.geometry(input: (images.shape[2], images.shape[3]), op: op)
-    let columns = try images.unfolded(geometry, fill: -.infinity)
-    // The first maximum of each column, chosen on the values, then gathered differentiably.
-    let winners = try columns.value.argmax(axis: 1)
-    let count = images.shape[0]
-    let rows = try positions(count, shape: [count, 1])
-    let columnsAt = try positions(geometry.positions, shape: [1, geometry.positions])
-    let pooled = try columns.subscripted([.tensor(rows), .tensor(winners), .tensor(columnsAt)])
+    let pooled = try images.maxPooled(geometry)
     let outSize = spatial == 2 ? [geometry.output.0, geometry.output.1] : [geometry.output.1]
     return try pooled.reshaped(prefix + outSize)
 }
