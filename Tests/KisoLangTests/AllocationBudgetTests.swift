@@ -25,8 +25,11 @@ import Testing
     private func allocationsPerTurn(setup: String, body: String, turns: Int = 200) throws -> Double {
         let interpreter = Interpreter(output: { _ in }, registry: Registry())
         try run(interpreter, setup)
+        // One loop text for every count, its length read from a variable set beforehand: the
+        // counted runs parse and compile the same source, and differ only in their turns.
+        let source = "for step in range(budget_turns)\n" + body + "\nend"
         func count(_ n: Int) throws -> Int {
-            let source = "for step in range(\(n))\n" + body + "\nend"
+            try run(interpreter, "budget_turns = \(n)")
             kiso_allocation_counter_start()
             defer { _ = kiso_allocation_counter_stop() }
             try run(interpreter, source)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct VectorArithmeticTests {
     /// Values with every awkward case among ordinary ones, `count` of them from `seed`.
     func values(_ count: Int, seed: UInt64) -> [Double] {
-        let special: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, 5e-324, -5e-324, 1e308, -1e-310, 0.1]
+        let special: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e308, -Double.leastNormalMagnitude / 3, 0.1]
         var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         return (0..<count).map { i in
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
