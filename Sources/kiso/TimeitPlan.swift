@@ -21,7 +21,8 @@ struct TimeitPlan {
         return (loops, Swift.max(1, Swift.min(repeats, affordable)))
     }
 
-    /// `1.23 ms ± 45 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)`.
+    /// `1.23 ms ± 45 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)`; a single run
+    /// reads the same way, with a spread of 0, as `%timeit -r1` prints it.
     static func report(perLoopTimes: [Double], loops: Int) -> String {
         let count = Double(perLoopTimes.count)
         let mean = perLoopTimes.reduce(0, +) / Swift.max(1, count)
@@ -30,9 +31,6 @@ struct TimeitPlan {
             ? perLoopTimes.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1) : 0
         let runs = perLoopTimes.count == 1 ? "1 run" : "\(perLoopTimes.count) runs"
         let each = loops == 1 ? "1 loop each" : "\(loops) loops each"
-        if perLoopTimes.count == 1 {
-            return "\(Clock.format(seconds: mean)) per loop (\(runs), \(each))"
-        }
         return "\(Clock.format(seconds: mean)) ± \(Clock.format(seconds: variance.squareRoot())) per loop "
             + "(mean ± std. dev. of \(runs), \(each))"
     }
