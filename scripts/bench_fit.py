@@ -28,6 +28,8 @@ import sys
 import tempfile
 import time
 
+from benchdoc import write_table
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "benchmarks", "fit")
 DATA = os.path.join(ROOT, "notebooks", "data")
@@ -135,17 +137,7 @@ def main():
     print(table)
     if args.no_doc:
         return
-    text = open(DOC).read()
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + START + "\n" + table + "\n" + END + after
-    else:
-        text = text.rstrip("\n") + "\n\n## fit against Keras 3\n\n" + START + "\n" + table + "\n" + END + "\n"
-    temporary = DOC + ".tmp"
-    with open(temporary, "w") as f:
-        f.write(text)
-    os.replace(temporary, DOC)
+    write_table(DOC, START, END, table, "fit against Keras 3")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from benchdoc import write_table
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "benchmarks", "nn")
 DOC = os.path.join(ROOT, "docs", "performance.md")
@@ -100,17 +102,7 @@ def main():
     ]
     table = "\n".join(header + lines)
     print(table)
-    text = open(DOC).read()
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        after = rest.split(END, 1)[1]
-        text = before + START + "\n" + table + "\n" + END + after
-    else:
-        text = text.rstrip("\n") + "\n\n## Neural-network layers against PyTorch\n\n" + START + "\n" + table + "\n" + END + "\n"
-    temporary = DOC + ".tmp"
-    with open(temporary, "w") as f:
-        f.write(text)
-    os.replace(temporary, DOC)
+    write_table(DOC, START, END, table, "Neural-network layers against PyTorch")
 
 
 if __name__ == "__main__":
