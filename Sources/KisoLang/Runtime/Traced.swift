@@ -18,12 +18,9 @@ extension Value {
         // since binding one copies the value.
         case .tensor, .number, .int, .bool, .string, .none, .range: return false
         case .variable(let v): return v.isTracked
-        case .list(let items), .tuple(let items):
-            for item in items where item.holdsTrackedVariable { return true }
-            return false
-        case .dict(let d):
-            for item in d.values where item.holdsTrackedVariable { return true }
-            return false
+        // `contains` lends each element to the closure; a `for` loop would copy it.
+        case .list(let items), .tuple(let items): return items.contains { $0.holdsTrackedVariable }
+        case .dict(let d): return d.values.contains { $0.holdsTrackedVariable }
         default: return false
         }
     }
@@ -35,10 +32,7 @@ extension Value {
         case .variable(let v): return .tensor(v.value)
         case .list(let items): return .list(items.map(\.detachedDeep))
         case .tuple(let items): return .tuple(items.map(\.detachedDeep))
-        case .dict(let d):
-            var copy = KisoDict()
-            for (key, value) in zip(d.keys, d.values) { copy.set(key, value.detachedDeep) }
-            return .dict(copy)
+        case .dict(let d): return .dict(d.mappingValues(\.detachedDeep))
         default: return self
         }
     }
