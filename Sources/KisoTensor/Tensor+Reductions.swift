@@ -108,13 +108,13 @@ extension Tensor {
         else { return nil }
         let run = shape[rank - 1]
         let rows = count / run
-        let out = try [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+        // Fewer than `Parallel.minimumParallelCount` elements, so at most that many rows.
+        let out = try Storage.small(count: rows) { dst in
             try storage.withUnsafeBufferPointer { source in
-                guard let base = source.baseAddress, let dst = buffer.baseAddress else { return }
+                guard let base = source.baseAddress else { return }
                 var first = base + offset
                 for i in 0..<rows {
-                    (dst + i).initialize(to: try kernel(first, run, 1))
-                    initialized = i + 1
+                    dst[i] = try kernel(first, run, 1)
                     first += run
                 }
             }
