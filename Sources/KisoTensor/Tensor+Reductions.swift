@@ -119,10 +119,16 @@ extension Tensor {
                 }
             }
         }
-        let outShape =
-            keepdims
-            ? SmallIntArrays.shared(shape.indices.lazy.map { $0 == rank - 1 ? 1 : shape[$0] })
-            : SmallIntArrays.shared(shape.dropLast())
+        let outShape: [Int]
+        if rank <= 4 {
+            // The key written directly: a lazily mapped shape would allocate its closure's context.
+            var key = SmallIntArrays.Key(count: keepdims ? rank : rank - 1)
+            for axis in 0..<(rank - 1) { key[axis] = shape[axis] }
+            if keepdims { key[rank - 1] = 1 }
+            outShape = SmallIntArrays.array(key)
+        } else {
+            outShape = keepdims ? Array(shape.dropLast()) + [1] : Array(shape.dropLast())
+        }
         return Tensor(uncheckedShape: outShape, storage: out, dtype: dtype)
     }
 
