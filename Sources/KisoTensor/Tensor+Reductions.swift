@@ -108,21 +108,27 @@ extension Tensor {
         else { return nil }
         let run = shape[rank - 1]
         let rows = count / run
-        let out = try [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+        // Fewer than `Parallel.minimumParallelCount` elements, so at most that many rows.
+        let out = try Storage.small(count: rows) { dst in
             try storage.withUnsafeBufferPointer { source in
-                guard let base = source.baseAddress, let dst = buffer.baseAddress else { return }
+                guard let base = source.baseAddress else { return }
                 var first = base + offset
                 for i in 0..<rows {
-                    (dst + i).initialize(to: try kernel(first, run, 1))
-                    initialized = i + 1
+                    dst[i] = try kernel(first, run, 1)
                     first += run
                 }
             }
         }
-        let outShape =
-            keepdims
-            ? SmallIntArrays.shared(shape.indices.lazy.map { $0 == rank - 1 ? 1 : shape[$0] })
-            : SmallIntArrays.shared(shape.dropLast())
+        let outShape: [Int]
+        if rank <= 4 {
+            // The key written directly: a lazily mapped shape would allocate its closure's context.
+            var key = SmallIntArrays.Key(count: keepdims ? rank : rank - 1)
+            for axis in 0..<(rank - 1) { key[axis] = shape[axis] }
+            if keepdims { key[rank - 1] = 1 }
+            outShape = SmallIntArrays.array(key)
+        } else {
+            outShape = keepdims ? Array(shape.dropLast()) + [1] : Array(shape.dropLast())
+        }
         return Tensor(uncheckedShape: outShape, storage: out, dtype: dtype)
     }
 

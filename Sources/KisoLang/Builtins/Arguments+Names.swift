@@ -5,7 +5,12 @@ import KisoTensor
 extension Arguments {
     /// The position of the parameter called `name`.
     func position(_ name: String) throws -> Int {
-        guard let i = builtin.parameters.firstIndex(where: { $0.name == name }) else {
+        // Names of another length are passed over without comparing strings: builtin bodies
+        // read their arguments by name on every call.
+        let length = name.utf8.count
+        guard
+            let i = builtin.parameters.firstIndex(where: { $0.name.utf8.count == length && $0.name == name })
+        else {
             throw KisoError(
                 .argument, "`\(builtin.name)` has no parameter `\(name)`",
                 hint: "this is a bug in Kiso's declaration of \(builtin.signature); please report it")
@@ -16,6 +21,15 @@ extension Arguments {
     /// The argument bound to `name`, as given.
     subscript(_ name: String) -> Value {
         get throws { values[try position(name)] }
+    }
+
+    /// Moves the argument bound to `name` out, leaving none in its place, for a body that reads
+    /// it once: `self[name]` would copy it (for a tensor, retaining and releasing its three
+    /// buffers) while the argument array still held it. It must not be read through `self` again.
+    mutating func take(_ name: String) throws -> Value {
+        var taken = Value.none
+        swap(&taken, &values[try position(name)])
+        return taken
     }
 
     /// Replaces the argument bound to `name`: how a builtin that changes its argument (`xs.append(v)`,

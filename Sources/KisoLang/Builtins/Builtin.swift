@@ -152,6 +152,8 @@ final class Builtin {
     /// and the call site stores it back into the variable (or element) the argument was read
     /// from. Nil for the builtins that change nothing (almost all).
     var mutates: Int? = nil
+    /// Per parameter, the argument cases it takes without a closer look (see `acceptedCases`).
+    let acceptedCases: [UInt32]
 
     init(
         name: String, parameters: [BuiltinParameter], doc: String, example: String, category: String,
@@ -164,6 +166,7 @@ final class Builtin {
         self.category = category
         self.grad = grad
         self.body = body
+        acceptedCases = parameters.map(\.acceptedCases)
         if let first = parameters.first, !first.variadic {
             isTensorMethod = first.kind == .tensor || first.kind == .numeric || first.kind == .collection
         } else {
@@ -311,6 +314,8 @@ extension Builtin {
     /// Checks `value` against the kind of parameter `i`.
     @inline(__always)
     func checkKind(_ i: Int, _ value: Value, span: SourceSpan) throws {
+        // Most arguments are settled by their case, read in place without copying the value.
+        if acceptedCases[i] & value.caseBit != 0 { return }
         // Fields read in place: a copy of the parameter would retain its strings and default.
         if !parameters[i].variadic, !parameters[i].gathersKeywords, !(parameters[i].optional && isNoneValue(value)),
             !parameters[i].kind.accepts(value)

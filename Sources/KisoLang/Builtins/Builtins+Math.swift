@@ -8,7 +8,7 @@ extension Registry {
         scalar: @escaping (Double) -> Double, tensor: @escaping (Tensor) throws -> Tensor
     ) {
         add(name, [param("x", .numeric)], doc: doc, example: example, grad: grad) { a in
-            let x = try a["x"]
+            let x = try a.take("x")
             if case .number(let number) = x { return .number(scalar(number)) }
             let result = try tensor(try Convert.tensor(x, "x"))
             // An int or a bool keeps the engine's dtype rule (abs(-3) is 3, sqrt(4) is 2.0).

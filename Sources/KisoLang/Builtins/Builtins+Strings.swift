@@ -18,12 +18,13 @@ extension Registry {
                 param("key", .function, .none),
             ], doc: doc, example: example, grad: grad
         ) { a in
-            let x = try a["x"]
+            let x = try a.take("x")
             let key = try a["key"]
             let byKey = !isNoneValue(key)
             if !byKey, let chosen = pythonExtreme(x, try a["axis"], largest: largest) { return chosen }
             if !byKey && x.isNumeric {
-                return .tensor(try reduce(try a.tensor("x"), try a.axes("axis"), try a.bool("keepdims")))
+                return .tensor(
+                    try reduce(try Convert.tensor(x, "x"), try a.axes("axis"), try a.bool("keepdims")))
             }
             guard try a.isNone("axis"), !(try a.bool("keepdims")) else {
                 throw KisoError(

@@ -30,7 +30,9 @@ extension ObjectType {
         t.attribute(
             "T", doc: "The axes in reverse order (a view; the transpose of a matrix).", example: "x.reshape(2, 3).T"
         ) { x in
-            .traced(try Convert.variable(x, "x").T)
+            // Only a value being differentiated needs the tape; a tensor's transpose is a view.
+            if case .tensor(let t) = x { return .tensor(t.T) }
+            return .traced(try Convert.variable(x, "x").T)
         }
         t.method(
             "size", [param("dim", .int, .none)],

@@ -207,6 +207,10 @@ struct Compiler {
             return { i, f in try i.index(try container(i, f), items, span: span, frame: f) }
         case .attribute(let base, let name, let nameSpan):
             let receiver = expression(base)
+            // A tensor attribute (`K.T`, `x.shape`) is found once here, not by name on each read.
+            if let declared = ObjectType.tensor.attribute(name) {
+                return { i, f in try i.attribute(try receiver(i, f), name, declared: declared, span: nameSpan) }
+            }
             return { i, f in try i.attribute(try receiver(i, f), name, span: nameSpan) }
         case .comprehension(let c):
             return comprehension(c, span: span)

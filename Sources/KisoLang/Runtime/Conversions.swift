@@ -104,7 +104,11 @@ enum Convert {
     }
 
     /// An int, or a list / tuple / 1-d tensor of ints.
+    /// `[n]` for small `n`, made once: `axis=-1` is read on every reduction call.
+    private static let singleInts: [[Int]] = (-4...4).map { [$0] }
+
     static func ints(_ value: Value, _ what: String) throws -> [Int] {
+        if case .int(let n) = value, n >= -4, n <= 4 { return singleInts[n + 4] }
         if let t = value.readableTensor, t.rank <= 1 { return try t.scalars.map { try int(.number($0), what) } }
         switch value {
         case .number, .int, .bool: return [try int(value, what)]

@@ -162,7 +162,9 @@ extension Interpreter {
             values = []
             let result = try run(builtin, &bound)
             if let site {
-                bound.values.removeAll(keepingCapacity: true)
+                // Element by element: `removeAll(keepingCapacity:)` goes through the generic
+                // `replaceSubrange`, which costs more than the few removals.
+                while !bound.values.isEmpty { bound.values.removeLast() }
                 site.keepArguments(&bound.values)
             }
             return result

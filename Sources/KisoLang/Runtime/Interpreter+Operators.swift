@@ -403,6 +403,24 @@ extension Interpreter {
         }
     }
 
+    /// `receiver.name` where `declared` is the tensor attribute of that name: the attribute's
+    /// value for a tensor, `attribute(_:_:span:)` for anything else.
+    func attribute(_ receiver: Value, _ name: String, declared: ObjectAttribute, span: SourceSpan) throws -> Value {
+        switch receiver {
+        case .tensor, .variable:
+            do {
+                return try declared.get(receiver)
+            } catch let error as TensorError {
+                throw KisoError(error, span: span)
+            } catch var error as KisoError {
+                if error.span == nil { error.span = span }
+                throw error
+            }
+        default:
+            return try attribute(receiver, name, span: span)
+        }
+    }
+
     /// The callee of `receiver.name(…)`: the attribute as `attribute` finds it, except that on a
     /// tensor a declared method wins over an attribute of the same name, so `x.size(0)` is
     /// PyTorch's call while `x.size` stays NumPy's element count.

@@ -8,17 +8,41 @@ public enum Storage {
     static let hugePageThreshold = 1 << 22
     static let hugePageSize = 1 << 21
 
+    /// Results up to this many elements are allocated through `small(count:_:)`.
+    static let smallCount = 1024
+
     /// `count` elements, written by `initialize` (which must write every one) before the array
     /// is returned.
     @inline(__always)
     static func make(count: Int, _ initialize: (UnsafeMutablePointer<Double>) -> Void) -> [Double] {
-        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if count <= smallCount { return small(count: count, initialize) }
+        return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress {
                 adviseHugePages(base, bytes: count * MemoryLayout<Double>.stride)
                 initialize(base)
             }
             initialized = count
         }
+    }
+
+    /// `make` for a small result, as a throwing `initialize` may need (it must write every
+    /// element unless it throws).
+    ///
+    /// `[Double](unsafeUninitializedCapacity:)` (and `init(repeating:count:)`) allocate through
+    /// the standard library's unspecialised entry point, which on Linux looks up the metadata of
+    /// `_ContiguousArrayStorage<Double>` in the runtime's table on every call: for a 4×4 result
+    /// that look-up costs more than the arithmetic. Reserving capacity in an empty array is
+    /// specialised here and finds the metadata through a cached accessor. The elements are
+    /// zeroed first, which for at most `smallCount` of them costs less than the look-up.
+    @inline(__always)
+    static func small(count: Int, _ initialize: (UnsafeMutablePointer<Double>) throws -> Void) rethrows -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(count)
+        out.append(contentsOf: repeatElement(0, count: count))
+        try out.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { try initialize(base) }
+        }
+        return out
     }
 
     /// `count` copies of `value`, written on every core for large counts.

@@ -1,3 +1,5 @@
+import CBLAS
+
 /// NumPy's `matmul` (`a @ b`): the matrix product, batched over leading dimensions.
 ///
 /// A 1-d `a` is taken as a row vector and a 1-d `b` as a column vector, and the added axis is
@@ -12,6 +14,7 @@ public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
             "\(op): \(formatShape(a.shape)) @ \(formatShape(b.shape)) — the \(which) operand is 0-d",
             hint: "matmul needs vectors or matrices; multiply by a scalar with *")
     }
+    if a.rank == 2, b.rank == 2, let product = try smallMatrixProduct(a, b, op: op) { return product }
     let left = a.rank == 1 ? asRowVector(a) : a
     let right = b.rank == 1 ? asColumnVector(b) : b
     let m = left.shape[left.rank - 2]
@@ -56,6 +59,43 @@ public func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         GemmOperand(left, op: op), GemmOperand(right, op: op), batchShape: batch, count: count, op: op)
     if dtype == .bool { product = product.map { $0 != 0 ? 1 : 0 } }
     return Tensor(uncheckedShape: shape, storage: product, dtype: dtype)
+}
+
+/// `a @ b` for two matrices whose product `GemmOperand.multiply` would make with one `dgemm`
+/// call (no dimension of 1, both readable by BLAS as they lie, fewer than
+/// `BLASThreads.selfSplitMinimum` multiply-adds), made with exactly that call; nil for every
+/// other pair, which the general path takes. An attention step's 4×8 @ 8×4 spends more in
+/// describing its operands (`GemmOperand` copies each tensor and its batch tables) than in
+/// the arithmetic.
+private func smallMatrixProduct(_ a: Tensor, _ b: Tensor, op: String) throws -> Tensor? {
+    let m = a.shape[0]
+    let k = a.shape[1]
+    let n = b.shape[1]
+    guard k == b.shape[0], m > 1, n > 1, k > 1, BLASThreads.work(m, n, k) < BLASThreads.selfSplitMinimum,
+        let left = GemmOperand.layout(rows: m, cols: k, rowStride: a.strides[0], colStride: a.strides[1]),
+        let right = GemmOperand.layout(rows: k, cols: n, rowStride: b.strides[0], colStride: b.strides[1]),
+        left.leading <= Int(Int32.max), right.leading <= Int(Int32.max)
+    else { return nil }
+    let library = try BLASLibrary.shared(op: op)
+    BLASThreads.prepare(library, multiplyAdds: m * n * k)
+    var product = Storage.make(count: m * n) { c in
+        a.storage.withUnsafeBufferPointer { storageA in
+            b.storage.withUnsafeBufferPointer { storageB in
+                guard let baseA = storageA.baseAddress, let baseB = storageB.baseAddress else {
+                    c.initialize(repeating: 0, count: m * n)
+                    return
+                }
+                library.dgemm(
+                    CblasRowMajor, left.transposed ? CblasTrans : CblasNoTrans,
+                    right.transposed ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k), 1.0,
+                    baseA + a.offset, blasint(left.leading), baseB + b.offset, blasint(right.leading), 0.0, c,
+                    blasint(n))
+            }
+        }
+    }
+    let dtype = productDType(a.dtype, b.dtype)
+    if dtype == .bool { product = product.map { $0 != 0 ? 1 : 0 } }
+    return Tensor(uncheckedShape: SmallIntArrays.array(.init(count: 2, a: m, b: n)), storage: product, dtype: dtype)
 }
 
 /// The dtype NumPy gives a sum of products of `a` and `b` elements: integers stay integers
