@@ -21,7 +21,10 @@ extension Registry {
             let x = try a.take("x")
             let key = try a["key"]
             let byKey = !isNoneValue(key)
-            if !byKey, let chosen = pythonExtreme(x, try a["axis"], largest: largest) { return chosen }
+            // Python's max(a, b) of two numbers: `axis` is read as `b` only when x is a number.
+            if !byKey, x.isScalarNumber, let chosen = pythonExtreme(x, try a["axis"], largest: largest) {
+                return chosen
+            }
             if !byKey && x.isNumeric {
                 return .tensor(
                     try reduce(try Convert.tensor(x, "x"), try a.axes("axis"), try a.bool("keepdims")))
@@ -118,7 +121,8 @@ extension Registry {
         }
         add(
             "read_text", [param("path", .string)],
-            doc: "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder, else the working folder.",
+            doc:
+                "The text of a UTF-8 file; a relative path starts at the notebook's or script's folder, else the working folder.",
             example: "len(read_text(\"/etc/hosts\"))"
         ) { a in
             let path = a.interpreter.resolvePath(try a.string("path"))

@@ -158,7 +158,14 @@ struct Compiler {
         case .number, .integer, .string, .bool, .none:
             // A literal's value, computed once by the tree walker (which defines it).
             guard let value = try? interpreter.evaluate(e, frame: nil) else { return walked(e) }
-            return { _, _ in value }
+            // A number, int or bool is built afresh: returning the captured `Value` copies it
+            // through its value witness, which costs more than the few instructions of the case.
+            switch value {
+            case .number(let x): return { _, _ in .number(x) }
+            case .int(let n): return { _, _ in .int(n) }
+            case .bool(let b): return { _, _ in .bool(b) }
+            default: return { _, _ in value }
+            }
         case .name(let ref):
             switch ref.scope {
             case .local(0, let slot):

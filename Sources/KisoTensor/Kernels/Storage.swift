@@ -11,6 +11,13 @@ public enum Storage {
     /// Results up to this many elements are allocated through `small(count:_:)`.
     static let smallCount = 1024
 
+    /// `smallCount` zeros that `small(count:_:)` starts its arrays from; never written.
+    private static let zeros: UncheckedSendable<UnsafePointer<Double>> = {
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: smallCount)
+        buffer.initialize(repeating: 0, count: smallCount)
+        return UncheckedSendable(UnsafePointer(buffer))
+    }()
+
     /// `count` elements, written by `initialize` (which must write every one) before the array
     /// is returned.
     @inline(__always)
@@ -33,12 +40,17 @@ public enum Storage {
     /// `_ContiguousArrayStorage<Double>` in the runtime's table on every call: for a 4×4 result
     /// that look-up costs more than the arithmetic. Reserving capacity in an empty array is
     /// specialised here and finds the metadata through a cached accessor. The elements are
-    /// zeroed first, which for at most `smallCount` of them costs less than the look-up.
+    /// zeroed first (copied from `zeros`), which costs less than the look-up.
     @inline(__always)
     static func small(count: Int, _ initialize: (UnsafeMutablePointer<Double>) throws -> Void) rethrows -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(count)
-        out.append(contentsOf: repeatElement(0, count: count))
+        var left = count
+        while left > 0 {
+            let run = Swift.min(left, smallCount)
+            out.append(contentsOf: UnsafeBufferPointer(start: zeros.value, count: run))
+            left -= run
+        }
         try out.withUnsafeMutableBufferPointer { buffer in
             if let base = buffer.baseAddress { try initialize(base) }
         }
