@@ -32,10 +32,7 @@ extension Session {
         case .object(let object as any ForkableObject): return .object(object.forked())
         case .list(let items): return .list(items.map(detached))
         case .tuple(let items): return .tuple(items.map(detached))
-        case .dict(let dict):
-            var copy = KisoDict()
-            for (key, item) in zip(dict.keys, dict.values) { copy.set(key, detached(item)) }
-            return .dict(copy)
+        case .dict(let dict): return .dict(dict.mappingValues(detached))
         default: return value
         }
     }

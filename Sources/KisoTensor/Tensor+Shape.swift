@@ -71,6 +71,19 @@ extension Tensor {
             strides: SmallIntArrays.shared(strides.lazy.reversed()), offset: offset, dtype: dtype)
     }
 
+    /// The last two dimensions exchanged (each matrix of a stack transposed), as a view; a
+    /// tensor of rank below 2 is returned as it is.
+    func swappingLastTwoAxes() -> Tensor {
+        let r = rank
+        guard r >= 2 else { return self }
+        if r == 2 { return T }
+        var newShape = shape
+        var newStrides = strides
+        newShape.swapAt(r - 1, r - 2)
+        newStrides.swapAt(r - 1, r - 2)
+        return Tensor(view: storage, shape: newShape, strides: newStrides, offset: offset, dtype: dtype)
+    }
+
     /// `axis1` and `axis2` exchanged.
     public func swappedAxes(_ axis1: Int, _ axis2: Int) throws -> Tensor {
         let a = try Tensor.normalizeAxis(axis1, rank: rank, op: "swapaxes")

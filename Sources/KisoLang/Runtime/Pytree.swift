@@ -44,9 +44,10 @@ enum Pytree {
         func walk(_ value: Value, _ depth: Int) throws {
             if depth >= Nesting.limit && value.holdsValues { throw Nesting.tooDeep(what) }
             switch value {
-            case .list(let items), .tuple(let items): for item in items { try walk(item, depth + 1) }
+            // forEach lends each element; a `for` loop would copy it.
+            case .list(let items), .tuple(let items): try items.forEach { try walk($0, depth + 1) }
             case .none: break
-            case .dict(let d): for item in d.values { try walk(item, depth + 1) }
+            case .dict(let d): try d.values.forEach { try walk($0, depth + 1) }
             case .number(let x): leaves.append(Tensor(x))
             case .int(let n): leaves.append(Tensor(Double(n)))
             default:
@@ -69,9 +70,10 @@ enum Pytree {
         if depth >= Nesting.limit && (a.holdsValues || b.holdsValues) { return false }
         switch (a, b) {
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { sameStructure($0, $1, depth: depth + 1) }
+            return x.count == y.count && x.indices.allSatisfy { sameStructure(x[$0], y[$0], depth: depth + 1) }
         case (.dict(let x), .dict(let y)):
-            return x.keys == y.keys && zip(x.values, y.values).allSatisfy { sameStructure($0, $1, depth: depth + 1) }
+            return x.keys == y.keys
+                && x.values.indices.allSatisfy { sameStructure(x.values[$0], y.values[$0], depth: depth + 1) }
         case (.none, .none): return true
         case (.list, _), (.tuple, _), (.dict, _), (.none, _), (_, .list), (_, .tuple), (_, .dict), (_, .none):
             return false
@@ -92,9 +94,7 @@ enum Pytree {
             case .tuple(let items): return .tuple(try items.map { try walk($0, depth + 1) })
             case .none: return .none
             case .dict(let d):
-                var copy = KisoDict()
-                for (key, item) in zip(d.keys, d.values) { copy.set(key, try walk(item, depth + 1)) }
-                return .dict(copy)
+                return .dict(try d.mappingValues { try walk($0, depth + 1) })
             default:
                 guard next < leaves.count else {
                     throw KisoError(.value, "a structure of \(leaves.count) leaves cannot fill this value")

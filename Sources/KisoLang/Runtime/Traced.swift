@@ -18,14 +18,25 @@ extension Value {
         // since binding one copies the value.
         case .tensor, .number, .int, .bool, .string, .none, .range: return false
         case .variable(let v): return v.isTracked
-        case .list(let items), .tuple(let items):
-            for item in items where item.holdsTrackedVariable { return true }
-            return false
-        case .dict(let d):
-            for item in d.values where item.holdsTrackedVariable { return true }
-            return false
+        case .list(let items), .tuple(let items): return Value.anyHoldsTrackedVariable(items)
+        case .dict(let d): return Value.anyHoldsTrackedVariable(d.values)
         default: return false
         }
+    }
+
+    /// The cases that can be or hold a variable.
+    private static let casesHoldingVariables =
+        Value.variable(Variable(0)).caseBit | Value.list([]).caseBit | Value.tuple([]).caseBit
+        | Value.dict(KisoDict()).caseBit
+
+    /// Whether any of `items` holds a tracked variable. Elements are tested by their case in
+    /// place first: asking a copied element (as `contains` or a `for` loop does) retains and
+    /// releases its buffers, and a dict of parameters is asked on every call that takes it.
+    private static func anyHoldsTrackedVariable(_ items: [Value]) -> Bool {
+        for i in items.indices where items[i].caseBit & casesHoldingVariables != 0 {
+            if items[i].holdsTrackedVariable { return true }
+        }
+        return false
     }
 
     /// The same value with every variable replaced by its plain tensor: gradients stop here.
@@ -35,10 +46,7 @@ extension Value {
         case .variable(let v): return .tensor(v.value)
         case .list(let items): return .list(items.map(\.detachedDeep))
         case .tuple(let items): return .tuple(items.map(\.detachedDeep))
-        case .dict(let d):
-            var copy = KisoDict()
-            for (key, value) in zip(d.keys, d.values) { copy.set(key, value.detachedDeep) }
-            return .dict(copy)
+        case .dict(let d): return .dict(d.mappingValues(\.detachedDeep))
         default: return self
         }
     }

@@ -105,6 +105,14 @@ struct KisoDict {
         return values
     }
 
+    /// The same keys, in the same order, each holding `transform` of its value. The keys and
+    /// their index are shared with this dict rather than hashed again.
+    func mappingValues(_ transform: (Value) throws -> Value) rethrows -> KisoDict {
+        var result = self
+        result.values = try values.map(transform)
+        return result
+    }
+
     mutating func set(_ key: DictKey, _ value: Value) {
         if let i = positions[key] {
             values[i] = value

@@ -43,20 +43,29 @@ public struct SGD: Optimizer {
         let pairs = try ParameterPairs(params, grads, op: "sgd")
         let firstStep = buffers.count != params.count
         if firstStep { buffers = zeroState([], like: pairs.params) }
-        var updated = pairs.params
-        for k in updated.indices {
+        var updated: [[Double]] = []
+        updated.reserveCapacity(params.count)
+        for k in pairs.params.indices {
             let p = pairs.params[k]
             let g = pairs.grads[k]
-            for i in p.indices {
-                var d = g[i]
-                if weightDecay != 0 { d += weightDecay * p[i] }
-                if momentum != 0 {
-                    let b = firstStep ? d : momentum * buffers[k][i] + (1 - dampening) * d
-                    buffers[k][i] = b
-                    d = nesterov ? d + momentum * b : b
+            // Element by element through buffers: indexing the nested arrays would check that
+            // each is uniquely held once per element.
+            let next = [Double](unsafeUninitializedCapacity: p.count) { out, initialized in
+                buffers[k].withUnsafeMutableBufferPointer { buffer in
+                    for i in p.indices {
+                        var d = g[i]
+                        if weightDecay != 0 { d += weightDecay * p[i] }
+                        if momentum != 0 {
+                            let b = firstStep ? d : momentum * buffer[i] + (1 - dampening) * d
+                            buffer[i] = b
+                            d = nesterov ? d + momentum * b : b
+                        }
+                        out[i] = p[i] - learningRate * d
+                    }
                 }
-                updated[k][i] = p[i] - learningRate * d
+                initialized = p.count
             }
+            updated.append(next)
         }
         return try pairs.tensors(updated)
     }

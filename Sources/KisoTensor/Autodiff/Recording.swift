@@ -9,11 +9,7 @@ extension Variable {
     ) -> Variable {
         if x.outerTracks.isEmpty {
             guard let track = x.track, track.tape.isRecording else { return Variable(value) }
-            let tape = track.tape
-            let index = tape.append(.unary(track.index, pullback))
-            let result = Variable(value: value, track: Track(tape: tape, index: index), outerTracks: [])
-            tape.nodes[index].output = result
-            return result
+            return track.tape.record(value, .unary(track.index, pullback))
         }
         return recordOnEach(value, tapes: x.liveTracks.map(\.tape)) { tape in
             .unary(x.index(on: tape), pullback)
@@ -38,10 +34,7 @@ extension Variable {
                 guard ta.tape === tb.tape else { return recordGeneral(value, a, b, pullback) }
                 tape = ta.tape
             }
-            let index = tape.append(.binary(ta?.index ?? -1, tb?.index ?? -1, pullback))
-            let result = Variable(value: value, track: Track(tape: tape, index: index), outerTracks: [])
-            tape.nodes[index].output = result
-            return result
+            return tape.record(value, .binary(ta?.index ?? -1, tb?.index ?? -1, pullback))
         }
         return recordGeneral(value, a, b, pullback)
     }

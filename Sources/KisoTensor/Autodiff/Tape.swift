@@ -25,6 +25,14 @@ public final class Tape {
         return nodes.count - 1
     }
 
+    /// Records `value` as the result of an operation on this tape alone, with its pullback.
+    @inline(__always)
+    func record(_ value: Tensor, _ pullback: Pullback) -> Variable {
+        let result = Variable(value: value, track: Track(tape: self, index: nodes.count), outerTracks: [])
+        nodes.append(Node(pullback: pullback, output: result))
+        return result
+    }
+
     /// A fresh argument: `value` recorded as a leaf of this tape, keeping its places on any
     /// enclosing tapes so that their gradients still flow through it.
     public func watch(_ value: Variable) -> Variable {
@@ -44,7 +52,8 @@ public final class Tape {
     }
 
     /// Walks the tape backward from `output`, starting with the cotangent `seed`, and returns the
-    /// gradient reaching each of `leaves` (nil where none does).
+    /// gradient reaching each of `leaves` (nil where none does). The walk empties the nodes it
+    /// visits, so a tape is walked once.
     func backward(from output: Int, seed: Variable, leaves: [Int]) throws -> [Variable?] {
         isRecording = false
         guard output >= 0 && output < nodes.count else { return leaves.map { _ in nil } }
@@ -53,9 +62,14 @@ public final class Tape {
         var grads = [Variable?](repeating: nil, count: output + 1)
         grads[output] = seed
         for i in stride(from: output, through: 0, by: -1) {
-            guard let g = grads[i] else { continue }
-            if !isLeaf[i] { grads[i] = nil }
-            let node = nodes[i]
+            // Each node is visited once and the tape is dropped afterwards, so the cotangent
+            // and the node are moved out rather than copied (a copy retains and releases
+            // the closure and the variables it holds).
+            var taken: Variable? = nil
+            if isLeaf[i] { taken = grads[i] } else { swap(&taken, &grads[i]) }
+            guard let g = taken else { continue }
+            var node = Node(pullback: .leaf, output: nil)
+            swap(&node, &nodes[i])
             guard let out = node.output else { continue }
             switch node.pullback {
             case .leaf:

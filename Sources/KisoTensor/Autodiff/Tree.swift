@@ -12,13 +12,18 @@ public indirect enum Tree<Leaf> {
     case dict([(key: String, value: Tree<Leaf>)])
 
     /// Every leaf, depth first, in order (dictionary entries in insertion order).
+    ///
+    /// Inlinable, like `leafCount` and `map`, so that the language's gradients walk their trees
+    /// with code specialised to the leaf type rather than through generic value witnesses.
+    @inlinable
     public var leaves: [Leaf] {
         var result: [Leaf] = []
         collectLeaves(into: &result)
         return result
     }
 
-    private func collectLeaves(into result: inout [Leaf]) {
+    @inlinable
+    func collectLeaves(into result: inout [Leaf]) {
         switch self {
         case .leaf(let value): result.append(value)
         case .list(let items), .tuple(let items): for item in items { item.collectLeaves(into: &result) }
@@ -27,6 +32,7 @@ public indirect enum Tree<Leaf> {
     }
 
     /// The number of leaves.
+    @inlinable
     public var leafCount: Int {
         switch self {
         case .leaf: return 1
@@ -36,6 +42,7 @@ public indirect enum Tree<Leaf> {
     }
 
     /// The same structure with `transform` applied to every leaf.
+    @inlinable
     public func map<T>(_ transform: (Leaf) throws -> T) rethrows -> Tree<T> {
         switch self {
         case .leaf(let value): return .leaf(try transform(value))

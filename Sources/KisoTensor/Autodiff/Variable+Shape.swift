@@ -32,11 +32,14 @@ extension Variable {
 
     /// The transpose of the last two dimensions (a matrix's rows become columns), as in
     /// `swapaxes(x, -1, -2)`.
+    ///
+    /// Every matrix product's pullback transposes its operands, so this is a view made directly,
+    /// without the axis checks of `transposed`; it is its own inverse.
     public func swappingLastTwoAxes() throws -> Variable {
         guard rank >= 2 else { return self }
-        var order = Array(0..<rank)
-        order.swapAt(rank - 1, rank - 2)
-        return try transposed(order)
+        return Variable.record(value.swappingLastTwoAxes(), self) { g, _ in
+            try g.swappingLastTwoAxes()
+        }
     }
 
     /// A new size-1 dimension at `axis`.
@@ -88,16 +91,21 @@ extension Tensor {
                 hint: "the target must broadcast to the tensor's shape")
         }
         var axes = Array(0..<lead)
+        var keptAxis = false
         for (i, size) in target.enumerated() {
             if size == 1 && shape[lead + i] != 1 {
                 axes.append(lead + i)
+                keptAxis = true
             } else if size != shape[lead + i] {
                 throw TensorError.shape(
                     "sum_to: shape \(formatShape(target)) does not broadcast to \(formatShape(shape))",
                     hint: "sizes must match or be 1 when aligned from the right")
             }
         }
-        let reduced = axes.isEmpty ? self : try sum(axes: axes, keepdims: true)
-        return try reduced.reshaped(target)
+        if axes.isEmpty { return try reshaped(target) }
+        // Only leading dimensions summed away (a bias's gradient): the sum already has the
+        // target's shape.
+        if !keptAxis { return try sum(axes: axes, keepdims: false) }
+        return try sum(axes: axes, keepdims: true).reshaped(target)
     }
 }

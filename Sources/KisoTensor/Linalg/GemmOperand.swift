@@ -215,16 +215,30 @@ struct GemmOperand {
                         if k == 1 || a.copied || b.copied {
                             // NumPy's loop without BLAS (for k = 1, and for operands BLAS could not
                             // read as they were): each element starts at 0 and adds the products in
-                            // order (so a single product of −0 gives +0, as there).
+                            // order of p (so a single product of −0 gives +0, as there). Running j
+                            // innermost keeps that order for every element and lets the row of C
+                            // be updated as a vector. The indices stay inside the two storages,
+                            // whose sizes are Ints, so the arithmetic cannot overflow.
+                            // The first product is added to 0 as it is written, which is what
+                            // zeroing the row first would give.
                             for i in 0..<m {
-                                for j in 0..<n {
-                                    var sum = 0.0
-                                    for p in 0..<k {
-                                        sum +=
-                                            pa[i * stepDownColumnA + p * stepAlongRowA]
-                                            * pb[p * stepDownColumnB + j * stepAlongRowB]
+                                let row = pc + i &* n
+                                let rowA = pa + i &* stepDownColumnA
+                                for p in 0..<k {
+                                    let factor = rowA[p &* stepAlongRowA]
+                                    let rowB = pb + p &* stepDownColumnB
+                                    switch (p == 0, stepAlongRowB == 1) {
+                                    case (true, true):
+                                        for j in 0..<n { (row + j).initialize(to: 0 + factor * rowB[j]) }
+                                    case (true, false):
+                                        for j in 0..<n {
+                                            (row + j).initialize(to: 0 + factor * rowB[j &* stepAlongRowB])
+                                        }
+                                    case (false, true):
+                                        for j in 0..<n { row[j] += factor * rowB[j] }
+                                    case (false, false):
+                                        for j in 0..<n { row[j] += factor * rowB[j &* stepAlongRowB] }
                                     }
-                                    pc[i * n + j] = sum
                                 }
                             }
                         } else if n == 1 {
