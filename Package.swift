@@ -31,8 +31,8 @@ let package = Package(
             name: "KisoTensor",
             dependencies: ["CBLAS", "KisoBase", "KisoVectorKernels"]
         ),
-        // Vectorised exp and tanh, compiled for AVX2 and FMA; KisoTensor calls them only after
-        // checking that the CPU has those instructions (see VectorMath.swift).
+        // Vectorised exp, log, sigmoid, softplus and tanh, compiled for AVX2 and FMA; KisoTensor
+        // calls them only after checking that the CPU has those instructions (see VectorMath.swift).
         .target(
             name: "KisoVectorKernels",
             swiftSettings: vectorKernelSettings

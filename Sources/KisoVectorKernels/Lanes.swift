@@ -12,11 +12,12 @@ enum CodyWaite {
 }
 
 /// Applies `kernel` to `count` values, eight at a time; the last partial group is padded with
-/// zeros, which every kernel here accepts.
+/// `padding` (zero unless a kernel would rather have another value there), which every kernel
+/// here accepts.
 @inline(__always)
 func forEachLanes(
     _ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int,
-    _ kernel: (Lanes) -> Lanes
+    padding: Double = 0, _ kernel: (Lanes) -> Lanes
 ) {
     var i = 0
     while i + 8 <= count {
@@ -25,7 +26,7 @@ func forEachLanes(
         i += 8
     }
     if i < count {
-        var tail = Lanes(repeating: 0)
+        var tail = Lanes(repeating: padding)
         for k in 0..<(count - i) { tail[k] = source[i + k] }
         let result = kernel(tail)
         for k in 0..<(count - i) { destination[i + k] = result[k] }

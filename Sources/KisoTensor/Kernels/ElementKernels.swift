@@ -71,7 +71,6 @@ enum Kernel {
     enum LogicalOr: BinaryKernel { static func apply(_ x: Double, _ y: Double) -> Double { x != 0 || y != 0 ? 1 : 0 } }
 
     enum Negate: UnaryKernel { static func apply(_ x: Double) -> Double { -x } }
-    enum Log: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log(x) } }
     enum Log2: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log2(x) } }
     enum Log10: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log10(x) } }
     enum Log1p: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.log1p(x) } }
@@ -88,7 +87,6 @@ enum Kernel {
     enum Degrees: UnaryKernel { static func apply(_ x: Double) -> Double { x * (180 / Double.pi) } }
     enum Radians: UnaryKernel { static func apply(_ x: Double) -> Double { x * (Double.pi / 180) } }
     enum Tanh: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.tanh(x) } }
-    enum Sigmoid: UnaryKernel { static func apply(_ x: Double) -> Double { sigmoidElement(x) } }
     enum Erf: UnaryKernel { static func apply(_ x: Double) -> Double { Glibc.erf(x) } }
     enum Floor: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.down) } }
     enum Ceil: UnaryKernel { static func apply(_ x: Double) -> Double { x.rounded(.up) } }

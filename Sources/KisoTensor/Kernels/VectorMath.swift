@@ -2,7 +2,7 @@ import CBLAS
 import Glibc
 import KisoVectorKernels
 
-/// exp and tanh over long runs of values. The vectorised kernels live in KisoVectorKernels, a
+/// exp, log, sigmoid, softplus and tanh over long runs of values. The vectorised kernels live in KisoVectorKernels, a
 /// module compiled for AVX2 and FMA (Haswell-class CPUs and later); they run only when the CPU
 /// has those instructions, and C's functions take over elsewhere.
 enum VectorMath {
@@ -15,6 +15,24 @@ enum VectorMath {
             VectorExp.apply(source, destination, count: count)
         } else {
             for i in 0..<count { destination[i] = Glibc.exp(source[i]) }
+        }
+    }
+
+    /// The natural logarithm of `count` values.
+    static func log(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
+        if vectorKernelsAvailable {
+            VectorLog.apply(source, destination, count: count)
+        } else {
+            for i in 0..<count { destination[i] = Glibc.log(source[i]) }
+        }
+    }
+
+    /// The logistic function 1/(1 + e⁻ˣ) of `count` values.
+    static func sigmoid(_ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
+        if vectorKernelsAvailable {
+            VectorSigmoid.apply(source, destination, count: count)
+        } else {
+            for i in 0..<count { destination[i] = sigmoidElement(source[i]) }
         }
     }
 
