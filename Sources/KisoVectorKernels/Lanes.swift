@@ -32,3 +32,14 @@ func forEachLanes(
         for k in 0..<(count - i) { destination[i + k] = result[k] }
     }
 }
+
+/// Whether any lane of `mask` is set, as three halving ORs. The standard library's `any` takes
+/// the minimum of the mask's 64-bit lanes, which AVX2 has no instruction for, and compiled to a
+/// loop over the lanes that cost more than the kernels' own arithmetic.
+@inline(__always)
+func anyLane(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
+    let lanes = unsafeBitCast(mask, to: SIMD8<Int64>.self)
+    let four = lanes.lowHalf | lanes.highHalf
+    let two = four.lowHalf | four.highHalf
+    return two[0] | two[1] != 0
+}

@@ -48,7 +48,7 @@ public enum VectorExp {
         var result = p * unsafeBitCast((ni &+ 1023) &<< 52, to: Lanes.self)
         let magnitude = unsafeBitCast(
             unsafeBitCast(input, to: SIMD8<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Lanes.self)
-        if any(.!(magnitude .< edge)) {
+        if anyLane(.!(magnitude .< edge)) {
             for lane in 0..<8 where !(magnitude[lane] < edge) { result[lane] = Glibc.exp(input[lane]) }
         }
         return result

@@ -27,11 +27,6 @@ public enum VectorLog {
     private static let lg6 = 1.531_383_769_920_937_332e-01
     private static let lg7 = 1.479_819_860_511_658_591e-01
 
-    /// The bits of the smallest positive normal double, and the width of the range of positive
-    /// finite normal doubles above it (their bits are contiguous).
-    private static let smallestNormalBits: UInt64 = 0x0010_0000_0000_0000
-    private static let normalRangeWidth: UInt64 = 0x7ff0_0000_0000_0000 - 0x0010_0000_0000_0000
-
     @inline(__always)
     static func lanes(_ input: Lanes) -> Lanes {
         // Edge lanes compute garbage here (never a trap: the integer steps wrap) and are redone below.
@@ -56,8 +51,11 @@ public enum VectorLog {
         let t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)))
         let r = t2 + t1
         var result = dk * CodyWaite.ln2High - ((hfsq - (s * (hfsq + r) + dk * CodyWaite.ln2Low)) - f)
-        let outside = .!((bits &- smallestNormalBits) .< normalRangeWidth)
-        if any(outside) {
+        // Compared as doubles: a comparison of unsigned 64-bit lanes has no AVX2 instruction and
+        // was done lane by lane through memory. nan fails both comparisons.
+        let inside = (input .>= Lanes(repeating: .leastNormalMagnitude)) .& (input .< Lanes(repeating: .infinity))
+        let outside = .!inside
+        if anyLane(outside) {
             for lane in 0..<8 where outside[lane] { result[lane] = Glibc.log(input[lane]) }
         }
         return result
