@@ -32,3 +32,18 @@ func forEachLanes(
         for k in 0..<(count - i) { destination[i + k] = result[k] }
     }
 }
+
+/// Whether any lane of `mask` is set. The standard library's `any` reduces through a call to a
+/// generic `min` that is not inlined here; OR-ing the halves keeps the test in registers.
+@inline(__always)
+func anyLane(_ mask: SIMDMask<SIMD8<Int64>>) -> Bool {
+    anySignBit(unsafeBitCast(mask, to: SIMD8<UInt64>.self))
+}
+
+/// Whether any lane of `bits` has its top bit set (a set lane of a mask is all ones).
+@inline(__always)
+func anySignBit(_ bits: SIMD8<UInt64>) -> Bool {
+    let four = bits.lowHalf | bits.highHalf
+    let two = four.lowHalf | four.highHalf
+    return (two[0] | two[1]) >> 63 != 0
+}
