@@ -18,23 +18,16 @@ public enum VectorLog {
         forEachLanes(source, destination, count: count, padding: 1, lanes)
     }
 
-    /// The bits of the smallest positive normal double, and the width of the range of positive
-    /// finite normal doubles above it (their bits are contiguous).
-    private static let smallestNormalBits: UInt64 = 0x0010_0000_0000_0000
-    private static let normalRangeWidth: UInt64 = 0x7ff0_0000_0000_0000 - 0x0010_0000_0000_0000
-
     @inline(__always)
     static func lanes(_ input: Lanes) -> Lanes {
         // Four lanes at a time (one AVX2 register): written on eight, part of the polynomial
         // was compiled one lane at a time.
         var result = Lanes(lowHalf: fdlibm(input.lowHalf), highHalf: fdlibm(input.highHalf))
-        // x is a positive finite normal number exactly when d = bits − smallestNormalBits
-        // (wrapping) is below the range's width W < 2⁶³, that is when d's top bit is clear and
-        // d − W's is set. The lanes outside have the top bit of ~(d − W) | d set. (Integer
-        // arithmetic, because the SIMD integer comparisons go lane by lane here.)
-        let d = unsafeBitCast(input, to: SIMD8<UInt64>.self) &- smallestNormalBits
-        let outside = ~(d &- normalRangeWidth) | d
-        if anySignBit(outside) { redoEdges(input, &result, outside) }
+        // Compared as doubles: a comparison of unsigned 64-bit lanes has no AVX2 instruction and
+        // was done lane by lane through memory. nan fails both comparisons.
+        let inside = (input .>= Lanes(repeating: .leastNormalMagnitude)) .& (input .< Lanes(repeating: .infinity))
+        let outside = .!inside
+        if anyLane(outside) { redoEdges(input, &result, outside) }
         return result
     }
 
@@ -73,11 +66,10 @@ public enum VectorLog {
         return dk * CodyWaite.ln2High - ((hfsq - (s * (hfsq + r) + dk * CodyWaite.ln2Low)) - f)
     }
 
-    /// C's log of the lanes whose top bit in `outside` is set. Kept out of line: written inside
-    /// `lanes`, its lane-by-lane reads led the compiler to compute part of the polynomial one
-    /// lane at a time too.
+    /// C's log of the lanes set in `outside`, out of line so that its lane-by-lane work stays
+    /// out of the vector code.
     @inline(never)
-    static func redoEdges(_ input: Lanes, _ result: inout Lanes, _ outside: SIMD8<UInt64>) {
-        for lane in 0..<8 where outside[lane] >> 63 != 0 { result[lane] = Glibc.log(input[lane]) }
+    static func redoEdges(_ input: Lanes, _ result: inout Lanes, _ outside: SIMDMask<SIMD8<Int64>>) {
+        for lane in 0..<8 where outside[lane] { result[lane] = Glibc.log(input[lane]) }
     }
 }

@@ -98,6 +98,7 @@ struct Kiso: ParsableCommand {
 
     /// Parses the command line and runs it, mapping every outcome to the documented exit status.
     static func main() {
+        AllocatorTuning.apply()
         MemoryLimit.apply()
         Storage.keepLargeBuffers()
         let arguments: [String]
