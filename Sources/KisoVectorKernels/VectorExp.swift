@@ -18,8 +18,27 @@ public enum VectorExp {
 
     @inline(__always)
     static func lanes(_ input: Lanes) -> Lanes {
-        // Edge lanes compute garbage here (never a trap: the integer steps wrap) and are redone below.
-        let x = input
+        // Four lanes at a time (one AVX2 register): written on eight, part of the arithmetic was
+        // compiled one lane at a time.
+        var result = Lanes(lowHalf: scaled(input.lowHalf), highHalf: scaled(input.highHalf))
+        let magnitude = unsafeBitCast(
+            unsafeBitCast(input, to: SIMD8<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Lanes.self)
+        let outside = .!(magnitude .< edge)
+        if anyLane(outside) { redoEdges(input, &result, outside) }
+        return result
+    }
+
+    /// C's exp of the lanes set in `outside`, out of line so that its lane-by-lane work stays
+    /// out of the vector code.
+    @inline(never)
+    static func redoEdges(_ input: Lanes, _ result: inout Lanes, _ outside: SIMDMask<SIMD8<Int64>>) {
+        for lane in 0..<8 where outside[lane] { result[lane] = Glibc.exp(input[lane]) }
+    }
+
+    /// eˣ of four values with |x| < 700 (other lanes give garbage, never a trap: the integer
+    /// steps wrap).
+    @inline(__always)
+    static func scaled(_ x: SIMD4<Double>) -> SIMD4<Double> {
         let shifted = x * CodyWaite.log2e + CodyWaite.roundingShift
         let n = shifted - CodyWaite.roundingShift
         // r = rh + rl: rh is exact (ln2High has trailing zero bits), rl a small correction.
@@ -44,13 +63,7 @@ public enum VectorExp {
         let lo = (1 - hi) + rh
         let p = hi + ((lo + rl) + r2 * q)
         // 2ⁿ from n's bits (|n| ≤ 1010 here, so 2ⁿ is a normal double).
-        let ni = unsafeBitCast(shifted, to: SIMD8<Int64>.self) &- Int64(bitPattern: CodyWaite.roundingShift.bitPattern)
-        var result = p * unsafeBitCast((ni &+ 1023) &<< 52, to: Lanes.self)
-        let magnitude = unsafeBitCast(
-            unsafeBitCast(input, to: SIMD8<UInt64>.self) & 0x7fff_ffff_ffff_ffff, to: Lanes.self)
-        if anyLane(.!(magnitude .< edge)) {
-            for lane in 0..<8 where !(magnitude[lane] < edge) { result[lane] = Glibc.exp(input[lane]) }
-        }
-        return result
+        let ni = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- Int64(bitPattern: CodyWaite.roundingShift.bitPattern)
+        return p * unsafeBitCast((ni &+ 1023) &<< 52, to: SIMD4<Double>.self)
     }
 }

@@ -211,7 +211,10 @@ struct Compiler {
             return call(callee, arguments, span: span)
         case .index(let base, let items):
             let container = expression(base)
-            return { i, f in try i.index(try container(i, f), items, span: span, frame: f) }
+            guard let positions = compiledTensorIndices(items) else {
+                return { i, f in try i.index(try container(i, f), items, span: span, frame: f) }
+            }
+            return { i, f in try i.index(try container(i, f), items, compiled: positions, span: span, frame: f) }
         case .attribute(let base, let name, let nameSpan):
             let receiver = expression(base)
             // A tensor attribute (`K.T`, `x.shape`) is found once here, not by name on each read.
@@ -305,6 +308,17 @@ struct Compiler {
             }
             return try i.call(target, positional, keywords, span: span)
         }
+    }
+
+    /// The items of `x[i, j]` compiled, when each is a plain expression (no slice, no `...`).
+    private func compiledTensorIndices(_ items: [IndexItem]) -> [(CompiledExpression, SourceSpan)]? {
+        var compiled: [(CompiledExpression, SourceSpan)] = []
+        for item in items {
+            guard case .expression(let e) = item else { return nil }
+            if case .ellipsis = e.kind { return nil }
+            compiled.append((expression(e), e.span))
+        }
+        return compiled
     }
 
     /// An expression without a compiled shape, evaluated by the tree walker.

@@ -252,6 +252,26 @@ extension Interpreter {
         return resolved
     }
 
+    /// `container[items]` where every item is a plain expression, compiled to `positions` (each
+    /// with its span): a tensor evaluates them without walking their syntax; anything else is
+    /// indexed by `index(_:_:span:frame:)`.
+    func index(
+        _ container: Value, _ items: [IndexItem], compiled positions: [(CompiledExpression, SourceSpan)],
+        span: SourceSpan, frame: Frame?
+    ) throws -> Value {
+        switch container {
+        case .tensor, .variable:
+            var indices: [TensorIndex] = []
+            indices.reserveCapacity(positions.count)
+            for (position, itemSpan) in positions {
+                indices.append(try tensorIndex(of: try position(self, frame), span: itemSpan))
+            }
+            return try tensorSubscript(container, indices, span: span)
+        default:
+            return try index(container, items, span: span, frame: frame)
+        }
+    }
+
     func index(_ container: Value, _ items: [IndexItem], span: SourceSpan, frame: Frame?) throws -> Value {
         switch container {
         case .tensor, .variable:
