@@ -63,7 +63,11 @@ public final class Session {
     /// stack names this source (`cell 3` gives "called from cell 3 line 2"); otherwise a call
     /// site reads `origin:line`.
     public func run(_ source: String, origin: String = "<input>", line: Int = 1, unit: String? = nil) -> RunResult {
+        // A Ctrl-C that came before this run (during a short entry that finished before any
+        // check saw it) must not stop this one: the engine's flag is cleared with the
+        // interpreter's, or a plot drawn later (`:save` replays one) would stop half drawn.
         Session.interrupt.store(false, ordering: .relaxed)
+        Interruption.requested.store(false, ordering: .relaxed)
         Session.isRunning.store(true, ordering: .relaxed)
         defer { Session.isRunning.store(false, ordering: .relaxed) }
         let current = sources.add(source, origin: origin, unit: unit)

@@ -1,3 +1,4 @@
+import KisoBase
 import KisoTensor
 import Synchronization
 import Testing
@@ -82,6 +83,19 @@ import Testing
         _ = try await task.value
         #expect(result.error?.kind == .interrupted)
         #expect(session.run("x > 0").echo == "True")
+    }
+
+    @Test func aCtrlCBeforeARunDoesNotStopIt() throws {
+        let session = Session { _ in }
+        // As a second Ctrl-C leaves it when it lands during a short entry that ends before any
+        // check takes it. (Another test's run starting in parallel may clear it first; then this
+        // test passes without testing anything, never the other way round.)
+        Interruption.requested.store(true, ordering: .relaxed)
+        let result = session.run("plot([1, 4, 9, 16])")
+        #expect(result.error == nil)
+        let drawn = result.echo ?? ""
+        #expect(drawn.contains("┤"), "\(drawn)")
+        #expect(!drawn.contains("drawing stopped"), "\(drawn)")
     }
 
     @Test func isComplete() {
