@@ -9,6 +9,7 @@ Run: make bench        (or: swift build -c release && python3 scripts/bench.py [
 """
 import argparse
 import os
+import re
 import platform
 import resource
 import statistics
@@ -203,6 +204,16 @@ def main():
         # others keep theirs, from the run the earlier header describes.
         old = text[start:end].splitlines()
         earlier = [line for line in old[1:] if line and not line.startswith("|")]
+
+        def superseded(line):
+            # An earlier partial run whose every pattern this run measures again describes no
+            # row any more.
+            if not line.startswith("Rows matching "):
+                return False
+            patterns = re.findall(r"`([^`]*)`", line.split(" re-measured", 1)[0])
+            return bool(patterns) and set(patterns) <= set(wanted)
+
+        earlier = [line for line in earlier if not superseded(line)]
         header = "\n\n".join(earlier + [header.replace("Measured", "Rows matching " + ", ".join(
             f"`{w}`" for w in wanted) + " re-measured", 1)])
 
