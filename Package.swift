@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KisoCLITests",
-            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson"],
+            dependencies: ["kiso", "KisoBase", "KisoTensor", "KisoLang", "KisoNotebook", "KisoLesson", "KisoTestSupport"],
             path: "Tests/KisoCLITests",
             exclude: ["Fixtures"]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import KisoTestSupport
 import Testing
 
 /// Inputs that once crashed or hung `kiso`, each run as a learner would run it: they must end
@@ -6,7 +7,9 @@ import Testing
 @Suite struct CrashReproducerTests {
     /// Runs `kiso -e source` and checks that it exits by itself in time; returns what it printed.
     @discardableResult
-    private func survive(_ source: String, timeout: Double = 60, sourceLocation: SourceLocation = #_sourceLocation)
+    private func survive(
+        _ source: String, timeout: Double = 60, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws -> KisoBinary.Result
     {
         let result = try KisoBinary.run(["-e", source], timeout: timeout)
@@ -58,7 +61,10 @@ import Testing
         #expect(huge.stderr.contains("is out of range for 2 classes"))
         let notANumber = try survive("decision_map(p -> p[:,0] * nan, [[-1,0],[1,1]], [0,1])")
         #expect(notANumber.stderr.contains("f returned nan"))
-        for source in ["take_along_axis(zeros([3]), [inf], axis=0)", "take_along_axis(zeros([3]), [-2^70], axis=0)", "x = zeros(3); x[inf]", "x = zeros(3); x[nan]", "range(inf)", "zeros(2^63)", "eye(nan)"] {
+        for source in [
+            "take_along_axis(zeros([3]), [inf], axis=0)", "take_along_axis(zeros([3]), [-2^70], axis=0)",
+            "x = zeros(3); x[inf]", "x = zeros(3); x[nan]", "range(inf)", "zeros(2^63)", "eye(nan)",
+        ] {
             let result = try survive(source)
             #expect(result.status == 1, "\(source): \(result.stdout)")
         }
@@ -95,7 +101,7 @@ import Testing
 
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var generator = SplitMix(seed: 15)
+        var generator = SplitMix64(seed: 15)
         let bytes = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         #expect(FileManager.default.createFile(atPath: directory.path("binary.kiso"), contents: Data(bytes)))
         let binary = try KisoBinary.run([directory.path("binary.kiso")], timeout: 30)
@@ -129,18 +135,5 @@ import Testing
             #expect(!result.timedOut, "\(name) hangs")
             #expect(!result.signalled, "\(name) crashes:\n\(result.stderr.prefix(400))")
         }
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

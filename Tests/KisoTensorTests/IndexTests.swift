@@ -1,3 +1,4 @@
+import KisoTestSupport
 import Testing
 
 @testable import KisoTensor
@@ -120,7 +121,7 @@ import Testing
     /// Random index lists over random layouts, with extreme values mixed in: each must either
     /// succeed with a consistent shape or throw a `TensorError`.
     @Test func randomIndicesNeverTrap() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let extremes = [Int.min, Int.max, -1, 0, 1, 2, -3, 5, 1 << 40]
         let storage = (0..<24).map(Double.init)
         let bases = [
@@ -162,19 +163,5 @@ import Testing
             } catch is TensorError {
             }
         }
-    }
-}
-
-/// A small deterministic generator for the random test.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
     }
 }

@@ -1,17 +1,11 @@
 import Glibc
+import KisoTestSupport
 import Testing
 
 @testable import KisoTensor
 
 /// The vectorised exp must stay within 1 ulp of C's exp, and equal it almost everywhere.
 @Suite struct VectorExpTests {
-    func ulps(_ a: Double, _ b: Double) -> UInt64 {
-        if a == b || (a.isNaN && b.isNaN) { return 0 }
-        let x = Int64(bitPattern: a.bitPattern)
-        let y = Int64(bitPattern: b.bitPattern)
-        return x > y ? UInt64(x &- y) : UInt64(y &- x)
-    }
-
     @Test func withinOneUlpAcrossTheRange() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         var inputs: [Double] = []
@@ -29,7 +23,7 @@ import Testing
         var worst: (UInt64, Double) = (0, 0)
         var differing = 0
         for (x, y) in zip(inputs, out) {
-            let u = ulps(y, Glibc.exp(x))
+            let u = ulpDistance(y, Glibc.exp(x))
             if u > 0 { differing += 1 }
             if u > worst.0 { worst = (u, x) }
         }

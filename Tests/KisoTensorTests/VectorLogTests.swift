@@ -1,4 +1,5 @@
 import Glibc
+import KisoTestSupport
 import Testing
 
 @testable import KisoTensor
@@ -6,28 +7,6 @@ import Testing
 /// The vectorised log must stay within 1 ulp of C's log everywhere, equal it on every special
 /// value, and be fdlibm's formula evaluated exactly as written (no fused operations).
 @Suite struct VectorLogTests {
-    /// Distance in units in the last place between two doubles of the same sign.
-    func ulps(_ a: Double, _ b: Double) -> UInt64 {
-        if a == b || (a.isNaN && b.isNaN) { return 0 }
-        let x = Int64(bitPattern: a.bitPattern)
-        let y = Int64(bitPattern: b.bitPattern)
-        return x > y ? UInt64(x &- y) : UInt64(y &- x)
-    }
-
-    /// A 64-bit generator (SplitMix64), so that the inputs are the same on every run.
-    struct Bits {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in [0, 1).
-        mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
-    }
-
     func vectorLog(_ inputs: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: inputs.count)
         inputs.withUnsafeBufferPointer { src in
@@ -48,7 +27,7 @@ import Testing
         inputs.withUnsafeBufferPointer { x in
             out.withUnsafeBufferPointer { y in
                 for i in 0..<x.count {
-                    let u = ulps(y[i], Glibc.log(x[i]))
+                    let u = ulpDistance(y[i], Glibc.log(x[i]))
                     if u > 0 { differing += 1 }
                     if u > worst.0 { worst = (u, x[i]) }
                     let exact = Glibc.logl(Float80(x[i]))
@@ -62,7 +41,7 @@ import Testing
     @Test func withinOneUlpOverEveryBinade() {
         // Random bit patterns of positive normal doubles: every binade from 2⁻¹⁰²² to 2¹⁰²³ is
         // equally likely, and so is every mantissa within it.
-        var bits = Bits(state: 1)
+        var bits = SplitMix64(seed: 1)
         var inputs = [Double](repeating: 0, count: 3_000_000)
         for i in inputs.indices {
             inputs[i] = Double(
@@ -90,7 +69,7 @@ import Testing
         // Where k is 0 or ±1 the rounding of log(1 + f) decides the last bit, and glibc's
         // table-driven log (within about 0.52 ulp) and fdlibm's (within 0.8) part most often.
         // (2026-11-30: 7.6% of the results differ from C's, by 1 ulp; error below 0.8 ulp.)
-        var bits = Bits(state: 4)
+        var bits = SplitMix64(seed: 4)
         var inputs = [Double](repeating: 0, count: 1_000_000)
         for i in inputs.indices { inputs[i] = 0.5 + 1.5 * bits.unit() }
         let result = compareWithC(inputs)
@@ -103,7 +82,7 @@ import Testing
     @Test func withinOneUlpNearOne() {
         // |x − 1| < 10⁻³, where log x is small and any error in f = x − 1 would be magnified:
         // uniformly spread, and spread over magnitudes from 10⁻¹⁶ to 10⁻³.
-        var bits = Bits(state: 2)
+        var bits = SplitMix64(seed: 2)
         var inputs = [Double](repeating: 0, count: 2_000_000)
         for i in 0..<1_000_000 { inputs[i] = 1 + (bits.unit() * 2 - 1) * 1e-3 }
         for i in 1_000_000..<2_000_000 {
@@ -175,7 +154,7 @@ import Testing
     }
 
     @Test func isFdlibmsFormulaBitForBit() {
-        var bits = Bits(state: 3)
+        var bits = SplitMix64(seed: 3)
         var inputs = [Double](repeating: 0, count: 200_000)
         for i in 0..<100_000 {
             inputs[i] = Double(
