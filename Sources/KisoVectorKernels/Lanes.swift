@@ -1,6 +1,9 @@
 /// Eight doubles, the unit every kernel in this module computes on.
 typealias Lanes = SIMD8<Double>
 
+/// Four doubles: one AVX2 register, the width each kernel's arithmetic is written for.
+typealias Quad = SIMD4<Double>
+
 /// Cody–Waite constants shared by the kernels: ln 2 split so that n·ln2High is exact, and the
 /// shift that rounds a double to an integer held in its low bits.
 enum CodyWaite {

@@ -226,9 +226,6 @@ public enum VectorArithmetic {
     }
 }
 
-/// Four doubles: one AVX2 register.
-private typealias Quad = SIMD4<Double>
-
 /// One elementwise operation, on four lanes and on one value, with the same result per element.
 private protocol LaneOperation {
     static func lanes(_ a: Quad, _ b: Quad) -> Quad

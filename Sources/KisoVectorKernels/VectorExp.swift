@@ -38,7 +38,7 @@ public enum VectorExp {
     /// eˣ of four values with |x| < 700 (other lanes give garbage, never a trap: the integer
     /// steps wrap).
     @inline(__always)
-    static func scaled(_ x: SIMD4<Double>) -> SIMD4<Double> {
+    static func scaled(_ x: Quad) -> Quad {
         let shifted = x * CodyWaite.log2e + CodyWaite.roundingShift
         let n = shifted - CodyWaite.roundingShift
         // r = rh + rl: rh is exact (ln2High has trailing zero bits), rl a small correction.
@@ -64,6 +64,6 @@ public enum VectorExp {
         let p = hi + ((lo + rl) + r2 * q)
         // 2ⁿ from n's bits (|n| ≤ 1010 here, so 2ⁿ is a normal double).
         let ni = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- Int64(bitPattern: CodyWaite.roundingShift.bitPattern)
-        return p * unsafeBitCast((ni &+ 1023) &<< 52, to: SIMD4<Double>.self)
+        return p * unsafeBitCast((ni &+ 1023) &<< 52, to: Quad.self)
     }
 }

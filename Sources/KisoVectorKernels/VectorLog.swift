@@ -34,8 +34,7 @@ public enum VectorLog {
     /// fdlibm's log of four positive finite normal numbers (other lanes give garbage, never a
     /// trap: the integer steps wrap).
     @inline(__always)
-    static func fdlibm(_ x: SIMD4<Double>) -> SIMD4<Double> {
-        typealias Quad = SIMD4<Double>
+    static func fdlibm(_ x: Quad) -> Quad {
         let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
         // Adding 1 − √2/2 to the mantissa (in the high word's bits, as fdlibm does) carries into
         // the exponent exactly when the mantissa is at least √2/2's, which splits x as

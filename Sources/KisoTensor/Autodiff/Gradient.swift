@@ -117,18 +117,15 @@ private func checkArgnums(_ argnums: [Int], count: Int) throws {
             "grad: argnums is empty, so there is nothing to differentiate with respect to",
             hint: "name at least one argument, e.g. argnums=0")
     }
-    // Usually a handful of argnums: scanning them is cheaper than hashing them on every call.
-    let few = argnums.count <= 8
-    var seen = few ? Set<Int>() : Set(minimumCapacity: argnums.count)
-    for (position, argnum) in argnums.enumerated() {
+    var seen = Set<Int>()
+    for argnum in argnums {
         guard argnum >= 0 && argnum < count else {
             throw TensorError.index(
                 "grad: argnums \(argnum) is out of range for a function called with \(count) argument\(count == 1 ? "" : "s")",
                 hint: count == 0
                     ? "call the function with the argument to differentiate" : "argnums count from 0 to \(count - 1)")
         }
-        let repeated = few ? argnums[..<position].contains(argnum) : !seen.insert(argnum).inserted
-        guard !repeated else {
+        guard seen.insert(argnum).inserted else {
             throw TensorError.value("grad: argnums repeats \(argnum)", hint: "name each argument once")
         }
     }
